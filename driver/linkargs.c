@@ -1,0 +1,84 @@
+/* linkargs.c: -Wl, and -Xlinker words checked against the spec's table of linker options. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+/*
+ * The spec's `linker.options` maps an option's name (without its dashes)
+ * to its syntax (flag, value, optional, joined); `linker.ignored` lists options of ELF linkers that
+ * mean nothing for wasm, dropped without a word. Anything else is dropped
+ * with a warning, with the words of its group that look like its values:
+ * an unknown option is not worth failing a build for.
+ */
+static const char *syntax_of(const struct node *table, const char *name)
+{
+	const struct node *n = node_get(table, name);
+
+	return n && n->kind == NODE_SCALAR ? n->str : NULL;
+}
+
+/* Finds the option a word spells; *joined says whether its value is in the word. */
+static const char *lookup(const struct node *table, const char *word, int *joined)
+{
+	const char *name = word + 1 + (word[1] == '-');
+	const char *eq = strchr(name, '=');
+	char *key = eq ? xstrndup(name, (size_t)(eq - name)) : xstrdup(name);
+	const char *syntax = syntax_of(table, key);
+
+	free(key);
+	*joined = eq != NULL;
+	if (syntax)
+		return syntax;
+	/* --lto-O2, and one-letter options with their value: -O1, -Lfoo */
+	for (size_t i = 0; table && table->kind == NODE_MAP && i < table->len; i++) {
+		const char *k = table->keys[i], *v = table->items[i]->str;
+		size_t n = strlen(k);
+
+		if (!v || strncmp(name, k, n) != 0 || name[n] == '\0')
+			continue;
+		if (strcmp(v, "joined") == 0 || (n == 1 && word[1] != '-' && strcmp(v, "value") == 0)) {
+			*joined = 1;
+			return v;
+		}
+	}
+	return NULL;
+}
+
+void filter_linker_words(const struct node *linker, const struct invocation *inv,
+                         size_t *i, struct strvec *out)
+{
+	const struct node *options = node_get(linker, "options");
+	const struct node *ignored = node_get(linker, "ignored");
+	const struct link_word *w = &inv->link[*i];
+	int group = w->group, joined;
+	const char *syntax;
+	int pass;
+
+	if (w->arg[0] != '-' || w->arg[1] == '\0') {
+		strvec_push(out, w->arg); /* an input file */
+		return;
+	}
+	if ((syntax = lookup(options, w->arg, &joined))) {
+		pass = 1;
+	} else if ((syntax = lookup(ignored, w->arg, &joined))) {
+		pass = 0;
+	} else {
+		warn("ignoring linker option '%s', unknown to wasm-ld", w->arg);
+		if (w->arg[1] == '-' && strchr(w->arg, '='))
+			return;
+		/* its values, if it had any, go with it */
+		while (*i + 1 < inv->nlink && inv->link[*i + 1].group == group &&
+		       inv->link[*i + 1].arg[0] != '-')
+			++*i;
+		return;
+	}
+	if (pass)
+		strvec_push(out, w->arg);
+	if (strcmp(syntax, "value") == 0 && !joined && *i + 1 < inv->nlink &&
+	    inv->link[*i + 1].group == group) {
+		++*i;
+		if (pass)
+			strvec_push(out, inv->link[*i].arg);
+	}
+}

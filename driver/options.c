@@ -1,0 +1,308 @@
+/* options.c: matching words against the option table, and what each asks for. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+
+const struct option option_table[] = {
+#define OPT(id, spelling, syntax, dest, metavar, help) \
+	{OPT_##id, spelling, syntax, dest, metavar, help},
+#include "options.def"
+#undef OPT
+};
+const size_t option_count = LEN(option_table);
+
+/* Suffixes clang compiles; anything else is handed to the linker, as cc does. */
+static int is_source_name(const char *path)
+{
+	static const char *const suffixes[] = {
+		".c", ".i", ".s", ".S", ".cc", ".cp", ".cpp", ".cxx", ".c++", ".C", ".ii", ".ll", ".bc",
+	};
+	const char *dot = strrchr(base_name(path), '.');
+
+	if (!dot)
+		return 0;
+	for (size_t i = 0; i < LEN(suffixes); i++)
+		if (strcmp(dot, suffixes[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The longest spelling that matches arg, or NULL. */
+static const struct option *match(const char *arg)
+{
+	const struct option *best = NULL;
+	size_t best_len = 0;
+
+	for (size_t i = 0; i < option_count; i++) {
+		const struct option *o = &option_table[i];
+		size_t n = strlen(o->spelling);
+		int ok;
+
+		if (o->syntax == FLAG || o->syntax == SEPARATE)
+			ok = strcmp(arg, o->spelling) == 0;
+		else
+			ok = strncmp(arg, o->spelling, n) == 0;
+		if (ok && n > best_len) {
+			best = o;
+			best_len = n;
+		}
+	}
+	return best;
+}
+
+static void add_input(struct invocation *inv, const char *path, const char *lang)
+{
+	struct input *in;
+
+	if (inv->ninputs == inv->inputs_cap) {
+		inv->inputs_cap = inv->inputs_cap ? inv->inputs_cap * 2 : 8;
+		inv->inputs = xreallocarray(inv->inputs, inv->inputs_cap, sizeof(*inv->inputs));
+	}
+	in = &inv->inputs[inv->ninputs++];
+	in->path = path;
+	in->lang = lang;
+	in->is_source = lang != NULL || strcmp(path, "-") == 0 || is_source_name(path);
+}
+
+static void add_link(struct invocation *inv, const char *arg, int input, int group)
+{
+	if (inv->nlink == inv->link_cap) {
+		inv->link_cap = inv->link_cap ? inv->link_cap * 2 : 16;
+		inv->link = xreallocarray(inv->link, inv->link_cap, sizeof(*inv->link));
+	}
+	inv->link[inv->nlink++] = (struct link_word){arg, input, group};
+}
+
+static void set_artifact(struct invocation *inv, const char *name, const char *flag)
+{
+	if (inv->artifact && strcmp(inv->artifact, name) != 0)
+		usage_error("%s conflicts with %s", flag, inv->artifact_flag);
+	inv->artifact = name;
+	inv->artifact_flag = flag;
+}
+
+static void set_mode(struct invocation *inv, enum mode m)
+{
+	/* as with cc, the last of -c -S -E that stops earliest wins */
+	if (!inv->mode_given || m < inv->mode)
+		inv->mode = m;
+	inv->mode_given = 1;
+}
+
+static void set_target(const char *triple)
+{
+	if (strcmp(triple, "wasm32-wasi") && strcmp(triple, "wasm32-wasip1") &&
+	    strcmp(triple, "wasm32-unknown-wasi") && strcmp(triple, "wasm32-unknown-wasip1"))
+		usage_error("unsupported target '%s' (this driver targets wasm32-wasi only)", triple);
+}
+
+/* Acts on an option whose destination is the driver. */
+static void driver_option(struct invocation *inv, const struct option *o, const char *word,
+                          const char *value, const char **lang)
+{
+	switch (o->id) {
+	case OPT_C:
+		set_mode(inv, MODE_COMPILE);
+		break;
+	case OPT_S:
+		set_mode(inv, MODE_ASSEMBLY);
+		break;
+	case OPT_E:
+		set_mode(inv, MODE_PREPROCESS);
+		break;
+	case OPT_OUTPUT:
+		if (inv->output)
+			usage_error("more than one -o given ('%s' and '%s')", inv->output, value);
+		inv->output = value;
+		break;
+	case OPT_LANG:
+		*lang = strcmp(value, "none") == 0 ? NULL : value;
+		break;
+	case OPT_SHARED:
+		set_artifact(inv, "dll", word);
+		break;
+	case OPT_EXEC_MODEL:
+		if (strcmp(value, "command") == 0)
+			set_artifact(inv, "command", word);
+		else if (strcmp(value, "reactor") == 0)
+			set_artifact(inv, "library", word);
+		else
+			usage_error("%s: expected command or reactor", word);
+		break;
+	case OPT_ARTIFACT:
+		if (!*value)
+			usage_error("%s: expected an artifact kind", word);
+		set_artifact(inv, value, word);
+		break;
+	case OPT_EMIT:
+		if (strcmp(value, "core") && strcmp(value, "component"))
+			usage_error("%s: expected component or core", word);
+		inv->emit = value;
+		break;
+	case OPT_VERBOSE:
+		inv->verbose = 1;
+		break;
+	case OPT_DRY_RUN:
+		inv->dry_run = 1;
+		break;
+	case OPT_SPECS:
+	case OPT_SPECS2:
+		strvec_push(&inv->specs, value);
+		break;
+	case OPT_DUMPSPECS:
+		inv->dumpspecs = 1;
+		break;
+	case OPT_DUMPMACHINE:
+		inv->dumpmachine = 1;
+		break;
+	case OPT_DUMPVERSION:
+		inv->dumpversion = 1;
+		break;
+	case OPT_TARGET:
+	case OPT_TARGET2:
+		set_target(value);
+		break;
+	case OPT_SYSROOT:
+	case OPT_SYSROOT2:
+		inv->sysroot = value;
+		break;
+	case OPT_VERSION:
+		inv->version = 1;
+		break;
+	case OPT_HELP:
+		inv->help = 1;
+		break;
+	case OPT_STRIP:
+		inv->strip = 1;
+		break;
+	case OPT_NOSTDLIB:
+		inv->nostartfiles = inv->nodefaultlibs = 1;
+		break;
+	case OPT_NOSTARTFILES:
+		inv->nostartfiles = 1;
+		break;
+	case OPT_NODEFLIBS:
+	case OPT_NOLIBC:
+		inv->nodefaultlibs = 1;
+		break;
+	default:
+		fatal("option '%s' has no handler", o->spelling);
+	}
+}
+
+/* Splits a COMMA option's value into words, for the linker. */
+static void add_comma_link(struct invocation *inv, const char *value, int group)
+{
+	const char *p = value;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+
+		add_link(inv, xstrndup(p, n), -1, group);
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+}
+
+void parse_args(struct invocation *inv, int argc, char **argv)
+{
+	const char *lang = NULL;
+	int group = 0, prev_was_linker = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *word = argv[i], *value = NULL;
+		const struct option *o;
+		int is_linker = 0;
+
+		if (word[0] != '-' || word[1] == '\0') {
+			int idx = (int)inv->ninputs;
+
+			add_input(inv, word, lang);
+			add_link(inv, NULL, idx, 0);
+			prev_was_linker = 0;
+			continue;
+		}
+		o = match(word);
+		if (!o) {
+			/* not ours: clang knows it, or says it does not */
+			strvec_push(&inv->compile_args, word);
+			prev_was_linker = 0;
+			continue;
+		}
+		switch (o->syntax) {
+		case FLAG:
+			break;
+		case JOINED:
+		case COMMA:
+			value = word + strlen(o->spelling);
+			break;
+		case SEPARATE:
+		case JOINED_OR_SEPARATE:
+			if (o->syntax == JOINED_OR_SEPARATE && word[strlen(o->spelling)] != '\0') {
+				value = word + strlen(o->spelling);
+				break;
+			}
+			if (i + 1 >= argc)
+				usage_error("missing argument to '%s'", word);
+			value = argv[++i];
+			break;
+		}
+		switch (o->dest) {
+		case IGNORED:
+			break;
+		case DRIVER:
+			driver_option(inv, o, word, value, &lang);
+			break;
+		case COMPILE:
+			strvec_push(&inv->compile_args, word);
+			if (value && value != word + strlen(o->spelling))
+				strvec_push(&inv->compile_args, value);
+			if (o->id == OPT_DEBUG)
+				inv->debug = strcmp(value, "0") != 0;
+			if (o->id == OPT_DEP_M || o->id == OPT_DEP_MM)
+				inv->implies_preprocess = 1;
+			break;
+		case LINK:
+			if (o->id == OPT_WL || o->id == OPT_XLINKER) {
+				if (!prev_was_linker)
+					group++;
+				is_linker = 1;
+				if (o->id == OPT_WL)
+					add_comma_link(inv, value, group);
+				else
+					add_link(inv, value, -1, group);
+			} else if (o->id == OPT_LIBDIR || o->id == OPT_LIB) {
+				add_link(inv, xasprintf("%s%s", o->spelling, value), -1, 0);
+			} else if (o->id == OPT_UNDEFINED) {
+				add_link(inv, xasprintf("--undefined=%s", value), -1, 0);
+			} else if (o->id == OPT_ZOPT) {
+				add_link(inv, "-z", -1, 0);
+				add_link(inv, value, -1, 0);
+			}
+			break;
+		}
+		prev_was_linker = is_linker;
+	}
+	if (inv->implies_preprocess && !inv->mode_given)
+		inv->mode = MODE_PREPROCESS;
+}
+
+void print_option_help(FILE *f)
+{
+	for (size_t i = 0; i < option_count; i++) {
+		const struct option *o = &option_table[i];
+		/* a space before the value when it may be the next word */
+		int spaced = o->syntax == SEPARATE || o->syntax == JOINED_OR_SEPARATE;
+		int w;
+
+		if (!o->help)
+			continue;
+		w = fprintf(f, "  %s%s%s", o->spelling, o->metavar && spaced ? " " : "",
+		            o->metavar ? o->metavar : "");
+		fprintf(f, "%*s%s\n", w < 30 ? 30 - w : 1, "", o->help);
+	}
+}

@@ -1,0 +1,83 @@
+/* options.h: the option table and what a command line asks for. */
+#ifndef OPTIONS_H
+#define OPTIONS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util.h"
+
+enum opt_syntax { FLAG, JOINED, SEPARATE, JOINED_OR_SEPARATE, COMMA };
+enum opt_dest { DRIVER, COMPILE, LINK, IGNORED };
+
+enum opt_id {
+#define OPT(id, spelling, syntax, dest, metavar, help) OPT_##id,
+#include "options.def"
+#undef OPT
+	OPT_UNKNOWN,
+};
+
+struct option {
+	enum opt_id id;
+	const char *spelling;
+	enum opt_syntax syntax;
+	enum opt_dest dest;
+	const char *metavar;
+	const char *help;
+};
+
+extern const struct option option_table[];
+extern const size_t option_count;
+
+enum mode { MODE_LINK, MODE_PREPROCESS, MODE_ASSEMBLY, MODE_COMPILE };
+
+/* An input file, with the language -x gave it (NULL: by its suffix). */
+struct input {
+	const char *path;
+	const char *lang;
+	int is_source; /* compiled by clang, else handed to the linker */
+};
+
+/*
+ * One word of the link line, in command-line order: an input (by index, so
+ * that a compiled source can stand where it was named) or a flag. Words
+ * from -Wl, and -Xlinker carry a group number: consecutive ones form one
+ * group, so that an unknown linker option can take its values with it.
+ */
+struct link_word {
+	const char *arg;
+	int input;      /* index into inputs, or -1 */
+	int group;      /* 0: not from -Wl,/-Xlinker */
+};
+
+struct invocation {
+	enum mode mode;
+	int mode_given;        /* -c, -S or -E was given explicitly */
+	int implies_preprocess;/* -M or -MM */
+	const char *output;
+	int verbose, dry_run, debug, strip;
+	int nostartfiles, nodefaultlibs;
+	int dumpspecs, dumpmachine, dumpversion, help, version;
+	const char *artifact;  /* spec name of what to produce; NULL: the default */
+	const char *artifact_flag; /* the flag that chose it, for messages */
+	const char *emit;      /* "core", "component" or NULL */
+	const char *sysroot;
+	struct strvec specs;   /* --specs= files, in order */
+	struct strvec compile_args;
+	struct input *inputs;
+	size_t ninputs, inputs_cap;
+	struct link_word *link;
+	size_t nlink, link_cap;
+	struct strvec unused;  /* driver-level warnings to give once we know the mode */
+};
+
+/* Parses argv (response files already expanded); usage errors are fatal. */
+void parse_args(struct invocation *inv, int argc, char **argv);
+
+/* Expands @file arguments, recursively, as GCC does. */
+void expand_response_files(int *argc, char ***argv);
+
+/* Prints --help from the option table. */
+void print_option_help(FILE *f);
+
+#endif

@@ -1,0 +1,309 @@
+/* plan.c: from what the user asked and what the specs say, the steps to run. */
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "plan.h"
+#include "tempfiles.h"
+
+void spec_check(char *err)
+{
+	if (err)
+		fatal("%s", err);
+}
+
+/* A scalar at key under n, or NULL; anything else there is a spec error. */
+static const char *scalar_at(const struct node *n, const char *key)
+{
+	const struct node *v = node_get(n, key);
+
+	if (!v)
+		return NULL;
+	if (v->kind != NODE_SCALAR)
+		spec_check(node_error(v, "'%s' must be a string", key));
+	return v->str;
+}
+
+static const struct node *need(const struct node *n, const char *where, const char *key)
+{
+	const struct node *v = node_get(n, key);
+
+	if (!v) {
+		if (n)
+			spec_check(node_error(n, "'%s' has no '%s'", where, key));
+		fatal("no spec defines '%s.%s'", where, key);
+	}
+	return v;
+}
+
+/* Variables every step sees: the spec's, the artifact's, and the driver's. */
+static void base_scope(struct scope *sc, const struct invocation *inv, const struct node *spec,
+                       const struct node *artifact)
+{
+	sc->layers[sc->nlayers++] = node_get(spec, "vars");
+	if (artifact)
+		sc->layers[sc->nlayers++] = node_get(artifact, "vars");
+	if (inv->sysroot)
+		scope_set(sc, "sysroot", inv->sysroot);
+	if (inv->debug)
+		scope_set(sc, "debug", "1");
+	if (inv->strip)
+		scope_set(sc, "strip", "1");
+	if (inv->emit && strcmp(inv->emit, "core") == 0)
+		scope_set(sc, "core", "1");
+	scope_set_list(sc, "user-flags", &inv->compile_args);
+}
+
+static void add_step(struct plan *p, const struct node *spec, const char *name,
+                     const struct scope *sc)
+{
+	const struct node *step = need(node_get(spec, "steps"), "steps", name);
+	const struct node *tool_name = need(step, name, "tool");
+	const struct node *tool, *argv;
+	struct step *s;
+	char *err = NULL;
+
+	if (tool_name->kind != NODE_SCALAR)
+		spec_check(node_error(tool_name, "'tool' must name one of 'tools'"));
+	tool = node_get(node_get(spec, "tools"), tool_name->str);
+	if (!tool)
+		spec_check(node_error(tool_name, "no tool '%s' in 'tools'", tool_name->str));
+	argv = need(step, name, "argv");
+	if (p->nsteps == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 8;
+		p->steps = xreallocarray(p->steps, p->cap, sizeof(*p->steps));
+	}
+	s = &p->steps[p->nsteps++];
+	memset(s, 0, sizeof(*s));
+	s->name = name;
+	s->tool = tool_name->str;
+	s->package = scalar_at(tool, "install");
+	strvec_push(&s->argv, template_word(need(tool, tool_name->str, "path"), sc, &err));
+	spec_check(err);
+	if (template_expand(argv, sc, &s->argv, &err) < 0)
+		spec_check(err);
+}
+
+/* The input words for clang: each file, with -x before it when one was given. */
+static void push_input(struct strvec *words, const struct input *in, const char **lang)
+{
+	const char *want = in->lang ? in->lang : "none";
+
+	if (strcmp(want, *lang ? *lang : "none") != 0) {
+		strvec_push(words, "-x");
+		strvec_push(words, want);
+		*lang = in->lang;
+	}
+	strvec_push(words, in->path);
+}
+
+static const char *mode_flag(enum mode m)
+{
+	switch (m) {
+	case MODE_PREPROCESS:
+		return "-E";
+	case MODE_ASSEMBLY:
+		return "-S";
+	default:
+		return "-c";
+	}
+}
+
+/* Refuses an -o that names one of the inputs: the output would destroy it. */
+static void check_not_input(const struct invocation *inv, const char *output)
+{
+	struct stat out, in;
+
+	if (!output || stat(output, &out) < 0 || !S_ISREG(out.st_mode))
+		return;
+	for (size_t i = 0; i < inv->ninputs; i++)
+		if (stat(inv->inputs[i].path, &in) == 0 && in.st_dev == out.st_dev &&
+		    in.st_ino == out.st_ino)
+			usage_error("input file '%s' is the same as output file", inv->inputs[i].path);
+}
+
+void plan_compile_only(struct plan *p, const struct invocation *inv, const struct node *spec)
+{
+	struct scope sc = {0};
+	struct strvec inputs = {0};
+	const char *lang = NULL;
+
+	check_not_input(inv, inv->output);
+	base_scope(&sc, inv, spec, NULL);
+	for (size_t i = 0; i < inv->ninputs; i++) {
+		const struct input *in = &inv->inputs[i];
+
+		if (in->is_source || inv->mode == MODE_PREPROCESS)
+			push_input(&inputs, in, &lang);
+		else
+			warn("%s: linker input unused because linking is not done", in->path);
+	}
+	scope_set(&sc, "mode-flag", mode_flag(inv->mode));
+	scope_set_list(&sc, "inputs", &inputs);
+	if (inv->output)
+		scope_set(&sc, "output", inv->output);
+	if (inputs.len)
+		add_step(p, spec, "compile", &sc);
+	strvec_free(&inputs);
+	scope_free(&sc);
+}
+
+/* A temporary named after path: "dir/name.c" and ".o" give "name.o"; standard input is "stdin". */
+static const char *temp_named(const struct invocation *inv, const char *path, const char *suffix)
+{
+	const char *base = strcmp(path, "-") == 0 ? "stdin" : base_name(path);
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	char *name = xasprintf("%.*s%s", (int)n, base, suffix);
+	const char *t = temp_file(inv->dry_run, name);
+
+	free(name);
+	return t;
+}
+
+static const struct node *find_artifact(const struct invocation *inv, const struct node *spec)
+{
+	const struct node *kinds = node_get(spec, "artifacts");
+	const char *name = inv->artifact;
+	const struct node *a, *refused;
+
+	if (!name && !(name = scalar_at(spec, "default-artifact")))
+		fatal("no spec defines 'default-artifact'");
+	a = node_get(kinds, name);
+	if (!a || a->kind != NODE_MAP) {
+		size_t len = 1;
+		char *list;
+
+		for (size_t i = 0; kinds && i < kinds->len; i++)
+			len += strlen(kinds->keys[i]) + 2;
+		list = xcalloc(1, len);
+		for (size_t i = 0; kinds && i < kinds->len; i++) {
+			if (i)
+				strcat(list, ", ");
+			strcat(list, kinds->keys[i]);
+		}
+		usage_error("unknown artifact kind '%s' (known: %s)", name, list);
+	}
+	if ((refused = node_get(a, "refused")))
+		usage_error("%s: %s", inv->artifact_flag ? inv->artifact_flag : name,
+		            refused->kind == NODE_SCALAR ? refused->str : "refused by the specs");
+	return a;
+}
+
+/* The link words of the standard roles the artifact names, before and after the user's. */
+static void add_roles(struct scope *sc, const struct invocation *inv, const struct node *spec,
+                      const struct node *artifact)
+{
+	const struct node *list = node_get(artifact, "roles"), *roles = node_get(spec, "roles");
+	struct strvec names = {0}, before = {0}, after = {0};
+	char *err = NULL;
+
+	if (list && template_expand(list, sc, &names, &err) < 0)
+		spec_check(err);
+	for (size_t i = 0; i < names.len; i++) {
+		const struct node *role = node_get(roles, names.v[i]), *n;
+		const char *kind;
+
+		if (!role)
+			spec_check(node_error(list, "no role '%s' in 'roles'", names.v[i]));
+		kind = scalar_at(role, "kind");
+		if (kind && strcmp(kind, "start") == 0 && inv->nostartfiles)
+			continue;
+		if (kind && strcmp(kind, "lib") == 0 && inv->nodefaultlibs)
+			continue;
+		if ((n = node_get(role, "before")) && template_expand(n, sc, &before, &err) < 0)
+			spec_check(err);
+		if ((n = node_get(role, "after")) && template_expand(n, sc, &after, &err) < 0)
+			spec_check(err);
+	}
+	scope_set_list(sc, "roles-before", &before);
+	scope_set_list(sc, "roles-after", &after);
+	strvec_free(&names);
+	strvec_free(&before);
+	strvec_free(&after);
+}
+
+void plan_link(struct plan *p, const struct invocation *inv, const struct node *spec)
+{
+	const struct node *artifact = find_artifact(inv, spec), *steps;
+	const char **objects = xcalloc(inv->ninputs, sizeof(*objects));
+	const char *input = NULL;
+	struct strvec link_args = {0}, names = {0};
+	struct scope sc = {0};
+	struct stat st;
+	char *err = NULL;
+
+	p->output = inv->output ? inv->output : "a.out";
+	p->executable = 1;
+	check_not_input(inv, p->output);
+	for (size_t i = 0; i < inv->ninputs; i++)
+		if (strcmp(inv->inputs[i].path, "-") && access(inv->inputs[i].path, F_OK) < 0)
+			fatal("%s:", inv->inputs[i].path);
+
+	base_scope(&sc, inv, spec, artifact);
+	for (size_t i = 0; i < inv->ninputs; i++) {
+		const struct input *in = &inv->inputs[i];
+		struct strvec words = {0};
+		const char *lang = NULL;
+
+		if (!in->is_source)
+			continue;
+		push_input(&words, in, &lang);
+		objects[i] = temp_named(inv, in->path, ".o");
+		scope_set(&sc, "mode-flag", "-c");
+		scope_set_list(&sc, "inputs", &words);
+		scope_set(&sc, "output", objects[i]);
+		add_step(p, spec, "compile", &sc);
+		strvec_free(&words);
+	}
+
+	for (size_t i = 0; i < inv->nlink; i++) {
+		const struct link_word *w = &inv->link[i];
+
+		if (w->input >= 0)
+			strvec_push(&link_args, objects[w->input] ? objects[w->input] : inv->inputs[w->input].path);
+		else if (w->group)
+			filter_linker_words(node_get(spec, "linker"), inv, &i, &link_args);
+		else
+			strvec_push(&link_args, w->arg);
+	}
+	scope_set_list(&sc, "link-args", &link_args);
+	add_roles(&sc, inv, spec, artifact);
+
+	/* Writing to /dev/null, say, must not replace it with a file. */
+	if (stat(p->output, &st) == 0 && !S_ISREG(st.st_mode))
+		p->final_tmp = p->output;
+	else
+		p->final_tmp = output_temp(inv->dry_run, p->output);
+
+	steps = need(artifact, inv->artifact ? inv->artifact : "default-artifact", "steps");
+	if (template_expand(steps, &sc, &names, &err) < 0)
+		spec_check(err);
+	if (names.len == 0)
+		spec_check(node_error(steps, "an artifact needs at least one step"));
+	for (size_t k = 0; k < names.len; k++) {
+		const char *output;
+
+		if (k + 1 == names.len)
+			output = p->final_tmp;
+		else
+			output = temp_named(inv, p->output, xasprintf(".%s.wasm", names.v[k]));
+		if (input)
+			scope_set(&sc, "input", input);
+		scope_set(&sc, "output", output);
+		add_step(p, spec, names.v[k], &sc);
+		input = output;
+	}
+	strvec_free(&names);
+	strvec_free(&link_args);
+	scope_free(&sc);
+	free(objects);
+}
+
+void plan_free(struct plan *p)
+{
+	for (size_t i = 0; i < p->nsteps; i++)
+		strvec_free(&p->steps[i].argv);
+	free(p->steps);
+	memset(p, 0, sizeof(*p));
+}

@@ -1,0 +1,92 @@
+/* run.c: running a plan's steps, and moving the finished output into place. */
+#include <errno.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "run.h"
+#include "tempfiles.h"
+
+extern char **environ;
+
+/* Prints a command as clang's -### does: every word quoted. */
+static void print_command(FILE *f, char *const argv[])
+{
+	for (size_t i = 0; argv[i]; i++) {
+		fputs(" \"", f);
+		for (const char *c = argv[i]; *c; c++) {
+			if (*c == '"' || *c == '\\' || *c == '$')
+				fputc('\\', f);
+			fputc(*c, f);
+		}
+		fputc('"', f);
+	}
+	fputc('\n', f);
+}
+
+static _Noreturn void cannot_run(const struct step *s, int err)
+{
+	errno = err;
+	if (err == ENOENT && s->package)
+		fatal("%s: cannot run %s (install it: %s)", s->name, s->argv.v[0], s->package);
+	fatal("%s: cannot run %s:", s->name, s->argv.v[0]);
+}
+
+static void run_step(const struct step *s)
+{
+	pid_t pid;
+	int status, err;
+
+	fflush(stdout);
+	fflush(stderr);
+	err = posix_spawnp(&pid, s->argv.v[0], NULL, NULL, s->argv.v, environ);
+	if (err)
+		cannot_run(s, err);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			fatal("%s: waiting for %s:", s->name, s->tool);
+	if (WIFSIGNALED(status))
+		fatal("%s: %s killed by signal %d (%s)", s->name, s->tool, WTERMSIG(status),
+		      strsignal(WTERMSIG(status)));
+	if (WEXITSTATUS(status) != 0)
+		fatal("%s: %s exited with status %d", s->name, s->tool, WEXITSTATUS(status));
+}
+
+void run_plan(const struct plan *p, const struct invocation *inv)
+{
+	for (size_t i = 0; i < p->nsteps; i++) {
+		if (inv->verbose || inv->dry_run)
+			print_command(stderr, p->steps[i].argv.v);
+		if (!inv->dry_run)
+			run_step(&p->steps[i]);
+	}
+	if (inv->dry_run || !p->final_tmp || p->final_tmp == p->output)
+		return;
+	if (p->executable) {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		if (chmod(p->final_tmp, 0777 & ~mask) < 0)
+			fatal("%s:", p->final_tmp);
+	}
+	if (rename(p->final_tmp, p->output) < 0)
+		fatal("cannot write %s:", p->output);
+	temp_keep(p->final_tmp);
+}
+
+void exec_plan(const struct plan *p, const struct invocation *inv)
+{
+	const struct step *s = &p->steps[0];
+
+	if (inv->verbose || inv->dry_run)
+		print_command(stderr, s->argv.v);
+	if (inv->dry_run)
+		return;
+	fflush(stdout);
+	fflush(stderr);
+	execvp(s->argv.v[0], s->argv.v);
+	cannot_run(s, errno);
+}

@@ -1,0 +1,399 @@
+/* spec.c: YAML spec files read into one tree, later files layered over earlier ones. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "spec.h"
+#include "util.h"
+
+static struct node *node_new(enum node_kind kind, const char *file, const yaml_mark_t *mark)
+{
+	struct node *n = xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	n->file = file;
+	/* libyaml counts lines and columns from 0 */
+	n->line = (int)mark->line + 1;
+	n->col = (int)mark->column + 1;
+	return n;
+}
+
+static void node_add(struct node *n, char *key, struct node *item)
+{
+	if (n->len == n->cap) {
+		n->cap = n->cap ? n->cap * 2 : 8;
+		n->items = xreallocarray(n->items, n->cap, sizeof(*n->items));
+		if (n->kind == NODE_MAP)
+			n->keys = xreallocarray(n->keys, n->cap, sizeof(*n->keys));
+	}
+	if (n->kind == NODE_MAP)
+		n->keys[n->len] = key;
+	n->items[n->len++] = item;
+}
+
+static int map_index(const struct node *n, const char *key)
+{
+	if (!n || n->kind != NODE_MAP)
+		return -1;
+	for (size_t i = 0; i < n->len; i++)
+		if (strcmp(n->keys[i], key) == 0)
+			return (int)i;
+	return -1;
+}
+
+struct node *node_get(const struct node *n, const char *key)
+{
+	int i = map_index(n, key);
+
+	return i < 0 ? NULL : n->items[i];
+}
+
+struct node *node_path(const struct node *n, const char *path)
+{
+	char key[256];
+	const char *dot;
+
+	while (n && (dot = strchr(path, '.'))) {
+		size_t len = (size_t)(dot - path);
+
+		if (len >= sizeof(key))
+			return NULL;
+		memcpy(key, path, len);
+		key[len] = '\0';
+		n = node_get(n, key);
+		path = dot + 1;
+	}
+	return n ? node_get(n, path) : NULL;
+}
+
+static char *located(const char *file, int line, int col, const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap);
+	char *s = xasprintf("%s:%d:%d: %s", file, line, col, msg);
+
+	free(msg);
+	return s;
+}
+
+char *node_error(const struct node *n, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = located(n->file, n->line, n->col, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static char *mark_error(const char *file, const yaml_mark_t *mark, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = located(file, (int)mark->line + 1, (int)mark->column + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void node_free(struct node *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->len; i++) {
+		node_free(n->items[i]);
+		if (n->kind == NODE_MAP)
+			free(n->keys[i]);
+	}
+	free(n->items);
+	free(n->keys);
+	free(n->str);
+	free(n);
+}
+
+/* Layers src over dst and returns the result; both are consumed. */
+static struct node *merge(struct node *dst, struct node *src)
+{
+	if (!dst)
+		return src;
+	if (dst->kind != NODE_MAP || src->kind != NODE_MAP) {
+		node_free(dst);
+		return src;
+	}
+	for (size_t i = 0; i < src->len; i++) {
+		int j = map_index(dst, src->keys[i]);
+
+		if (j < 0) {
+			node_add(dst, src->keys[i], src->items[i]);
+		} else {
+			dst->items[j] = merge(dst->items[j], src->items[i]);
+			free(src->keys[i]);
+		}
+	}
+	free(src->items);
+	free(src->keys);
+	free(src->str);
+	free(src);
+	return dst;
+}
+
+/*
+ * An event-driven build of the tree: a stack of open collections, and for
+ * an open mapping the key waiting for its value.
+ */
+struct builder {
+	struct node *stack[64];
+	char *pending_key[64];
+	int depth;
+	struct node *doc;
+};
+
+static int builder_add(struct builder *b, struct node *n, const char *file,
+                       const yaml_event_t *ev, char **err)
+{
+	struct node *top;
+
+	if (b->depth == 0) {
+		b->doc = n;
+		return 0;
+	}
+	top = b->stack[b->depth - 1];
+	if (top->kind == NODE_SEQ) {
+		node_add(top, NULL, n);
+		return 0;
+	}
+	if (!b->pending_key[b->depth - 1]) {
+		if (n->kind != NODE_SCALAR) {
+			*err = mark_error(file, &ev->start_mark, "mapping keys must be plain strings");
+			node_free(n);
+			return -1;
+		}
+		if (map_index(top, n->str) >= 0) {
+			*err = mark_error(file, &ev->start_mark, "duplicate key '%s'", n->str);
+			node_free(n);
+			return -1;
+		}
+		b->pending_key[b->depth - 1] = n->str;
+		n->str = NULL;
+		node_free(n);
+		return 0;
+	}
+	node_add(top, b->pending_key[b->depth - 1], n);
+	b->pending_key[b->depth - 1] = NULL;
+	return 0;
+}
+
+static struct node *parse_file(FILE *f, const char *file, char **err)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct builder b = {0};
+	struct node *n;
+	int done = 0, ndocs = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		fatal("out of memory");
+	yaml_parser_set_input_file(&parser, f);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			*err = mark_error(file, &parser.problem_mark, "%s", parser.problem);
+			goto fail;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++ndocs > 1) {
+				*err = mark_error(file, &ev.start_mark, "a spec file holds one document");
+				goto fail_event;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			*err = mark_error(file, &ev.start_mark, "aliases are not supported in spec files");
+			goto fail_event;
+		case YAML_SCALAR_EVENT:
+			n = node_new(NODE_SCALAR, file, &ev.start_mark);
+			n->str = xstrndup((char *)ev.data.scalar.value, ev.data.scalar.length);
+			if (builder_add(&b, n, file, &ev, err) < 0)
+				goto fail_event;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (b.depth == (int)LEN(b.stack)) {
+				*err = mark_error(file, &ev.start_mark, "nested too deeply");
+				goto fail_event;
+			}
+			n = node_new(ev.type == YAML_SEQUENCE_START_EVENT ? NODE_SEQ : NODE_MAP,
+			             file, &ev.start_mark);
+			if (builder_add(&b, n, file, &ev, err) < 0)
+				goto fail_event;
+			b.pending_key[b.depth] = NULL;
+			b.stack[b.depth++] = n;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			b.depth--;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	if (b.doc && b.doc->kind != NODE_MAP) {
+		*err = node_error(b.doc, "a spec file must be a mapping");
+		node_free(b.doc);
+		return NULL;
+	}
+	return b.doc ? b.doc : node_new(NODE_MAP, file, &(yaml_mark_t){0});
+
+fail_event:
+	yaml_event_delete(&ev);
+fail:
+	/* b.doc owns every node added so far; pending keys are not in it yet */
+	for (int i = 0; i < b.depth; i++)
+		free(b.pending_key[i]);
+	node_free(b.doc);
+	yaml_parser_delete(&parser);
+	return NULL;
+}
+
+int spec_load(struct node **root, const char *path, char **err)
+{
+	FILE *f = fopen(path, "rb");
+	struct node *doc;
+	/* nodes point at their file name for the life of the driver */
+	char *file = xstrdup(path);
+
+	if (!f) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		free(file);
+		return -1;
+	}
+	doc = parse_file(f, file, err);
+	fclose(f);
+	if (!doc)
+		return -1;
+	*root = merge(*root, doc);
+	return 0;
+}
+
+static int plain_ok(const char *s)
+{
+	static const char reserved[] = "!&*#|>'\"%@`?:{}[],";
+
+	if (!*s || strchr(reserved, *s) || *s == ' ' || s[strlen(s) - 1] == ' ')
+		return 0;
+	if (*s == '-' && (s[1] == ' ' || s[1] == '\0'))
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if ((unsigned char)*p < 0x20 || strchr("{}[],\"'", *p))
+			return 0;
+		if ((*p == ':' || *p == '#') && (p[1] == ' ' || p[1] == '\0' || p[-1] == ' '))
+			return 0;
+	}
+	return 1;
+}
+
+static void print_scalar(FILE *f, const char *s)
+{
+	if (plain_ok(s)) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c < 0x20)
+			fprintf(f, "\\x%02x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+/* Sequences and mappings of scalars only print on one line, in flow style. */
+static int is_flat(const struct node *n)
+{
+	for (size_t i = 0; i < n->len; i++)
+		if (n->items[i]->kind != NODE_SCALAR)
+			return 0;
+	return 1;
+}
+
+static void print_flow(FILE *f, const struct node *n)
+{
+	fputc(n->kind == NODE_SEQ ? '[' : '{', f);
+	for (size_t i = 0; i < n->len; i++) {
+		if (i)
+			fputs(", ", f);
+		if (n->kind == NODE_MAP) {
+			print_scalar(f, n->keys[i]);
+			fputs(": ", f);
+		}
+		print_scalar(f, n->items[i]->str);
+	}
+	fputc(n->kind == NODE_SEQ ? ']' : '}', f);
+}
+
+static void print_node(FILE *f, const struct node *n, int indent);
+
+/* Prints what follows "key:" or "- ": inline when it fits, else on the next lines. */
+static void print_value(FILE *f, const struct node *n, int indent)
+{
+	if (n->kind == NODE_SCALAR) {
+		fputc(' ', f);
+		print_scalar(f, n->str);
+		fputc('\n', f);
+	} else if (n->len == 0 || (n->kind == NODE_SEQ && is_flat(n))) {
+		fputc(' ', f);
+		print_flow(f, n);
+		fputc('\n', f);
+	} else {
+		fputc('\n', f);
+		print_node(f, n, indent + 2);
+	}
+}
+
+static void print_node(FILE *f, const struct node *n, int indent)
+{
+	for (size_t i = 0; i < n->len; i++) {
+		fprintf(f, "%*s", indent, "");
+		if (n->kind == NODE_MAP) {
+			print_scalar(f, n->keys[i]);
+			fputc(':', f);
+			print_value(f, n->items[i], indent);
+		} else if (n->items[i]->kind == NODE_MAP && !is_flat(n->items[i])) {
+			fputs("-\n", f);
+			print_node(f, n->items[i], indent + 2);
+		} else {
+			fputc('-', f);
+			if (n->items[i]->kind == NODE_MAP) {
+				fputc(' ', f);
+				print_flow(f, n->items[i]);
+				fputc('\n', f);
+			} else {
+				print_value(f, n->items[i], indent);
+			}
+		}
+	}
+}
+
+void spec_print(FILE *f, const struct node *root)
+{
+	if (root)
+		print_node(f, root, 0);
+}

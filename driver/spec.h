@@ -1,0 +1,43 @@
+/* spec.h: YAML spec files read into one tree, later files layered over earlier ones. */
+#ifndef SPEC_H
+#define SPEC_H
+
+#include <stdio.h>
+
+enum node_kind { NODE_SCALAR, NODE_SEQ, NODE_MAP };
+
+/*
+ * A node remembers where it was written, so that every later complaint
+ * about it (a bad template, an unknown role) can point at file:line:col.
+ */
+struct node {
+	enum node_kind kind;
+	const char *file;
+	int line, col;
+	char *str;           /* NODE_SCALAR: the value */
+	char **keys;         /* NODE_MAP: keys[i] names items[i] */
+	struct node **items; /* NODE_SEQ, NODE_MAP */
+	size_t len, cap;
+};
+
+/*
+ * Parses the YAML file at path and layers it over *root (NULL for none):
+ * mappings merge key by key, anything else replaces what was there.
+ * Returns 0, or -1 with *err set to "FILE:LINE:COL: message" (allocated).
+ */
+int spec_load(struct node **root, const char *path, char **err);
+
+/* The child of a mapping named key, or NULL (also when n is not a mapping). */
+struct node *node_get(const struct node *n, const char *key);
+/* Follows a '.'-separated path of keys from n. */
+struct node *node_path(const struct node *n, const char *path);
+
+/* "FILE:LINE:COL: " followed by the formatted message, allocated. */
+char *node_error(const struct node *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Writes the tree back out as YAML (what -dumpspecs prints). */
+void spec_print(FILE *f, const struct node *root);
+
+void node_free(struct node *n);
+
+#endif

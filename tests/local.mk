@@ -1,0 +1,20 @@
+## tests/local.mk: bats suites, run by `make check` through Automake's TAP driver.
+TEST_EXTENSIONS = .bats
+BATS_LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+BATS_LOG_COMPILER = $(BATS)
+AM_BATS_LOG_FLAGS = --tap
+
+# The tests drive the build tree's driver and specs, not an installed copy.
+AM_TESTS_ENVIRONMENT = \
+	specdir='$(abs_top_srcdir)/specs'; \
+	test '$(abs_top_srcdir)' = '$(abs_top_builddir)' || specdir="$$specdir:$(abs_top_builddir)/specs"; \
+	WASM32_WASI_CC_SPECDIR=$$specdir; \
+	PATH='$(abs_top_builddir)/driver':"$$PATH"; \
+	TOP_SRCDIR='$(abs_top_srcdir)'; \
+	NODE='$(NODE)'; JCO='$(JCO)'; \
+	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR NODE JCO;
+
+TESTS += \
+	tests/driver.bats
+
+EXTRA_DIST += $(TESTS) tests/test_helper.bash
