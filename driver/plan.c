@@ -287,7 +287,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 		if (k + 1 == names.len)
 			output = p->final_tmp;
 		else
-			output = temp_named(inv, p->output, xasprintf(".%s.wasm", names.v[k]));
+			output = temp_file(inv->dry_run, base_name(p->output));
 		if (input)
 			scope_set(&sc, "input", input);
 		scope_set(&sc, "output", output);

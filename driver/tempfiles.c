@@ -2,13 +2,15 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tempfiles.h"
 #include "util.h"
 
 static char *dir;              /* created on first use */
-static struct strvec files;    /* every temporary to remove */
+static struct strvec files;    /* every temporary file to remove */
+static struct strvec dirs;     /* and directories, removed after them */
 static volatile sig_atomic_t removing;
 
 void temps_remove(void)
@@ -19,8 +21,8 @@ void temps_remove(void)
 	for (size_t i = 0; i < files.len; i++)
 		if (files.v[i])
 			unlink(files.v[i]);
-	if (dir)
-		rmdir(dir);
+	for (size_t i = dirs.len; i-- > 0;)
+		rmdir(dirs.v[i]);
 }
 
 static void on_signal(int sig)
@@ -62,6 +64,18 @@ static int seen(const char *path)
 	return 0;
 }
 
+static void make_dir(int dry_run, char *path)
+{
+	if (!dry_run && mkdir(path, 0700) < 0)
+		fatal("cannot create %s:", path);
+	strvec_push(&dirs, path);
+}
+
+/*
+ * Tools write the file's name into what they make (wasm-ld names the module
+ * after its output), so a temporary keeps the name it stands for and is
+ * kept apart from others of that name by its directory.
+ */
 const char *temp_file(int dry_run, const char *name)
 {
 	char *path;
@@ -70,12 +84,16 @@ const char *temp_file(int dry_run, const char *name)
 		dir = xasprintf("%s/wasm32-wasi-cc-XXXXXX", tmpdir());
 		if (!dry_run && !mkdtemp(dir))
 			fatal("cannot create a temporary directory in %s:", tmpdir());
+		strvec_push(&dirs, dir);
 	}
 	path = xasprintf("%s/%s", dir, name);
-	/* two inputs of one name (a/x.c, b/x.c) get two files */
-	for (int n = 2; seen(path); n++) {
+	if (seen(path)) {
+		static int subdirs;
+		char *sub = xasprintf("%s/%d", dir, ++subdirs);
+
+		make_dir(dry_run, sub);
 		free(path);
-		path = xasprintf("%s/%d-%s", dir, n, name);
+		path = xasprintf("%s/%s", sub, name);
 	}
 	strvec_push(&files, path);
 	return path;
@@ -84,14 +102,13 @@ const char *temp_file(int dry_run, const char *name)
 const char *output_temp(int dry_run, const char *output)
 {
 	const char *base = base_name(output);
-	char *path = xasprintf("%.*s.%s.tmp-XXXXXX", (int)(base - output), output, base);
-	int fd;
+	char *tmp = xasprintf("%.*s.%s.tmp-XXXXXX", (int)(base - output), output, base);
+	char *path;
 
-	if (!dry_run) {
-		if ((fd = mkstemp(path)) < 0)
-			fatal("cannot create a file beside %s:", output);
-		close(fd);
-	}
+	if (!dry_run && !mkdtemp(tmp))
+		fatal("cannot create a directory beside %s:", output);
+	strvec_push(&dirs, tmp);
+	path = xasprintf("%s/%s", tmp, base);
 	strvec_push(&files, path);
 	return path;
 }

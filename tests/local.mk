@@ -9,12 +9,14 @@ AM_TESTS_ENVIRONMENT = \
 	specdir='$(abs_top_srcdir)/specs'; \
 	test '$(abs_top_srcdir)' = '$(abs_top_builddir)' || specdir="$$specdir:$(abs_top_builddir)/specs"; \
 	WASM32_WASI_CC_SPECDIR=$$specdir; \
-	PATH='$(abs_top_builddir)/driver':"$$PATH"; \
+	PATH='$(abs_top_builddir)/driver:$(abs_top_builddir)/runtime':"$$PATH"; \
 	TOP_SRCDIR='$(abs_top_srcdir)'; \
 	NODE='$(NODE)'; JCO='$(JCO)'; \
 	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR NODE JCO;
 
 TESTS += \
-	tests/driver.bats
+	tests/command.bats \
+	tests/errors.bats \
+	tests/specs.bats
 
 EXTRA_DIST += $(TESTS) tests/test_helper.bash

@@ -1,0 +1,115 @@
+#!/usr/bin/env bats
+# errors.bats: bad input gets one clear line, a non-zero exit, no output file and no lost data.
+
+load test_helper
+
+@test "no input files is a usage error" {
+	run -2 wasm32-wasi-cc
+	[ "$output" = "wasm32-wasi-cc: no input files" ]
+}
+
+@test "a missing input is named" {
+	run -1 wasm32-wasi-cc -o prog missing.c
+	[ "$output" = "wasm32-wasi-cc: missing.c: No such file or directory" ]
+	assert_only_files
+}
+
+@test "a missing option argument is a usage error" {
+	run -2 wasm32-wasi-cc x.c -o
+	[ "$output" = "wasm32-wasi-cc: missing argument to '-o'" ]
+}
+
+@test "two -o are a usage error" {
+	run -2 wasm32-wasi-cc -o a -o b x.c
+	[ "$output" = "wasm32-wasi-cc: more than one -o given ('a' and 'b')" ]
+}
+
+@test "another target is refused" {
+	run -2 wasm32-wasi-cc --target=x86_64-linux-gnu x.c
+	[ "$output" = "wasm32-wasi-cc: unsupported target 'x86_64-linux-gnu' (this driver targets wasm32-wasi only)" ]
+}
+
+@test "an unknown artifact kind lists the known ones" {
+	echo 'int main(void){return 0;}' > x.c
+	run -2 wasm32-wasi-cc --artifact=plugin x.c
+	[[ "$output" == "wasm32-wasi-cc: unknown artifact kind 'plugin' (known: "*"command"*")" ]]
+}
+
+@test "a compile error fails the compile step and leaves no output" {
+	echo 'int main(void) { return nope; }' > bad.c
+	run --separate-stderr -1 wasm32-wasi-cc -o prog bad.c
+	[ "${stderr_lines[-1]}" = "wasm32-wasi-cc: compile: clang exited with status 1" ]
+	[[ "$stderr" == *"use of undeclared identifier 'nope'"* ]]
+	assert_only_files bad.c
+	assert_no_temporaries
+}
+
+@test "a failed link keeps the previous output as it was" {
+	echo 'int f(void); int main(void) { return f(); }' > undef.c
+	echo 'previous build' > prog
+	run --separate-stderr -1 wasm32-wasi-cc -o prog undef.c
+	[ "${stderr_lines[-1]}" = "wasm32-wasi-cc: link: wasm-ld exited with status 1" ]
+	[[ "$stderr" == *"undefined symbol: f"* ]]
+	[ "$(cat prog)" = "previous build" ]
+	assert_only_files undef.c prog
+	assert_no_temporaries
+}
+
+@test "headers wasi-libc lacks are not found on the host" {
+	for h in setjmp.h pthread.h pwd.h; do
+		printf '#include <%s>\nint main(void) { return 0; }\n' "$h" > uses.c
+		run --separate-stderr -1 wasm32-wasi-cc -c uses.c
+		[[ "${stderr_lines[0]}" == "uses.c:1:10: fatal error: '$h' file not found" ]]
+		[ ! -e uses.o ]
+	done
+}
+
+@test "an output that names an input is refused before anything is written" {
+	echo 'int main(void) { return 0; }' > prog.c
+	cp prog.c expected.c
+	run -2 wasm32-wasi-cc -o prog.c prog.c
+	[ "$output" = "wasm32-wasi-cc: input file 'prog.c' is the same as output file" ]
+	run -2 wasm32-wasi-cc -c -o prog.c prog.c
+	cmp prog.c expected.c
+}
+
+@test "a missing tool names the package to install" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf 'tools:\n  wasm-ld:\n    path: /nonexistent/wasm-ld\n' > no-ld.yaml
+	run -1 wasm32-wasi-cc --specs=no-ld.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: link: cannot run /nonexistent/wasm-ld (install it: apt-get install lld-19)" ]
+	assert_only_files prog.c no-ld.yaml
+	assert_no_temporaries
+}
+
+@test "a failing wrap step leaves no output and no temporaries" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf 'tools:\n  jco:\n    path: /bin/false\n' > bad-wrap.yaml
+	run -1 wasm32-wasi-cc --specs=bad-wrap.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: wrap: jco exited with status 1" ]
+	assert_only_files prog.c bad-wrap.yaml
+	assert_no_temporaries
+}
+
+@test "a step killed by a signal is reported, and its temporaries removed" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf '#!/bin/sh\nkill -TERM $$\n' > killed.sh
+	chmod +x killed.sh
+	printf 'tools:\n  wasm-ld:\n    path: %s/killed.sh\n' "$PWD" > killed.yaml
+	run -1 wasm32-wasi-cc --specs=killed.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: link: wasm-ld killed by signal 15 (Terminated)" ]
+	assert_only_files prog.c killed.sh killed.yaml
+	assert_no_temporaries
+}
+
+@test "writing to a full device fails with a message" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	run -1 sh -c 'wasm32-wasi-cc --help > /dev/full'
+	[ "$output" = "wasm32-wasi-cc: write error on standard output: No space left on device" ]
+}
+
+@test "a response file that names itself is stopped" {
+	echo '@self.rsp' > self.rsp
+	run -1 wasm32-wasi-cc @self.rsp
+	[ "$output" = "wasm32-wasi-cc: self.rsp: response files nested too deeply" ]
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bats
+# specs.bats: reading, layering and printing the YAML specs.
+
+load test_helper
+
+@test "-dumpspecs prints the merged spec, which reads back the same" {
+	run -0 wasm32-wasi-cc -dumpspecs
+	[[ "$output" == *"default-artifact: command"* ]]
+	[[ "$output" == *"  compile:"* ]]
+	mkdir again
+	wasm32-wasi-cc -dumpspecs > again/all.yaml
+	WASM32_WASI_CC_SPECDIR=$PWD/again run -0 wasm32-wasi-cc -dumpspecs
+	diff -u again/all.yaml <(printf '%s\n' "$output")
+}
+
+@test "a user spec layers over the installed ones, key by key" {
+	printf 'vars:\n  sysroot: /opt/wasi\n' > mine.yaml
+	run -0 wasm32-wasi-cc --specs=mine.yaml -dumpspecs
+	[[ "$output" == *"  sysroot: /opt/wasi"* ]]
+	# the other variables are still there
+	[[ "$output" == *"  target: wasm32-wasi"* ]]
+}
+
+@test "\$WASM32_WASI_CC_SPECS layers too, and --specs= over it" {
+	printf 'vars:\n  sysroot: /from/env\n' > env.yaml
+	printf 'vars:\n  sysroot: /from/flag\n' > flag.yaml
+	WASM32_WASI_CC_SPECS=$PWD/env.yaml run -0 wasm32-wasi-cc -dumpspecs
+	[[ "$output" == *"  sysroot: /from/env"* ]]
+	WASM32_WASI_CC_SPECS=$PWD/env.yaml run -0 wasm32-wasi-cc --specs=flag.yaml -dumpspecs
+	[[ "$output" == *"  sysroot: /from/flag"* ]]
+}
+
+@test "a user spec changes what runs: extra compile flags from a variable" {
+	cat > extra.yaml <<-'EOF'
+	vars:
+	  hermetic-includes: [-nostdinc, -isystem, "${resource-dir}/include", -isystem, "${sysroot}/include/wasm32-wasi", -DFROM_SPEC=5]
+	EOF
+	echo 'int main(void) { return FROM_SPEC; }' > prog.c
+	wasm32-wasi-cc --specs=extra.yaml --emit=core -o prog prog.c
+	run -5 wasm32-wasi-run prog
+}
+
+@test "a YAML syntax error points at the file, line and column" {
+	printf 'vars:\n  a: [1, 2\n  b: 3\n' > bad.yaml
+	run -1 wasm32-wasi-cc --specs=bad.yaml -dumpspecs
+	[ "$output" = "wasm32-wasi-cc: bad.yaml:3:4: did not find expected ',' or ']'" ]
+}
+
+@test "a duplicate key is an error" {
+	printf 'vars:\n  a: 1\n  a: 2\n' > dup.yaml
+	run -1 wasm32-wasi-cc --specs=dup.yaml -dumpspecs
+	[ "$output" = "wasm32-wasi-cc: dup.yaml:3:3: duplicate key 'a'" ]
+}
+
+@test "a spec that is not a mapping is an error" {
+	printf -- '- a\n- b\n' > list.yaml
+	run -1 wasm32-wasi-cc --specs=list.yaml -dumpspecs
+	[ "$output" = "wasm32-wasi-cc: list.yaml:1:1: a spec file must be a mapping" ]
+}
+
+@test "an undefined variable in a template points at its use" {
+	printf 'steps:\n  link:\n    tool: wasm-ld\n    argv: [-o, "${output}", "${no-such-thing}"]\n' > undef.yaml
+	echo 'int main(void) { return 0; }' > prog.c
+	run -1 wasm32-wasi-cc --specs=undef.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: undef.yaml:4:29: undefined variable 'no-such-thing'" ]
+	assert_only_files prog.c undef.yaml
+	assert_no_temporaries
+}
+
+@test "a list variable inside a word is an error" {
+	printf 'steps:\n  link:\n    tool: wasm-ld\n    argv: ["-L${link-args}"]\n' > inword.yaml
+	echo 'int main(void) { return 0; }' > prog.c
+	run -1 wasm32-wasi-cc --specs=inword.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: inword.yaml:4:12: list variable 'link-args' must stand alone as a word" ]
+}
+
+@test "variables that refer to each other in a cycle are an error" {
+	printf 'vars:\n  a: "${b}"\n  b: "${a}"\nsteps:\n  link:\n    tool: wasm-ld\n    argv: ["${a}"]\n' > cycle.yaml
+	echo 'int main(void) { return 0; }' > prog.c
+	run -1 wasm32-wasi-cc --specs=cycle.yaml -o prog prog.c
+	[[ "$output" == "wasm32-wasi-cc: cycle.yaml:"*": variables refer to each other in a cycle" ]]
+}
+
+@test "a step naming an unknown tool is an error" {
+	printf 'steps:\n  wrap:\n    tool: wit-component\n    argv: []\n' > tool.yaml
+	echo 'int main(void) { return 0; }' > prog.c
+	run -1 wasm32-wasi-cc --specs=tool.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: tool.yaml:3:11: no tool 'wit-component' in 'tools'" ]
+}
+
+@test "an unreadable spec file is named" {
+	run -1 wasm32-wasi-cc --specs=nowhere.yaml -dumpspecs
+	[ "$output" = "wasm32-wasi-cc: nowhere.yaml: No such file or directory" ]
+}
