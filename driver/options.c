@@ -136,6 +136,11 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 			usage_error("%s: expected an artifact kind", word);
 		set_artifact(inv, value, word);
 		break;
+	case OPT_ALLOCATOR:
+		if (!*value)
+			usage_error("%s: expected an allocator name", word);
+		inv->allocator = value;
+		break;
 	case OPT_EMIT:
 		if (strcmp(value, "core") && strcmp(value, "component"))
 			usage_error("%s: expected component or core", word);

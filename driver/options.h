@@ -61,6 +61,7 @@ struct invocation {
 	const char *artifact;  /* spec name of what to produce; NULL: the default */
 	const char *artifact_flag; /* the flag that chose it, for messages */
 	const char *emit;      /* "core", "component" or NULL */
+	const char *allocator; /* spec name of the liballoc implementation; NULL: the default */
 	const char *sysroot;
 	struct strvec specs;   /* --specs= files, in order */
 	struct strvec compile_args;

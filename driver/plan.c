@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "builtins.h"
 #include "plan.h"
 #include "tempfiles.h"
 
@@ -78,8 +79,17 @@ static void add_step(struct plan *p, const struct node *spec, const char *name,
 	s->name = name;
 	s->tool = tool_name->str;
 	s->package = scalar_at(tool, "install");
-	strvec_push(&s->argv, template_word(need(tool, tool_name->str, "path"), sc, &err));
-	spec_check(err);
+	if (node_get(tool, "builtin")) {
+		const char *b = scalar_at(tool, "builtin");
+
+		if (!find_builtin(b))
+			spec_check(node_error(node_get(tool, "builtin"), "no builtin '%s' in this driver", b));
+		s->builtin = 1;
+		strvec_push(&s->argv, b);
+	} else {
+		strvec_push(&s->argv, template_word(need(tool, tool_name->str, "path"), sc, &err));
+		spec_check(err);
+	}
 	if (template_expand(argv, sc, &s->argv, &err) < 0)
 		spec_check(err);
 }
@@ -161,33 +171,56 @@ static const char *temp_named(const struct invocation *inv, const char *path, co
 	return t;
 }
 
+/*
+ * The entry `name` (or the spec's `default-NAME`) of a mapping of choices
+ * such as `artifacts` or `allocators`; an unknown name lists the known ones.
+ */
+static const struct node *choose(const struct node *spec, const char *section, const char *what,
+                                 const char *default_key, const char *name)
+{
+	const struct node *choices = node_get(spec, section), *c;
+	size_t len = 1;
+	char *list;
+
+	if (!name && !(name = scalar_at(spec, default_key)))
+		fatal("no spec defines '%s'", default_key);
+	c = node_get(choices, name);
+	if (c && c->kind == NODE_MAP)
+		return c;
+	for (size_t i = 0; choices && i < choices->len; i++)
+		len += strlen(choices->keys[i]) + 2;
+	list = xcalloc(1, len);
+	for (size_t i = 0; choices && i < choices->len; i++) {
+		if (i)
+			strcat(list, ", ");
+		strcat(list, choices->keys[i]);
+	}
+	usage_error("unknown %s '%s' (known: %s)", what, name, list);
+}
+
 static const struct node *find_artifact(const struct invocation *inv, const struct node *spec)
 {
-	const struct node *kinds = node_get(spec, "artifacts");
-	const char *name = inv->artifact;
-	const struct node *a, *refused;
+	const struct node *a = choose(spec, "artifacts", "artifact kind", "default-artifact", inv->artifact);
+	const struct node *refused;
+	const char *name = inv->artifact ? inv->artifact : scalar_at(spec, "default-artifact");
 
-	if (!name && !(name = scalar_at(spec, "default-artifact")))
-		fatal("no spec defines 'default-artifact'");
-	a = node_get(kinds, name);
-	if (!a || a->kind != NODE_MAP) {
-		size_t len = 1;
-		char *list;
-
-		for (size_t i = 0; kinds && i < kinds->len; i++)
-			len += strlen(kinds->keys[i]) + 2;
-		list = xcalloc(1, len);
-		for (size_t i = 0; kinds && i < kinds->len; i++) {
-			if (i)
-				strcat(list, ", ");
-			strcat(list, kinds->keys[i]);
-		}
-		usage_error("unknown artifact kind '%s' (known: %s)", name, list);
-	}
 	if ((refused = node_get(a, "refused")))
 		usage_error("%s: %s", inv->artifact_flag ? inv->artifact_flag : name,
 		            refused->kind == NODE_SCALAR ? refused->str : "refused by the specs");
 	return a;
+}
+
+/* ${allocator-link}: the link words of the liballoc implementation chosen. */
+static void set_allocator(struct scope *sc, const struct invocation *inv, const struct node *spec)
+{
+	const struct node *a = choose(spec, "allocators", "allocator", "default-allocator", inv->allocator);
+	struct strvec words = {0};
+	char *err = NULL;
+
+	if (template_expand(need(a, "allocators", "link"), sc, &words, &err) < 0)
+		spec_check(err);
+	scope_set_list(sc, "allocator-link", &words);
+	strvec_free(&words);
 }
 
 /* The link words of the standard roles the artifact names, before and after the user's. */
@@ -268,6 +301,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 			strvec_push(&link_args, w->arg);
 	}
 	scope_set_list(&sc, "link-args", &link_args);
+	set_allocator(&sc, inv, spec);
 	add_roles(&sc, inv, spec, artifact);
 
 	/* Writing to /dev/null, say, must not replace it with a file. */

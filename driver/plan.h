@@ -12,6 +12,7 @@ struct step {
 	const char *name;    /* compile, link, wrap: a key of the spec's `steps` */
 	const char *tool;    /* a key of the spec's `tools` */
 	const char *package; /* where the tool comes from, for a missing tool */
+	int builtin;         /* argv[0] names a builtin (builtins.h), not a program */
 	struct strvec argv;  /* argv[0] is the tool's path */
 };
 

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "builtins.h"
 #include "run.h"
 #include "tempfiles.h"
 
@@ -40,6 +41,13 @@ static void run_step(const struct step *s)
 	pid_t pid;
 	int status, err;
 
+	if (s->builtin) {
+		char *msg = NULL;
+
+		if (find_builtin(s->argv.v[0])((int)s->argv.len, s->argv.v, &msg) < 0)
+			fatal("%s: %s", s->name, msg);
+		return;
+	}
 	fflush(stdout);
 	fflush(stderr);
 	err = posix_spawnp(&pid, s->argv.v[0], NULL, NULL, s->argv.v, environ);
@@ -81,6 +89,10 @@ void exec_plan(const struct plan *p, const struct invocation *inv)
 {
 	const struct step *s = &p->steps[0];
 
+	if (s->builtin) {
+		run_plan(p, inv);
+		return;
+	}
 	if (inv->verbose || inv->dry_run)
 		print_command(stderr, s->argv.v);
 	if (inv->dry_run)

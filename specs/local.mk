@@ -1,11 +1,13 @@
 ## specs/local.mk: the spec files, installed under $(pkgdatadir)/specs.
 specs_DATA += \
+	specs/allocators.yaml \
 	specs/command.yaml \
 	specs/linker.yaml \
 	specs/roles.yaml \
 	specs/steps.yaml \
 	specs/toolchain.yaml
 EXTRA_DIST += \
+	specs/allocators.yaml \
 	specs/command.yaml \
 	specs/linker.yaml \
 	specs/roles.yaml \

@@ -4,10 +4,19 @@ BATS_LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-d
 BATS_LOG_COMPILER = $(BATS)
 AM_BATS_LOG_FLAGS = --tap
 
-# The tests drive the build tree's driver and specs, not an installed copy.
+# The tests drive the build tree's driver and specs, not an installed copy:
+# tests/specs/build-tree.yaml, layered last, points at the build's runtime.
+check_DATA = tests/specs/build-tree.yaml
+CLEANFILES += tests/specs/build-tree.yaml
+tests/specs/build-tree.yaml: Makefile
+	$(AM_V_GEN)$(MKDIR_P) tests/specs && \
+	printf '%s\n' '# build-tree.yaml: what make check layers over the specs (generated).' \
+	  'vars:' '  libdir: $(abs_top_builddir)/runtime' > $@
+
 AM_TESTS_ENVIRONMENT = \
 	specdir='$(abs_top_srcdir)/specs'; \
 	test '$(abs_top_srcdir)' = '$(abs_top_builddir)' || specdir="$$specdir:$(abs_top_builddir)/specs"; \
+	specdir="$$specdir:$(abs_top_builddir)/tests/specs"; \
 	WASM32_WASI_CC_SPECDIR=$$specdir; \
 	PATH='$(abs_top_builddir)/driver:$(abs_top_builddir)/runtime':"$$PATH"; \
 	TOP_SRCDIR='$(abs_top_srcdir)'; \

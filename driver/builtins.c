@@ -1,0 +1,20 @@
+/* builtins.c: the table of steps the driver can run in-process. */
+#include <string.h>
+
+#include "builtins.h"
+#include "util.h"
+
+static const struct {
+	const char *name;
+	builtin_fn *fn;
+} builtins[] = {
+	{NULL, NULL}, /* keeps the table non-empty until the first builtin */
+};
+
+builtin_fn *find_builtin(const char *name)
+{
+	for (size_t i = 0; i < LEN(builtins); i++)
+		if (builtins[i].name && strcmp(builtins[i].name, name) == 0)
+			return builtins[i].fn;
+	return NULL;
+}
