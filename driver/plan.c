@@ -50,6 +50,8 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "debug", "1");
 	if (inv->strip)
 		scope_set(sc, "strip", "1");
+	if (inv->verbose)
+		scope_set(sc, "verbose", "1");
 	if (inv->emit && strcmp(inv->emit, "core") == 0)
 		scope_set(sc, "core", "1");
 	scope_set_list(sc, "user-flags", &inv->compile_args);
@@ -269,7 +271,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	p->output = inv->output ? inv->output : "a.out";
 	p->executable = 1;
 	check_not_input(inv, p->output);
-	for (size_t i = 0; i < inv->ninputs; i++)
+	for (size_t i = 0; i < inv->ninputs && !inv->dry_run; i++)
 		if (strcmp(inv->inputs[i].path, "-") && access(inv->inputs[i].path, F_OK) < 0)
 			fatal("%s:", inv->inputs[i].path);
 

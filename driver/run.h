@@ -9,7 +9,8 @@ void run_plan(const struct plan *p, const struct invocation *inv);
 
 /*
  * Replaces the driver with a one-step plan's command: the compile-only
- * path costs no more than clang itself. Returns only with -###.
+ * path costs no more than clang itself. Returns only with -### or when the
+ * step is a builtin, which runs in-process.
  */
 void exec_plan(const struct plan *p, const struct invocation *inv);
 

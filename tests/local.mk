@@ -25,7 +25,9 @@ AM_TESTS_ENVIRONMENT = \
 
 TESTS += \
 	tests/command.bats \
+	tests/compile.bats \
 	tests/errors.bats \
+	tests/plan.bats \
 	tests/specs.bats
 
-EXTRA_DIST += $(TESTS) tests/test_helper.bash
+EXTRA_DIST += $(TESTS) tests/test_helper.bash tests/fixtures tests/golden

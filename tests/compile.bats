@@ -1,0 +1,90 @@
+#!/usr/bin/env bats
+# compile.bats: the compile-only modes, -c -S -E and the dependency flags.
+
+load test_helper
+
+@test "-c writes NAME.o in the current directory, and it links" {
+	mkdir src
+	echo 'int main(void) { return 4; }' > src/four.c
+	wasm32-wasi-cc -c src/four.c
+	assert_only_files src four.o
+	run -0 wasm-objdump -h four.o
+	[[ "$output" == *'"linking"'* ]]
+	wasm32-wasi-cc --emit=core -o four four.o
+	run -4 wasm32-wasi-run four
+}
+
+@test "-c with several inputs writes one object each" {
+	echo 'int a(void) { return 1; }' > a.c
+	echo 'int a(void); int main(void) { return a() + 1; }' > b.c
+	wasm32-wasi-cc -c a.c b.c
+	wasm32-wasi-cc --emit=core -o prog a.o b.o
+	run -2 wasm32-wasi-run prog
+}
+
+@test "-c -o names the object" {
+	echo 'int main(void) { return 0; }' > x.c
+	wasm32-wasi-cc -c -o obj.wasm.o x.c
+	assert_only_files x.c obj.wasm.o
+}
+
+@test "-S writes WebAssembly assembly" {
+	echo 'int square(int x) { return x * x; }' > sq.c
+	wasm32-wasi-cc -S -O2 sq.c
+	grep -q '\.functype	square (i32) -> (i32)' sq.s
+	grep -q 'i32.mul' sq.s
+}
+
+@test "-E preprocesses to standard output, and reads standard input as -" {
+	run -0 wasm32-wasi-cc -E -P -DVALUE=42 - <<< 'int x = VALUE;'
+	[ "$output" = "int x = 42;" ]
+}
+
+@test "the target's macros are predefined" {
+	run -0 wasm32-wasi-cc -E -dM -x c /dev/null
+	[[ "$output" == *"#define __wasi__ 1"* ]]
+	[[ "$output" == *"#define __wasm32__ 1"* ]]
+}
+
+@test "-MM prints the dependencies on user headers only" {
+	echo '#include "local.h"' > dep.c
+	echo '#include <stdio.h>' >> dep.c
+	echo '#define LOCAL 1' > local.h
+	run -0 wasm32-wasi-cc -MM dep.c
+	[ "$output" = "dep.o: dep.c local.h" ]
+	run -0 wasm32-wasi-cc -M dep.c
+	[[ "$output" == *"/usr/include/wasm32-wasi/stdio.h"* ]]
+}
+
+@test "-MD -MF -MT write a dependency file while compiling" {
+	echo '#include "local.h"' > dep.c
+	echo 'int x;' > local.h
+	mkdir deps
+	wasm32-wasi-cc -c -MD -MP -MF deps/dep.Po -MT 'obj/dep.o' dep.c -o dep.o
+	run -0 cat deps/dep.Po
+	[ "${lines[0]}" = "obj/dep.o: dep.c local.h" ]
+	[ "${lines[1]}" = "local.h:" ]
+	[ -f dep.o ]
+}
+
+@test "-c ignores linker flags, and says that a linker input is unused" {
+	echo 'int main(void) { return 0; }' > x.c
+	echo 'int y;' > y.c
+	wasm32-wasi-cc -c y.c
+	run --separate-stderr -0 wasm32-wasi-cc -c x.c y.o -L/nowhere -lm -Wl,--frobnicate
+	[ "$stderr" = "wasm32-wasi-cc: warning: y.o: linker input unused because linking is not done" ]
+	[ -f x.o ]
+}
+
+@test "flags the driver does not know go to clang" {
+	echo 'int main(void) { return 0; }' > x.c
+	wasm32-wasi-cc -c -fno-builtin -mbulk-memory -Wno-unused -Werror x.c
+	run -1 wasm32-wasi-cc -c --no-such-flag x.c
+	[ "$output" = "clang-19: error: unknown argument: '--no-such-flag'" ]
+}
+
+@test "a failed -c leaves no object behind" {
+	echo 'int x = ;' > bad.c
+	run -1 wasm32-wasi-cc -c bad.c
+	assert_only_files bad.c
+}
