@@ -27,6 +27,7 @@ TESTS += \
 	tests/command.bats \
 	tests/compile.bats \
 	tests/errors.bats \
+	tests/info.bats \
 	tests/plan.bats \
 	tests/specs.bats
 

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# driver.sh: what the driver costs over the commands it runs. Times
+# `wasm32-wasi-cc -c` against the clang command it plans (from -###), and the
+# driver's link (--emit=core) against the bare wasm-ld command, interleaved,
+# and prints the ratio of the medians. Usage: bench/driver.sh [RUNS]
+# WASM32_WASI_CC selects the driver (default: the one on PATH).
+set -euo pipefail
+
+runs=${1:-25}
+cc=${WASM32_WASI_CC:-wasm32-wasi-cc}
+top=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+# A source of some size: the example, and a file of many small functions.
+cp "$top/examples/hello.c" hello.c
+{
+	echo '#include <stdio.h>'
+	echo '#include <string.h>'
+	for i in $(seq 1 300); do
+		echo "int f$i(const char *s) { return (int)strlen(s) * $i + printf(\"%d\", $i); }"
+	done
+	echo 'int main(void) { return f1("x"); }'
+} > many.c
+
+# The planned command for an invocation, as words in the array `cmd`,
+# with its output (-o) replaced by $2.
+planned() {
+	local line
+	line=$("$cc" -### "${@:3}" 2>&1 | sed -n "${1}p")
+	eval "cmd=($line)"
+	for i in "${!cmd[@]}"; do
+		if [ "${cmd[$i]}" = -o ]; then cmd[$((i + 1))]=$2; fi
+	done
+}
+
+now() { echo "${EPOCHREALTIME/./}"; }
+
+# median of the numbers on stdin
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# compare NAME -- DRIVER-COMMAND... -- RAW-COMMAND...: interleaved runs
+compare() {
+	local name=$1 t0 t1 i
+	shift
+	local -a drv=() raw=()
+	while [ "$1" != -- ]; do drv+=("$1"); shift; done
+	shift
+	raw=("$@")
+	: > d.times
+	: > r.times
+	"${drv[@]}" > /dev/null 2>&1 # warm the caches
+	"${raw[@]}" > /dev/null 2>&1
+	for ((i = 0; i < runs; i++)); do
+		t0=$(now); "${drv[@]}" > /dev/null 2>&1; t1=$(now); echo $((t1 - t0)) >> d.times
+		t0=$(now); "${raw[@]}" > /dev/null 2>&1; t1=$(now); echo $((t1 - t0)) >> r.times
+	done
+	local d r
+	d=$(median < d.times)
+	r=$(median < r.times)
+	awk -v n="$name" -v d="$d" -v r="$r" \
+		'BEGIN { printf "%-40s %10.1f %10.1f %8.3f\n", n, d / 1000, r / 1000, d / r }'
+}
+
+printf '%-40s %10s %10s %8s\n' "median of $runs runs" "driver ms" "raw ms" "ratio"
+
+planned 1 raw.o -c -o drv.o hello.c
+compare "compile -c hello.c" "$cc" -c -o drv.o hello.c -- "${cmd[@]}"
+planned 1 raw.o -c -O2 -o drv.o many.c
+compare "compile -c -O2 many.c (300 functions)" "$cc" -c -O2 -o drv.o many.c -- "${cmd[@]}"
+
+"$cc" -c -o hello.o hello.c
+planned 1 raw.wasm --emit=core -o drv.wasm hello.o
+compare "link --emit=core hello.o" "$cc" --emit=core -o drv.wasm hello.o -- "${cmd[@]}"

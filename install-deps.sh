@@ -1,0 +1,24 @@
+#!/bin/sh
+# install-deps.sh: installs everything wasm32-wasi-cc needs to build, test and
+# run, on Debian bookworm as root, from Debian's archive and the npm registry.
+# Versions are pinned by the Debian release (clang-19, lld-19...) and here (jco).
+set -eu
+
+JCO_VERSION=1.35.0
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends \
+	ca-certificates make gcc libc6-dev autoconf automake pkg-config \
+	libyaml-dev bats \
+	clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32 \
+	binaryen wabt
+
+# node runs what the driver makes; the image's node 20 is kept if present.
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+	apt-get install -y --no-install-recommends nodejs npm
+fi
+
+if [ "$(jco --version 2> /dev/null)" != "$JCO_VERSION" ]; then
+	npm install -g "@bytecodealliance/jco@$JCO_VERSION"
+fi

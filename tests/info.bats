@@ -1,0 +1,42 @@
+#!/usr/bin/env bats
+# info.bats: what the driver says about itself: --version, --help, -v, -dump*.
+
+load test_helper
+
+@test "--version names the driver, clang and wasi-libc" {
+	run -0 wasm32-wasi-cc --version
+	[[ "${lines[0]}" =~ ^wasm32-wasi-cc\ [0-9]+\.[0-9]+\.[0-9]+\ \(clang\ [0-9.]+,\ wasi-libc\ .+\)$ ]]
+	[ "${lines[1]}" = "Target: wasm32-unknown-wasi" ]
+}
+
+@test "--help lists options from the table and the artifact kinds from the specs" {
+	run -0 wasm32-wasi-cc --help
+	[ "${lines[0]}" = "Usage: wasm32-wasi-cc [options] file..." ]
+	[[ "$output" == *"  -o <file>"*"Write the output to <file>"* ]]
+	[[ "$output" == *"  -shared"*"Produce a dll"* ]]
+	[[ "$output" == *"  --emit=component|core"* ]]
+	[[ "$output" == *"Artifact kinds (--artifact=<kind>):"* ]]
+	[[ "$output" == *"  command "*"statically-linked command, aka static executable (the default)"* ]]
+	# options without help text stay out
+	[[ "$output" != *"-fno-pie"* ]]
+}
+
+@test "-dumpmachine and -dumpversion answer configure's questions" {
+	run -0 wasm32-wasi-cc -dumpmachine
+	[ "$output" = "wasm32-unknown-wasi" ]
+	run -0 wasm32-wasi-cc -dumpversion
+	[[ "$output" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]
+}
+
+@test "-v alone prints the version and succeeds" {
+	run -0 wasm32-wasi-cc -v
+	[[ "${lines[0]}" == "wasm32-wasi-cc "* ]]
+}
+
+@test "-v prints each command before running it" {
+	echo 'int main(void) { return 0; }' > x.c
+	run --separate-stderr -0 wasm32-wasi-cc -v --emit=core -o prog x.c
+	[[ "$stderr" == *'" "-c" "x.c" "-o" "'*'/x.o"'* ]]
+	[[ "$stderr" == *'"-o" ".prog.tmp-'* ]]
+	run -0 wasm32-wasi-run prog
+}
