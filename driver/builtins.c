@@ -8,13 +8,13 @@ static const struct {
 	const char *name;
 	builtin_fn *fn;
 } builtins[] = {
-	{NULL, NULL}, /* keeps the table non-empty until the first builtin */
+	{"declare-env", builtin_declare_env},
 };
 
 builtin_fn *find_builtin(const char *name)
 {
 	for (size_t i = 0; i < LEN(builtins); i++)
-		if (builtins[i].name && strcmp(builtins[i].name, name) == 0)
+		if (strcmp(builtins[i].name, name) == 0)
 			return builtins[i].fn;
 	return NULL;
 }

@@ -4,6 +4,7 @@ driver_wasm32_wasi_cc_CPPFLAGS = $(AM_CPPFLAGS) -DSPECDIR='"$(specsdir)"'
 driver_wasm32_wasi_cc_SOURCES = \
 	driver/main.c \
 	driver/builtins.c driver/builtins.h \
+	driver/envdecl.c \
 	driver/options.c driver/options.h driver/options.def \
 	driver/respfile.c \
 	driver/spec.c driver/spec.h \

@@ -98,6 +98,36 @@ static void set_target(const char *triple)
 		usage_error("unsupported target '%s' (this driver targets wasm32-wasi only)", triple);
 }
 
+/*
+ * --env=A,B: names of environment variables, as the seeds' Typed Main
+ * Level 0 allows them: not empty, no '=' (and no NUL, which argv cannot hold).
+ */
+static void add_env_names(struct invocation *inv, const char *word, const char *value)
+{
+	const char *p = value;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		char *name = xstrndup(p, n);
+		size_t i;
+
+		if (n == 0)
+			usage_error("%s: empty environment variable name", word);
+		if (strchr(name, '='))
+			usage_error("%s: environment variable name '%s' contains '='", word, name);
+		for (i = 0; i < inv->env.len && strcmp(inv->env.v[i], name) != 0; i++)
+			;
+		if (i == inv->env.len)
+			strvec_push(&inv->env, name);
+		else
+			free(name);
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+}
+
 /* Acts on an option whose destination is the driver. */
 static void driver_option(struct invocation *inv, const struct option *o, const char *word,
                           const char *value, const char **lang)
@@ -178,6 +208,9 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		break;
 	case OPT_HELP:
 		inv->help = 1;
+		break;
+	case OPT_ENV:
+		add_env_names(inv, word, value);
 		break;
 	case OPT_STRIP:
 		inv->strip = 1;

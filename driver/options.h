@@ -64,6 +64,7 @@ struct invocation {
 	const char *allocator; /* spec name of the liballoc implementation; NULL: the default */
 	const char *sysroot;
 	struct strvec specs;   /* --specs= files, in order */
+	struct strvec env;     /* --env= names, checked, without duplicates */
 	struct strvec compile_args;
 	struct input *inputs;
 	size_t ninputs, inputs_cap;

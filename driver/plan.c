@@ -55,6 +55,7 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 	if (inv->emit && strcmp(inv->emit, "core") == 0)
 		scope_set(sc, "core", "1");
 	scope_set_list(sc, "user-flags", &inv->compile_args);
+	scope_set_list(sc, "env-names", &inv->env);
 }
 
 static void add_step(struct plan *p, const struct node *spec, const char *name,
@@ -205,10 +206,13 @@ static const struct node *find_artifact(const struct invocation *inv, const stru
 	const struct node *a = choose(spec, "artifacts", "artifact kind", "default-artifact", inv->artifact);
 	const struct node *refused;
 	const char *name = inv->artifact ? inv->artifact : scalar_at(spec, "default-artifact");
+	const char *lifetime = scalar_at(a, "lifetime");
 
 	if ((refused = node_get(a, "refused")))
 		usage_error("%s: %s", inv->artifact_flag ? inv->artifact_flag : name,
 		            refused->kind == NODE_SCALAR ? refused->str : "refused by the specs");
+	if (inv->env.len && (!lifetime || strcmp(lifetime, "command") != 0))
+		usage_error("--env declares what a command reads; a %s is not a command", name);
 	return a;
 }
 

@@ -140,3 +140,16 @@ load test_helper
 	wasm32-wasi-cc --emit=core -Wl,-z,stack-size=1048576 -o big big.c
 	run -3 wasm32-wasi-run big
 }
+
+@test "--env records the declared names in the core module and in the component" {
+	wasm32-wasi-cc --emit=core --env=HOME,LANG --env=HOME -o core "$FIXTURES/command/hello.c"
+	wasm32-wasi-cc --env=HOME,LANG -o comp "$FIXTURES/command/hello.c"
+	for f in core comp; do
+		# the last section: id 0, size 30, name, then vec(name) = 2, "HOME", "LANG"
+		run -0 sh -c "tail -c 32 $f | od -An -c -w32 | tr -s ' '"
+		[ "$output" = " \\0 036 022 w a s m 3 2 - w a s i - c c . e n v 002 004 H O M E 004 L A N G" ]
+	done
+	run -0 wasm32-wasi-run core
+	run -0 wasm32-wasi-run comp
+	[ "$output" = "hello from main with 0 arguments" ]
+}

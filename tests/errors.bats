@@ -113,3 +113,12 @@ load test_helper
 	run -1 wasm32-wasi-cc @self.rsp
 	[ "$output" = "wasm32-wasi-cc: self.rsp: response files nested too deeply" ]
 }
+
+@test "--env names are checked" {
+	echo 'int main(void) { return 0; }' > x.c
+	run -2 wasm32-wasi-cc --env=HOME,,PATH x.c
+	[ "$output" = "wasm32-wasi-cc: --env=HOME,,PATH: empty environment variable name" ]
+	run -2 wasm32-wasi-cc --env=A=B x.c
+	[ "$output" = "wasm32-wasi-cc: --env=A=B: environment variable name 'A=B' contains '='" ]
+	assert_only_files x.c
+}

@@ -37,6 +37,6 @@ load test_helper
 	echo 'int main(void) { return 0; }' > x.c
 	run --separate-stderr -0 wasm32-wasi-cc -v --emit=core -o prog x.c
 	[[ "$stderr" == *'" "-c" "x.c" "-o" "'*'/x.o"'* ]]
-	[[ "$stderr" == *'"-o" ".prog.tmp-'* ]]
+	[[ "$stderr" == *'".prog.tmp-'* ]]
 	run -0 wasm32-wasi-run prog
 }
