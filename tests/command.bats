@@ -135,9 +135,9 @@ load test_helper
 
 @test "linker options wasm-ld knows reach it" {
 	source_file big.c <<-'EOF'
-	int main(void) { volatile char buf[200000]; buf[0] = 1; buf[199999] = 2; return buf[0] + buf[199999]; }
+	int main(void) { volatile char buf[2000000]; buf[0] = 1; buf[1999999] = 2; return buf[0] + buf[1999999]; }
 	EOF
-	wasm32-wasi-cc --emit=core -Wl,-z,stack-size=1048576 -o big big.c
+	wasm32-wasi-cc --emit=core -Wl,-z,stack-size=4194304 -o big big.c
 	run -3 wasm32-wasi-run big
 }
 

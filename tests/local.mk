@@ -11,7 +11,8 @@ CLEANFILES += tests/specs/build-tree.yaml
 tests/specs/build-tree.yaml: Makefile
 	$(AM_V_GEN)$(MKDIR_P) tests/specs && \
 	printf '%s\n' '# build-tree.yaml: what make check layers over the specs (generated).' \
-	  'vars:' '  libdir: $(abs_top_builddir)/runtime' > $@
+	  'vars:' '  libdir: $(abs_top_builddir)/runtime' \
+	  '  includedir: $(abs_top_srcdir)/runtime/include' > $@
 
 AM_TESTS_ENVIRONMENT = \
 	specdir='$(abs_top_srcdir)/specs'; \
@@ -29,6 +30,7 @@ TESTS += \
 	tests/errors.bats \
 	tests/info.bats \
 	tests/plan.bats \
+	tests/porting.bats \
 	tests/specs.bats
 
 EXTRA_DIST += $(TESTS) tests/test_helper.bash tests/fixtures tests/golden
