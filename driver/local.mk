@@ -3,6 +3,7 @@ bin_PROGRAMS += driver/wasm32-wasi-cc
 driver_wasm32_wasi_cc_CPPFLAGS = $(AM_CPPFLAGS) -DSPECDIR='"$(specsdir)"'
 driver_wasm32_wasi_cc_SOURCES = \
 	driver/main.c \
+	driver/info.c driver/info.h \
 	driver/builtins.c driver/builtins.h \
 	driver/envdecl.c \
 	driver/options.c driver/options.h driver/options.def \

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 
+#include "info.h"
 #include "options.h"
 #include "plan.h"
 #include "run.h"
@@ -77,43 +77,6 @@ static struct node *load_specs(const struct invocation *inv)
 	return spec;
 }
 
-static const char *spec_var(const struct node *spec, const char *name)
-{
-	const struct node *n = node_get(node_get(spec, "vars"), name);
-
-	return n && n->kind == NODE_SCALAR ? n->str : "unknown";
-}
-
-static void print_version(FILE *f, const struct node *spec)
-{
-	fprintf(f, "%s %s (clang %s, wasi-libc %s)\n", progname, PACKAGE_VERSION,
-	        spec_var(spec, "clang-version"), spec_var(spec, "wasi-libc-version"));
-	fprintf(f, "Target: %s\n", spec_var(spec, "triple"));
-}
-
-static void print_help(FILE *f, const struct node *spec)
-{
-	const struct node *kinds = node_get(spec, "artifacts");
-
-	fprintf(f, "Usage: %s [options] file...\n\n", progname);
-	fputs("Compiles C for WebAssembly/WASI and links it into the artifact asked for.\n\n"
-	      "Options:\n", f);
-	print_option_help(f);
-	fputs("\nArtifact kinds (--artifact=<kind>):\n", f);
-	for (size_t i = 0; kinds && i < kinds->len; i++) {
-		const struct node *summary = node_get(kinds->items[i], "summary");
-		const struct node *flag = node_get(kinds->items[i], "flag");
-
-		fprintf(f, "  %-20s %s%s%s%s\n", kinds->keys[i],
-		        summary && summary->kind == NODE_SCALAR ? summary->str : "",
-		        flag ? " (" : "", flag && flag->kind == NODE_SCALAR ? flag->str : "",
-		        flag ? ")" : "");
-	}
-	fprintf(f, "\nInputs: .c .i .s .S are compiled; .o .a and others are linked.\n"
-	        "Specs: %s, $WASM32_WASI_CC_SPECS, --specs=<file>; -dumpspecs shows them merged.\n",
-	        SPECDIR);
-}
-
 static void finish_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))
@@ -131,22 +94,14 @@ int main(int argc, char **argv)
 	parse_args(&inv, argc, argv);
 	spec = load_specs(&inv);
 
-	if (inv.dumpspecs || inv.dumpmachine || inv.dumpversion || inv.help || inv.version) {
-		if (inv.dumpspecs)
-			spec_print(stdout, spec);
-		if (inv.dumpmachine)
-			puts(spec_var(spec, "triple"));
-		if (inv.dumpversion)
-			puts(spec_var(spec, "clang-version"));
-		if (inv.help)
-			print_help(stdout, spec);
-		if (inv.version)
-			print_version(stdout, spec);
+	if (inv.nqueries) {
+		for (size_t i = 0; i < inv.nqueries; i++)
+			answer_query(&inv.queries[i], &inv, spec);
 		finish_stdout();
 		return 0;
 	}
 	if (inv.verbose)
-		print_version(stderr, spec);
+		print_version(stderr, &inv, spec);
 	if (inv.ninputs == 0) {
 		if (inv.verbose)
 			return 0;

@@ -186,15 +186,6 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_SPECS2:
 		strvec_push(&inv->specs, value);
 		break;
-	case OPT_DUMPSPECS:
-		inv->dumpspecs = 1;
-		break;
-	case OPT_DUMPMACHINE:
-		inv->dumpmachine = 1;
-		break;
-	case OPT_DUMPVERSION:
-		inv->dumpversion = 1;
-		break;
 	case OPT_TARGET:
 	case OPT_TARGET2:
 		set_target(value);
@@ -202,12 +193,6 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_SYSROOT:
 	case OPT_SYSROOT2:
 		inv->sysroot = value;
-		break;
-	case OPT_VERSION:
-		inv->version = 1;
-		break;
-	case OPT_HELP:
-		inv->help = 1;
 		break;
 	case OPT_ENV:
 		add_env_names(inv, word, value);
@@ -224,6 +209,24 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_NODEFLIBS:
 	case OPT_NOLIBC:
 		inv->nodefaultlibs = 1;
+		break;
+	case OPT_DUMPSPECS:
+	case OPT_DUMPMACHINE:
+	case OPT_DUMPVERSION:
+	case OPT_PRINT_SEARCH_DIRS:
+	case OPT_PRINT_SEARCH_DIRS2:
+	case OPT_PRINT_FILE_NAME:
+	case OPT_PRINT_FILE_NAME2:
+	case OPT_PRINT_PROG_NAME:
+	case OPT_PRINT_PROG_NAME2:
+	case OPT_PRINT_LIBGCC:
+	case OPT_PRINT_LIBGCC2:
+	case OPT_PRINT_SYSROOT:
+	case OPT_PRINT_SYSROOT2:
+	case OPT_VERSION:
+	case OPT_HELP:
+		inv->queries = xreallocarray(inv->queries, inv->nqueries + 1, sizeof(*inv->queries));
+		inv->queries[inv->nqueries++] = (struct query){o->id, value};
 		break;
 	default:
 		fatal("option '%s' has no handler", o->spelling);

@@ -50,6 +50,12 @@ struct link_word {
 	int group;      /* 0: not from -Wl,/-Xlinker */
 };
 
+/* An option that asks the driver something (--help, -print-file-name=x). */
+struct query {
+	enum opt_id id;
+	const char *value;
+};
+
 struct invocation {
 	enum mode mode;
 	int mode_given;        /* -c, -S or -E was given explicitly */
@@ -57,7 +63,8 @@ struct invocation {
 	const char *output;
 	int verbose, dry_run, debug, strip;
 	int nostartfiles, nodefaultlibs;
-	int dumpspecs, dumpmachine, dumpversion, help, version;
+	struct query *queries; /* --version, -print-*...: answered in order, then exit */
+	size_t nqueries;
 	const char *artifact;  /* spec name of what to produce; NULL: the default */
 	const char *artifact_flag; /* the flag that chose it, for messages */
 	const char *emit;      /* "core", "component" or NULL */

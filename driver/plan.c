@@ -340,6 +340,31 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	free(objects);
 }
 
+char *plan_word(const struct invocation *inv, const struct node *spec, const struct node *tmpl)
+{
+	struct scope sc = {0};
+	char *err = NULL, *w;
+
+	base_scope(&sc, inv, spec, NULL);
+	w = template_word(tmpl, &sc, &err);
+	spec_check(err);
+	scope_free(&sc);
+	return w;
+}
+
+char *plan_var(const struct invocation *inv, const struct node *spec, const char *name)
+{
+	struct node ref = {.kind = NODE_SCALAR, .file = "(query)", .line = 1, .col = 1};
+	char *w;
+
+	if (!node_get(node_get(spec, "vars"), name) && !(inv->sysroot && strcmp(name, "sysroot") == 0))
+		return NULL;
+	ref.str = xasprintf("${%s}", name);
+	w = plan_word(inv, spec, &ref);
+	free(ref.str);
+	return w;
+}
+
 void plan_free(struct plan *p)
 {
 	for (size_t i = 0; i < p->nsteps; i++)

@@ -38,4 +38,8 @@ void filter_linker_words(const struct node *linker, const struct invocation *inv
 
 void plan_free(struct plan *p);
 
+/* A spec variable or template expanded as a step would see it, or NULL if undefined. */
+char *plan_var(const struct invocation *inv, const struct node *spec, const char *name);
+char *plan_word(const struct invocation *inv, const struct node *spec, const struct node *tmpl);
+
 #endif

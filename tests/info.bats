@@ -40,3 +40,34 @@ load test_helper
 	[[ "$stderr" == *'".prog.tmp-'* ]]
 	run -0 wasm32-wasi-run prog
 }
+
+@test "-print-* answer libtool's and configure's questions" {
+	run -0 wasm32-wasi-cc -print-sysroot
+	sysroot=$output
+	[ -f "$sysroot/include/wasm32-wasi/stdio.h" ]
+	run -0 wasm32-wasi-cc -print-file-name=libc.a
+	[ "$output" = "$sysroot/lib/wasm32-wasi/libc.a" ]
+	# a library nobody has comes back as its name, as with GCC
+	run -0 wasm32-wasi-cc -print-file-name=libnothere.a
+	[ "$output" = "libnothere.a" ]
+	run -0 wasm32-wasi-cc -print-prog-name=ld
+	[[ "$output" == /*/wasm-ld* ]]
+	"$output" --version
+	run -0 wasm32-wasi-cc -print-prog-name=ar
+	[[ "$output" == /*/llvm-ar* ]]
+	run -0 wasm32-wasi-cc -print-libgcc-file-name
+	[[ "$output" == */libclang_rt.builtins-wasm32.a ]]
+	[ -f "$output" ]
+	run -0 wasm32-wasi-cc -print-search-dirs
+	[[ "${lines[0]}" == "install: "*/ ]]
+	[[ "${lines[1]}" == "programs: ="/* ]]
+	[ "${lines[2]%%:*}" = "libraries" ]
+	[[ "${lines[2]}" == *"=$sysroot/lib/wasm32-wasi:"* ]]
+}
+
+@test "queries are answered in the order asked" {
+	run -0 wasm32-wasi-cc -dumpmachine -print-prog-name=xyz -dumpmachine
+	[ "$output" = "wasm32-unknown-wasi
+xyz
+wasm32-unknown-wasi" ]
+}
