@@ -15,3 +15,27 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h \
 	driver/util.c driver/util.h
+
+# Target-prefixed tools, so that ./configure --host=wasm32-wasi finds them
+# without CC=: the driver under the names c++ and cpp, and the LLVM tools.
+# They are made in driver/ too, for the tests.
+driver_aliases = wasm32-wasi-c++ wasm32-wasi-cpp
+tool_links = ar=$(WASM_AR) ranlib=$(WASM_RANLIB) nm=$(WASM_NM) strip=$(WASM_STRIP) ld=$(WASM_LD)
+
+all-local: driver-aliases
+driver-aliases: driver/wasm32-wasi-cc
+	$(AM_V_GEN)for a in $(driver_aliases); do ln -sf wasm32-wasi-cc driver/$$a; done; \
+	for t in $(tool_links); do ln -sf "$${t#*=}" "driver/wasm32-wasi-$${t%%=*}"; done
+clean-local: clean-driver-aliases
+clean-driver-aliases:
+	for a in $(driver_aliases); do rm -f driver/$$a; done; \
+	for t in $(tool_links); do rm -f "driver/wasm32-wasi-$${t%%=*}"; done
+
+install-exec-hook:
+	cd '$(DESTDIR)$(bindir)' && \
+	for a in $(driver_aliases); do rm -f $$a && $(LN_S) wasm32-wasi-cc $$a; done && \
+	for t in $(tool_links); do rm -f "wasm32-wasi-$${t%%=*}" && $(LN_S) "$${t#*=}" "wasm32-wasi-$${t%%=*}"; done
+uninstall-hook:
+	cd '$(DESTDIR)$(bindir)' && \
+	for a in $(driver_aliases); do rm -f $$a; done && \
+	for t in $(tool_links); do rm -f "wasm32-wasi-$${t%%=*}"; done

@@ -90,6 +90,8 @@ int main(int argc, char **argv)
 	struct node *spec;
 
 	temps_init();
+	progname = base_name(argv[0]);
+	mode_from_name(&inv, progname);
 	expand_response_files(&argc, &argv);
 	parse_args(&inv, argc, argv);
 	spec = load_specs(&inv);

@@ -13,20 +13,27 @@ const struct option option_table[] = {
 };
 const size_t option_count = LEN(option_table);
 
-/* Suffixes clang compiles; anything else is handed to the linker, as cc does. */
-static int is_source_name(const char *path)
+static const char *const c_suffixes[] = {".c", ".i", ".s", ".S", ".ll", ".bc"};
+static const char *const cxx_suffixes[] = {".cc", ".cp", ".cpp", ".cxx", ".c++", ".C", ".ii"};
+
+static int suffix_in(const char *path, const char *const *suffixes, size_t n)
 {
-	static const char *const suffixes[] = {
-		".c", ".i", ".s", ".S", ".cc", ".cp", ".cpp", ".cxx", ".c++", ".C", ".ii", ".ll", ".bc",
-	};
 	const char *dot = strrchr(base_name(path), '.');
 
-	if (!dot)
-		return 0;
-	for (size_t i = 0; i < LEN(suffixes); i++)
+	for (size_t i = 0; dot && i < n; i++)
 		if (strcmp(dot, suffixes[i]) == 0)
 			return 1;
 	return 0;
+}
+
+void mode_from_name(struct invocation *inv, const char *name)
+{
+	inv->cxx = has_suffix(name, "c++") || has_suffix(name, "g++");
+	inv->cpp = strcmp(name, "cpp") == 0 || has_suffix(name, "-cpp");
+	if (inv->cpp) {
+		inv->mode = MODE_PREPROCESS;
+		inv->mode_given = 1;
+	}
 }
 
 /* The longest spelling that matches arg, or NULL. */
@@ -61,9 +68,14 @@ static void add_input(struct invocation *inv, const char *path, const char *lang
 		inv->inputs = xreallocarray(inv->inputs, inv->inputs_cap, sizeof(*inv->inputs));
 	}
 	in = &inv->inputs[inv->ninputs++];
+	/* c++ compiles C sources as C++, as g++ does */
+	if (!lang && inv->cxx && has_suffix(path, ".c"))
+		lang = "c++";
 	in->path = path;
 	in->lang = lang;
-	in->is_source = lang != NULL || strcmp(path, "-") == 0 || is_source_name(path);
+	in->is_cxx = lang ? has_prefix(lang, "c++") : suffix_in(path, cxx_suffixes, LEN(cxx_suffixes));
+	in->is_source = lang != NULL || strcmp(path, "-") == 0 || in->is_cxx ||
+	                suffix_in(path, c_suffixes, LEN(c_suffixes));
 }
 
 static void add_link(struct invocation *inv, const char *arg, int input, int group)
@@ -330,6 +342,11 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 	}
 	if (inv->implies_preprocess && !inv->mode_given)
 		inv->mode = MODE_PREPROCESS;
+	/* cpp IN OUT writes OUT, as GCC's cpp does */
+	if (inv->cpp && inv->ninputs == 2 && !inv->output) {
+		inv->output = inv->inputs[1].path;
+		inv->ninputs = 1;
+	}
 }
 
 void print_option_help(FILE *f)

@@ -36,6 +36,7 @@ struct input {
 	const char *path;
 	const char *lang;
 	int is_source; /* compiled by clang, else handed to the linker */
+	int is_cxx;    /* C++: compiled with libc++'s headers */
 };
 
 /*
@@ -62,6 +63,8 @@ struct invocation {
 	int implies_preprocess;/* -M or -MM */
 	const char *output;
 	int verbose, dry_run, debug, strip;
+	int cxx;               /* invoked as c++: C sources are C++, libc++ is linked */
+	int cpp;               /* invoked as cpp: preprocess only */
 	int nostartfiles, nodefaultlibs;
 	struct query *queries; /* --version, -print-*...: answered in order, then exit */
 	size_t nqueries;
@@ -79,6 +82,9 @@ struct invocation {
 	size_t nlink, link_cap;
 	struct strvec unused;  /* driver-level warnings to give once we know the mode */
 };
+
+/* Sets what the program name asks for: wasm32-wasi-c++ and -cpp. */
+void mode_from_name(struct invocation *inv, const char *name);
 
 /* Parses argv (response files already expanded); usage errors are fatal. */
 void parse_args(struct invocation *inv, int argc, char **argv);

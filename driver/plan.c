@@ -52,6 +52,8 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "strip", "1");
 	if (inv->verbose)
 		scope_set(sc, "verbose", "1");
+	if (inv->cxx)
+		scope_set(sc, "cxx", "1");
 	if (inv->emit && strcmp(inv->emit, "core") == 0)
 		scope_set(sc, "core", "1");
 	scope_set_list(sc, "user-flags", &inv->compile_args);
@@ -146,6 +148,8 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 	for (size_t i = 0; i < inv->ninputs; i++) {
 		const struct input *in = &inv->inputs[i];
 
+		if (in->is_cxx)
+			scope_set(&sc, "cxx-input", "1");
 		if (in->is_source || inv->mode == MODE_PREPROCESS)
 			push_input(&inputs, in, &lang);
 		else
@@ -288,6 +292,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 		if (!in->is_source)
 			continue;
 		push_input(&words, in, &lang);
+		scope_set(&sc, "cxx-input", in->is_cxx ? "1" : "");
 		objects[i] = temp_named(inv, in->path, ".o");
 		scope_set(&sc, "mode-flag", "-c");
 		scope_set_list(&sc, "inputs", &words);

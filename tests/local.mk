@@ -31,6 +31,7 @@ TESTS += \
 	tests/info.bats \
 	tests/plan.bats \
 	tests/porting.bats \
-	tests/specs.bats
+	tests/specs.bats \
+	tests/tools.bats
 
 EXTRA_DIST += $(TESTS) tests/test_helper.bash tests/fixtures tests/golden
