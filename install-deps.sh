@@ -10,9 +10,9 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends \
 	ca-certificates make gcc libc6-dev autoconf automake pkg-config \
-	libyaml-dev bats \
+	libyaml-dev bats help2man \
 	clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32 \
-	binaryen wabt
+	binaryen wabt zsh fish man-db
 
 # node runs what the driver makes; the image's node 20 is kept if present.
 if ! command -v node > /dev/null || ! command -v npm > /dev/null; then

@@ -83,6 +83,51 @@ static char *tool_path(const struct invocation *inv, const struct node *spec, co
 	return plan_word(inv, spec, node_get(t, "path"));
 }
 
+/*
+ * --completion=PREFIX, the protocol of GCC and of bash-completion's gcc
+ * completer: every option spelling that starts with PREFIX, one a line.
+ * Options whose values the specs or the table know are completed with them.
+ */
+static void complete_values(const char *prefix, const char *spelling, const char *const *values,
+                            const struct node *choices)
+{
+	for (size_t i = 0; values && values[i]; i++) {
+		char *w = xasprintf("%s%s", spelling, values[i]);
+
+		if (has_prefix(w, prefix))
+			puts(w);
+		free(w);
+	}
+	for (size_t i = 0; choices && choices->kind == NODE_MAP && i < choices->len; i++) {
+		char *w = xasprintf("%s%s", spelling, choices->keys[i]);
+
+		if (has_prefix(w, prefix))
+			puts(w);
+		free(w);
+	}
+}
+
+static void complete(const char *prefix, const struct node *spec)
+{
+	static const char *const emit[] = {"component", "core", NULL};
+	static const char *const exec_model[] = {"command", "reactor", NULL};
+
+	for (size_t i = 0; i < option_count; i++) {
+		const struct option *o = &option_table[i];
+
+		if (o->id == OPT_EMIT && has_prefix(prefix, o->spelling))
+			complete_values(prefix, o->spelling, emit, NULL);
+		else if (o->id == OPT_EXEC_MODEL && has_prefix(prefix, o->spelling))
+			complete_values(prefix, o->spelling, exec_model, NULL);
+		else if (o->id == OPT_ARTIFACT && has_prefix(prefix, o->spelling))
+			complete_values(prefix, o->spelling, NULL, node_get(spec, "artifacts"));
+		else if (o->id == OPT_ALLOCATOR && has_prefix(prefix, o->spelling))
+			complete_values(prefix, o->spelling, NULL, node_get(spec, "allocators"));
+		else if (has_prefix(o->spelling, prefix))
+			puts(o->spelling);
+	}
+}
+
 /* Where the tools are, each directory once. */
 static void program_dirs(const struct invocation *inv, const struct node *spec, struct strvec *dirs)
 {
@@ -123,6 +168,9 @@ void answer_query(const struct query *q, const struct invocation *inv, const str
 		break;
 	case OPT_HELP:
 		print_help(spec);
+		break;
+	case OPT_COMPLETION:
+		complete(q->value, spec);
 		break;
 	case OPT_PRINT_SYSROOT:
 	case OPT_PRINT_SYSROOT2:

@@ -31,11 +31,20 @@ clean-driver-aliases:
 	for a in $(driver_aliases); do rm -f driver/$$a; done; \
 	for t in $(tool_links); do rm -f "driver/wasm32-wasi-$${t%%=*}"; done
 
-install-exec-hook:
+install-driver-aliases:
 	cd '$(DESTDIR)$(bindir)' && \
 	for a in $(driver_aliases); do rm -f $$a && $(LN_S) wasm32-wasi-cc $$a; done && \
 	for t in $(tool_links); do rm -f "wasm32-wasi-$${t%%=*}" && $(LN_S) "$${t#*=}" "wasm32-wasi-$${t%%=*}"; done
-uninstall-hook:
+uninstall-driver-aliases:
 	cd '$(DESTDIR)$(bindir)' && \
 	for a in $(driver_aliases); do rm -f $$a; done && \
 	for t in $(tool_links); do rm -f "wasm32-wasi-$${t%%=*}"; done
+
+# The man page, made from --help (the option table) by help2man.
+man1_MANS = driver/wasm32-wasi-cc.1
+EXTRA_DIST += driver/wasm32-wasi-cc.h2m
+CLEANFILES += driver/wasm32-wasi-cc.1
+driver/wasm32-wasi-cc.1: driver/wasm32-wasi-cc driver/wasm32-wasi-cc.h2m specs/toolchain.yaml
+	$(AM_V_GEN)WASM32_WASI_CC_SPECDIR='$(abs_top_srcdir)/specs:$(abs_top_builddir)/specs' \
+	$(HELP2MAN) --no-info --no-discard-stderr --include=$(srcdir)/driver/wasm32-wasi-cc.h2m \
+	  --output=$@ driver/wasm32-wasi-cc

@@ -237,6 +237,7 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_PRINT_SYSROOT2:
 	case OPT_VERSION:
 	case OPT_HELP:
+	case OPT_COMPLETION:
 		inv->queries = xreallocarray(inv->queries, inv->nqueries + 1, sizeof(*inv->queries));
 		inv->queries[inv->nqueries++] = (struct query){o->id, value};
 		break;

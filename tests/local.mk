@@ -20,13 +20,14 @@ AM_TESTS_ENVIRONMENT = \
 	specdir="$$specdir:$(abs_top_builddir)/tests/specs"; \
 	WASM32_WASI_CC_SPECDIR=$$specdir; \
 	PATH='$(abs_top_builddir)/driver:$(abs_top_builddir)/runtime':"$$PATH"; \
-	TOP_SRCDIR='$(abs_top_srcdir)'; \
+	TOP_SRCDIR='$(abs_top_srcdir)'; BUILD_DIR='$(abs_top_builddir)'; \
 	NODE='$(NODE)'; JCO='$(JCO)'; \
-	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR NODE JCO;
+	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO;
 
 TESTS += \
 	tests/command.bats \
 	tests/compile.bats \
+	tests/completion.bats \
 	tests/errors.bats \
 	tests/info.bats \
 	tests/plan.bats \
