@@ -36,3 +36,14 @@ assert_only_files() {
 source_file() {
 	cat > "$1"
 }
+
+# A directory holding every wasm32-wasi tool of the build tree, as an
+# installed bindir would: for the configure wrapper and the CMake toolchain.
+make_bindir() {
+	local dir=$BATS_TEST_TMPDIR/bin t
+	mkdir -p "$dir"
+	for t in cc c++ cpp ar ranlib nm strip ld run pkg-config; do
+		ln -sf "$(command -v "wasm32-wasi-$t")" "$dir/wasm32-wasi-$t"
+	done
+	echo "$dir"
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bats
+# buildsys.bats: wasm32-wasi-cc as a drop-in for Autotools, CMake and make.
+
+load test_helper
+
+setup() {
+	export TMPDIR=$BATS_TEST_TMPDIR/tmp
+	mkdir -p "$TMPDIR" "$BATS_TEST_TMPDIR/work"
+	cd "$BATS_TEST_TMPDIR/work" || return 1
+	WASM32_WASI_BINDIR=$(make_bindir)
+	export WASM32_WASI_BINDIR WASM32_WASI_CONFIG_SITE=$TOP_SRCDIR/runtime/config.site
+}
+
+@test "wasm32-wasi-configure replaces a stale config.sub and configures for wasm32-wasi" {
+	cp -r "$FIXTURES/autotools/." .
+	autoreconf -fi > /dev/null 2>&1
+	cp old-config.sub build-aux/config.sub
+	run -0 wasm32-wasi-configure --quiet
+	[ "${lines[0]}" = "wasm32-wasi-configure: replacing ./build-aux/config.sub, which does not know wasm32-wasi, with /usr/share/misc/config.sub" ]
+	grep -q "loading site script $TOP_SRCDIR/runtime/config.site" config.log
+	grep -q "^host='wasm32-unknown-wasi'" config.log
+	make > /dev/null
+	run -0 wasm32-wasi-run greet
+	[ "$output" = "hello from greet 1.0
+fork: no
+strndup: yes" ]
+	run -0 grep -c '^/\* #undef HAVE_FORK \*/$' config.h
+}
+
+@test "config.status --recheck keeps the wasm32-wasi tools and site file" {
+	cp -r "$FIXTURES/autotools/." .
+	autoreconf -fi > /dev/null 2>&1
+	wasm32-wasi-configure --quiet
+	# the recheck make runs when configure changes, without the wrapper
+	env -u WASM32_WASI_CONFIG_SITE ./config.status --recheck > /dev/null
+	./config.status > /dev/null
+	grep -q "^CC = $WASM32_WASI_BINDIR/wasm32-wasi-cc$" Makefile
+	grep -q "^host_alias = wasm32-wasi$" Makefile
+	[ "$(grep -c "loading site script $TOP_SRCDIR/runtime/config.site" config.log)" -ge 1 ]
+	make > /dev/null
+	run -0 wasm32-wasi-run greet
+	[ "${lines[0]}" = "hello from greet 1.0" ]
+}
+
+@test "a CMake project configures with try_run, builds, and passes ctest" {
+	cmake -S "$FIXTURES/cmake" -B build -DCMAKE_TOOLCHAIN_FILE="$BUILD_DIR/cmake/wasm32-wasi.cmake" \
+		-DWASM32_WASI_BINDIR="$WASM32_WASI_BINDIR" > cmake.log
+	grep -q -- "-- probe says: pointers are 4 bytes" cmake.log
+	cmake --build build > /dev/null
+	run -0 wasm32-wasi-run build/squares 9
+	[ "$output" = "pointers are 4 bytes; 9 squared is 81" ]
+	cd build
+	run -0 ctest
+	[[ "$output" == *"100% tests passed, 0 tests failed out of 1"* ]]
+}
+
+@test "a plain Makefile builds with CC=wasm32-wasi-cc" {
+	printf '%s\n' 'all: prog' 'prog: a.o b.o' '	$(CC) $(LDFLAGS) -o $@ a.o b.o' > Makefile
+	echo 'int b(void); int main(void) { return b(); }' > a.c
+	echo 'int b(void) { return 11; }' > b.c
+	make CC=wasm32-wasi-cc LDFLAGS=--emit=core > /dev/null
+	run -11 wasm32-wasi-run prog
+}
+
+@test "with binfmt_misc registered, a wasm program runs as ./prog" {
+	[ "$(id -u)" -eq 0 ] || skip "registering binfmt_misc needs root"
+	name=wasm32-wasi-test-$$
+	wasm32-wasi-binfmt register "$name" "$(command -v wasm32-wasi-run)" ||
+		skip "binfmt_misc is not available here"
+	echo 'int main(int argc, char **argv) { return argc; }' > prog.c
+	wasm32-wasi-cc --emit=core -o core prog.c
+	wasm32-wasi-cc -o comp prog.c
+	run ./core a b
+	status_core=$status
+	run ./comp
+	status_comp=$status
+	wasm32-wasi-binfmt unregister "$name"
+	[ "$status_core" -eq 3 ]
+	[ "$status_comp" -eq 1 ] # a component says only ok or err: argc 1 is an error status
+	run -1 wasm32-wasi-binfmt status "$name"
+	[ "$output" = "$name: not registered" ]
+}
