@@ -9,6 +9,7 @@ static const struct {
 	builtin_fn *fn;
 } builtins[] = {
 	{"declare-env", builtin_declare_env},
+	{"component-wrap", builtin_component_wrap},
 };
 
 builtin_fn *find_builtin(const char *name)

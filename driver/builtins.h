@@ -12,6 +12,8 @@ typedef int builtin_fn(int argc, char **argv, char **err);
 
 /* envdecl.c: declare-env INPUT OUTPUT [NAME...] records the --env names. */
 int builtin_declare_env(int argc, char **argv, char **err);
+/* wrap.c: component-wrap --templates DIR -o OUTPUT INPUT makes a command component. */
+int builtin_component_wrap(int argc, char **argv, char **err);
 
 /* The builtin of that name, or NULL. */
 builtin_fn *find_builtin(const char *name);

@@ -14,7 +14,9 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/linkargs.c \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h \
-	driver/util.c driver/util.h
+	driver/util.c driver/util.h \
+	driver/wasm.c driver/wasm.h \
+	driver/wrap.c
 
 # Target-prefixed tools, so that ./configure --host=wasm32-wasi finds them
 # without CC=: the driver under the names c++ and cpp, and the LLVM tools.

@@ -84,9 +84,9 @@ load test_helper
 
 @test "a failing wrap step leaves no output and no temporaries" {
 	echo 'int main(void) { return 0; }' > prog.c
-	printf 'tools:\n  jco:\n    path: /bin/false\n' > bad-wrap.yaml
+	printf 'tools:\n  jco:\n    path: /bin/false\nvars:\n  wrapper: wrap-jco\n' > bad-wrap.yaml
 	run -1 wasm32-wasi-cc --specs=bad-wrap.yaml -o prog prog.c
-	[ "$output" = "wasm32-wasi-cc: wrap: jco exited with status 1" ]
+	[ "$output" = "wasm32-wasi-cc: wrap-jco: jco exited with status 1" ]
 	assert_only_files prog.c bad-wrap.yaml
 	assert_no_temporaries
 }

@@ -33,7 +33,10 @@ TESTS += \
 	tests/info.bats \
 	tests/plan.bats \
 	tests/porting.bats \
+	tests/run.bats \
 	tests/specs.bats \
-	tests/tools.bats
+	tests/tools.bats \
+	tests/wrap.bats \
+	tests/roles.bats
 
 EXTRA_DIST += $(TESTS) tests/test_helper.bash tests/fixtures tests/golden

@@ -2,7 +2,7 @@
  * setjmp.h: setjmp and longjmp for wasm32-wasi. wasi-libc has none; clang
  * lowers these calls to WebAssembly exception handling (-mllvm
  * -wasm-enable-sjlj, which the driver always passes), and the runtime in
- * libsjlj.a provides __wasm_setjmp, __wasm_setjmp_test and __wasm_longjmp.
+ * libporting.a provides __wasm_setjmp, __wasm_setjmp_test and __wasm_longjmp.
  */
 #ifndef _SETJMP_H
 #define _SETJMP_H

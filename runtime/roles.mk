@@ -1,0 +1,19 @@
+## runtime/roles.mk: the standard roles built for the target: command-rt (crt1-command.o) and liballoc.
+wasmlib_DATA += runtime/crt1-command.o runtime/liballoc.a
+LIBALLOC_OBJECTS = runtime/alloc.o runtime/atexit.o
+CLEANFILES += runtime/crt1-command.o runtime/liballoc.a $(LIBALLOC_OBJECTS)
+EXTRA_DIST += runtime/crt1-command.c runtime/alloc.c runtime/atexit.c
+
+# -fno-builtin: inside the allocator, clang must not take malloc for the C
+# library's (it would turn calloc's malloc and memset into a call to calloc).
+ROLES_CFLAGS = --target=wasm32-wasi -nostdinc -isystem $(CLANG_RESOURCE_DIR)/include \
+	-isystem $(WASI_SYSROOT)/include/wasm32-wasi -O2 -Wall -Wextra -Werror -fno-builtin
+
+runtime/crt1-command.o: runtime/crt1-command.c
+	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(ROLES_CFLAGS) -c -o $@ $(srcdir)/runtime/crt1-command.c
+runtime/alloc.o: runtime/alloc.c
+	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(ROLES_CFLAGS) -c -o $@ $(srcdir)/runtime/alloc.c
+runtime/atexit.o: runtime/atexit.c
+	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(ROLES_CFLAGS) -c -o $@ $(srcdir)/runtime/atexit.c
+runtime/liballoc.a: $(LIBALLOC_OBJECTS)
+	$(AM_V_GEN)rm -f $@ && $(WASM_AR) rcs $@ $(LIBALLOC_OBJECTS)

@@ -1,0 +1,136 @@
+/* tmpfile.c: mkstemp, mkdtemp, tmpfile and tmpnam, which wasi-libc lacks. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int mkstemps(char *template, int suffixlen);
+int mkstemp(char *template);
+char *mkdtemp(char *template);
+
+/*
+ * WASI has no temporary directory of its own: $TMPDIR or /tmp when the
+ * program may write there (the runner grants what its arguments name),
+ * else the current directory.
+ */
+static const char *temp_dir(void)
+{
+	const char *d = getenv("TMPDIR");
+
+	if (d && *d && access(d, W_OK) == 0)
+		return d;
+	if (access("/tmp", W_OK) == 0)
+		return "/tmp";
+	return ".";
+}
+
+/* Replaces the six X's at x with random letters and digits. */
+static int randomize(char *x)
+{
+	static const char chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	unsigned char r[6];
+
+	if (getentropy(r, sizeof r) < 0)
+		return -1;
+	for (int i = 0; i < 6; i++)
+		x[i] = chars[r[i] % (sizeof chars - 1)];
+	return 0;
+}
+
+/* The six X's before a suffix of suffixlen bytes, or NULL (EINVAL). */
+static char *find_x(char *template, int suffixlen)
+{
+	size_t n = strlen(template);
+
+	if (suffixlen < 0 || n < 6 + (size_t)suffixlen ||
+	    memcmp(template + n - suffixlen - 6, "XXXXXX", 6) != 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	return template + n - suffixlen - 6;
+}
+
+/* Tries names until create() makes one that did not exist. */
+static int make_unique(char *template, int suffixlen, int (*create)(const char *))
+{
+	char *x = find_x(template, suffixlen);
+
+	if (!x)
+		return -1;
+	for (int tries = 0; tries < 100; tries++) {
+		int r;
+
+		if (randomize(x) < 0)
+			return -1;
+		if ((r = create(template)) >= 0 || errno != EEXIST)
+			return r;
+	}
+	memcpy(x, "XXXXXX", 6);
+	errno = EEXIST;
+	return -1;
+}
+
+static int create_file(const char *path)
+{
+	return open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+}
+
+static int create_dir(const char *path)
+{
+	return mkdir(path, 0700);
+}
+
+int mkstemps(char *template, int suffixlen)
+{
+	return make_unique(template, suffixlen, create_file);
+}
+
+int mkstemp(char *template)
+{
+	return mkstemps(template, 0);
+}
+
+char *mkdtemp(char *template)
+{
+	return make_unique(template, 0, create_dir) < 0 ? NULL : template;
+}
+
+FILE *tmpfile(void)
+{
+	char path[4096];
+	FILE *f;
+	int fd;
+
+	if ((size_t)snprintf(path, sizeof path, "%s/tmpfXXXXXX", temp_dir()) >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if ((fd = mkstemp(path)) < 0)
+		return NULL;
+	unlink(path); /* gone when closed, as tmpfile's file is */
+	if (!(f = fdopen(fd, "w+")))
+		close(fd);
+	return f;
+}
+
+/* As C says: a name that is not a file now; s, if given, holds L_tmpnam bytes. */
+char *tmpnam(char *s)
+{
+	static char buf[4096];
+	struct stat st;
+	char *p = s ? s : buf;
+
+	for (int tries = 0; tries < 100; tries++) {
+		/* L_tmpnam is 4096 (porting-flags in the specs) */
+		if ((size_t)snprintf(p, 4096, "%s/tmpnXXXXXX", temp_dir()) >= 4096)
+			return NULL;
+		if (randomize(p + strlen(p) - 6) < 0)
+			return NULL;
+		if (stat(p, &st) < 0 && errno == ENOENT)
+			return p;
+	}
+	return NULL;
+}

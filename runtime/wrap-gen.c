@@ -1,0 +1,308 @@
+/* wrap-gen.c: at build time, the stand-in modules of the wrap templates and the templates' index. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver/util.h"
+#include "driver/wasm.h"
+
+/*
+ * wrap-gen module ADAPTER PREVIEW1 OUT [--export NAME]... (NAME... | --all)
+ *   writes OUT, a core module that imports the NAMEd functions from
+ *   wasi_snapshot_preview1 with the types ADAPTER (jco's preview1 command
+ *   adapter) exports them with, and exports "memory", "_start" and each
+ *   --export NAME, functions of the types the adapter imports them with from
+ *   __main_module__; `jco new OUT --wasi-command` makes a template of it.
+ *   PREVIEW1 lists the preview1 functions (those wasi-libc imports), one a
+ *   line; --all takes them all.
+ * wrap-gen index TEMPLATE...
+ *   prints the index the component-wrap builtin reads (driver/wrap.c): one
+ *   line per template, smallest first, with what its stand-in module exports
+ *   besides "memory" and "_start", and the functions it imports.
+ */
+
+#define PREVIEW1 "wasi_snapshot_preview1"
+
+struct bytes {
+	unsigned char *p;
+	size_t len, cap;
+};
+
+static void put(struct bytes *b, const void *p, size_t n)
+{
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2;
+		b->p = xreallocarray(b->p, b->cap, 1);
+	}
+	if (n)
+		memcpy(b->p + b->len, p, n);
+	b->len += n;
+}
+
+static void put_byte(struct bytes *b, unsigned char c)
+{
+	put(b, &c, 1);
+}
+
+static void put_u32(struct bytes *b, size_t v)
+{
+	unsigned char leb[5];
+
+	put(b, leb, wasm_put_u32(leb, (uint32_t)v));
+}
+
+static void put_name(struct bytes *b, const char *p, size_t n)
+{
+	put_u32(b, n);
+	put(b, p, n);
+}
+
+static void put_section(struct bytes *b, unsigned id, struct bytes *content)
+{
+	put_byte(b, (unsigned char)id);
+	put_u32(b, content->len);
+	put(b, content->p, content->len);
+	content->len = 0;
+}
+
+static struct bytes read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct bytes b = {0};
+	char chunk[65536];
+	size_t n;
+
+	if (!f)
+		fatal("%s:", path);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		put(&b, chunk, n);
+	if (ferror(f))
+		fatal("%s:", path);
+	fclose(f);
+	return b;
+}
+
+static void read_module(struct wasm_module *m, const unsigned char *p, size_t len, const char *what)
+{
+	char *err;
+
+	if (wasm_read_module(m, p, len, &err) < 0)
+		fatal("%s: %s", what, err);
+}
+
+/* The names of the file, one a line; blank lines are skipped. */
+static struct strvec read_lines(const char *path)
+{
+	struct bytes b = read_file(path);
+	struct strvec v = {0};
+	char *s;
+
+	put_byte(&b, '\0');
+	for (s = strtok((char *)b.p, "\n"); s; s = strtok(NULL, "\n"))
+		strvec_push(&v, s);
+	return v;
+}
+
+static int listed(const struct strvec *v, const char *s)
+{
+	for (size_t i = 0; i < v->len; i++)
+		if (strcmp(v->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static void put_functype(struct bytes *b, const struct wasm_functype *t)
+{
+	put_byte(b, 0x60);
+	put_u32(b, t->nparams);
+	put(b, t->params, t->nparams);
+	put_u32(b, t->nresults);
+	put(b, t->results, t->nresults);
+}
+
+/* The type the adapter imports __main_module__.NAME with: what the main module must export. */
+static const struct wasm_functype *main_export_type(const struct wasm_module *adapter, const char *adapter_path,
+                                                    const char *name)
+{
+	for (uint32_t i = 0; i < adapter->nimports; i++) {
+		const struct wasm_import *im = &adapter->imports[i];
+
+		if (im->kind == WASM_FUNC && wasm_name_is(im->module, "__main_module__") && wasm_name_is(im->name, name))
+			return &adapter->types[im->type];
+	}
+	fatal("%s: the adapter imports no function __main_module__.%s", adapter_path, name);
+}
+
+static int make_module(int argc, char **argv)
+{
+	struct bytes adapter_bytes, out = {0}, sec = {0};
+	struct strvec preview1, names = {0}, exports = {0};
+	struct wasm_module adapter;
+	const struct wasm_functype **types;
+	int i = 4;
+	FILE *f;
+
+	if (argc < 5)
+		usage_error("usage: wrap-gen module ADAPTER PREVIEW1 OUT [--export NAME]... (NAME... | --all)");
+	adapter_bytes = read_file(argv[1]);
+	read_module(&adapter, adapter_bytes.p, adapter_bytes.len, argv[1]);
+	preview1 = read_lines(argv[2]);
+	strvec_push(&exports, "_start");
+	for (; i + 1 < argc && strcmp(argv[i], "--export") == 0; i += 2)
+		strvec_push(&exports, argv[i + 1]);
+	if (i + 1 == argc && strcmp(argv[i], "--all") == 0)
+		strvec_append(&names, &preview1);
+	else
+		for (; i < argc; i++)
+			strvec_push(&names, argv[i]);
+
+	types = xcalloc(names.len + exports.len, sizeof(*types));
+	for (size_t k = 0; k < names.len; k++) {
+		const struct wasm_export *e = wasm_find_export(&adapter, names.v[k]);
+
+		if (!listed(&preview1, names.v[k]))
+			fatal("%s: %s is not a preview1 function wasi-libc imports", argv[2], names.v[k]);
+		for (size_t j = 0; j < k; j++)
+			if (strcmp(names.v[j], names.v[k]) == 0)
+				fatal("%s is named twice", names.v[k]);
+		if (!e || e->kind != WASM_FUNC || !(types[k] = wasm_func_type(&adapter, e->index)))
+			fatal("%s: the adapter does not export the function %s", argv[1], names.v[k]);
+	}
+	for (size_t k = 0; k < exports.len; k++)
+		types[names.len + k] = main_export_type(&adapter, argv[1], exports.v[k]);
+
+	/* imported functions first, then one defined function per export */
+	put(&out, "\0asm\1\0\0\0", 8);
+	put_u32(&sec, names.len + exports.len);
+	for (size_t k = 0; k < names.len + exports.len; k++)
+		put_functype(&sec, types[k]);
+	put_section(&out, WASM_SEC_TYPE, &sec);
+	put_u32(&sec, names.len);
+	for (size_t k = 0; k < names.len; k++) {
+		put_name(&sec, PREVIEW1, strlen(PREVIEW1));
+		put_name(&sec, names.v[k], strlen(names.v[k]));
+		put_byte(&sec, WASM_FUNC);
+		put_u32(&sec, k);
+	}
+	put_section(&out, WASM_SEC_IMPORT, &sec);
+	put_u32(&sec, exports.len);
+	for (size_t k = 0; k < exports.len; k++)
+		put_u32(&sec, names.len + k);
+	put_section(&out, WASM_SEC_FUNCTION, &sec);
+	put_u32(&sec, 1);
+	put_byte(&sec, 0); /* limits: no maximum */
+	put_u32(&sec, 0);
+	put_section(&out, WASM_SEC_MEMORY, &sec);
+	put_u32(&sec, exports.len + 1);
+	put_name(&sec, "memory", 6);
+	put_byte(&sec, WASM_MEMORY);
+	put_u32(&sec, 0);
+	for (size_t k = 0; k < exports.len; k++) {
+		put_name(&sec, exports.v[k], strlen(exports.v[k]));
+		put_byte(&sec, WASM_FUNC);
+		put_u32(&sec, names.len + k);
+	}
+	put_section(&out, WASM_SEC_EXPORT, &sec);
+	put_u32(&sec, exports.len);
+	for (size_t k = 0; k < exports.len; k++)
+		put(&sec, "\3\0\0\x0b", 4); /* a body of 3 bytes: no locals, unreachable, end */
+	put_section(&out, WASM_SEC_CODE, &sec);
+
+	if (!(f = fopen(argv[3], "wb")) || fwrite(out.p, 1, out.len, f) != out.len || fclose(f) != 0)
+		fatal("%s:", argv[3]);
+	return 0;
+}
+
+struct template {
+	const char *path;
+	size_t size;
+	struct bytes exports, names;
+};
+
+/* Names go into a line of words: lower-case letters, digits and '_' only. */
+static int plain_name(struct wasm_name n)
+{
+	if (n.len == 0)
+		return 0;
+	for (size_t i = 0; i < n.len; i++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789_", n.p[i]) || n.p[i] == '\0')
+			return 0;
+	return 1;
+}
+
+static int by_size(const void *a, const void *b)
+{
+	const struct template *x = a, *y = b;
+
+	return (x->size > y->size) - (x->size < y->size);
+}
+
+static int make_index(int argc, char **argv)
+{
+	struct template *t = xcalloc((size_t)argc, sizeof(*t));
+	int n = argc - 1;
+
+	if (n < 1)
+		usage_error("usage: wrap-gen index TEMPLATE...");
+	for (int i = 0; i < n; i++) {
+		struct bytes b = read_file(argv[i + 1]);
+		struct wasm_module m;
+		struct wasm_span sp;
+		char *err;
+		int found = wasm_component_find(b.p, b.len, WASM_COMPONENT_CORE_MODULE, &sp, &err);
+
+		if (found <= 0)
+			fatal("%s: %s", argv[i + 1], found < 0 ? err : "has no core module");
+		read_module(&m, b.p + sp.payload, sp.size, argv[i + 1]);
+		t[i].path = argv[i + 1];
+		t[i].size = b.len;
+		for (uint32_t k = 0; k < m.nexports; k++) {
+			struct wasm_name nm = m.exports[k].name;
+
+			if (wasm_name_is(nm, "memory") || wasm_name_is(nm, "_start"))
+				continue;
+			if (!plain_name(nm))
+				fatal("%s: its module's export %u is not a plain name", argv[i + 1], k);
+			if (t[i].exports.len)
+				put_byte(&t[i].exports, ',');
+			put(&t[i].exports, nm.p, nm.len);
+		}
+		if (!t[i].exports.len)
+			put_byte(&t[i].exports, '-');
+		put_byte(&t[i].exports, '\0');
+		for (uint32_t k = 0; k < m.nimports; k++) {
+			struct wasm_name nm = m.imports[k].name;
+
+			if (m.imports[k].kind != WASM_FUNC || !wasm_name_is(m.imports[k].module, PREVIEW1) ||
+			    !plain_name(nm))
+				fatal("%s: its module's import %u is not a plain " PREVIEW1 " function", argv[i + 1], k);
+			put_byte(&t[i].names, ' ');
+			put(&t[i].names, nm.p, nm.len);
+		}
+		put_byte(&t[i].names, '\0');
+		wasm_module_free(&m);
+		free(b.p);
+	}
+	qsort(t, (size_t)n, sizeof(*t), by_size);
+	printf("# index: the wrap templates, smallest first (generated by wrap-gen from them).\n"
+	       "# FILE SIZE EXPORTS NAME...: EXPORTS are what a module put into FILE must export\n"
+	       "# besides memory and _start (comma-separated, - for none), NAMEs the " PREVIEW1 "\n"
+	       "# functions it may import.\n");
+	for (int i = 0; i < n; i++)
+		printf("%s %zu %s%s\n", base_name(t[i].path), t[i].size, (char *)t[i].exports.p,
+		       (char *)t[i].names.p);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		fatal("write error on standard output:");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	progname = "wrap-gen";
+	if (argc > 1 && strcmp(argv[1], "module") == 0)
+		return make_module(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "index") == 0)
+		return make_index(argc - 1, argv + 1);
+	usage_error("usage: wrap-gen module ADAPTER PREVIEW1 OUT (NAME... | --all) | wrap-gen index TEMPLATE...");
+}

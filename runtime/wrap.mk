@@ -1,0 +1,73 @@
+## runtime/wrap.mk: the templates of the component-wrap builtin (driver/wrap.c), made once with jco.
+# A template is `jco new --wasi-command` of a stand-in module that imports a
+# family of preview1 functions; the builtin puts a command module in the
+# stand-in's place, in the smallest template whose family covers its imports.
+# jco trims the adapter to what the stand-in imports, so a family is a size:
+# a template weighs its adapter (jco 1.35.0: exit 10 KB, stdio 32 KB, clock
+# 36 KB, files 54 KB, all 69 KB), the module comes on top.
+#
+# The families name functions; their types come from the adapter's exports,
+# and wrap-gen refuses a name that is not both an adapter export and a
+# function wasi-libc imports (runtime/wrap/preview1.list, from libc.a). `all`
+# is every one of those; the others are chosen for what C programs import:
+#   exit   main without I/O (argv and environ are read at start-up)
+#   stdio  printf, getchar and stdio's buffering queries
+#   clock  stdio with clocks, random numbers and sched_yield
+#   files  clock with preopens, opening, stat, directories and renames
+#
+# Each family comes twice. FAMILY.wasm is for modules that export
+# cabi_realloc, as the driver's wrapped commands do (the
+# component-adapter-alloc role): the adapter allocates its state through it.
+# FAMILY-grow.wasm is for modules without it (-nostartfiles, hand-made ones):
+# there jco lets the adapter take pages with memory.grow.
+wrap_exit = proc_exit args_get args_sizes_get environ_get environ_sizes_get
+wrap_stdio = $(wrap_exit) fd_close fd_fdstat_get fd_fdstat_set_flags fd_seek fd_tell fd_write fd_read
+wrap_clock = $(wrap_stdio) clock_res_get clock_time_get random_get sched_yield
+wrap_files = $(wrap_clock) fd_prestat_get fd_prestat_dir_name path_open fd_filestat_get \
+	path_filestat_get fd_readdir path_unlink_file path_create_directory path_remove_directory \
+	path_rename fd_sync fd_datasync fd_filestat_set_size fd_renumber fd_fdstat_set_rights
+
+wrapdir = $(pkglibdir)/wrap
+wrap_templates = runtime/wrap/exit.wasm runtime/wrap/stdio.wasm runtime/wrap/clock.wasm \
+	runtime/wrap/files.wasm runtime/wrap/all.wasm \
+	runtime/wrap/exit-grow.wasm runtime/wrap/stdio-grow.wasm runtime/wrap/clock-grow.wasm \
+	runtime/wrap/files-grow.wasm runtime/wrap/all-grow.wasm
+wrap_DATA = $(wrap_templates) runtime/wrap/index
+CLEANFILES += $(wrap_templates) $(wrap_templates:.wasm=.core) runtime/wrap/index \
+	runtime/wrap/index.tmp runtime/wrap/preview1.list
+
+# Builds the stand-ins; runs at build time only.
+noinst_PROGRAMS = runtime/wrap-gen
+runtime_wrap_gen_SOURCES = runtime/wrap-gen.c driver/wasm.c driver/wasm.h driver/util.c driver/util.h
+
+# The adapter `jco new --wasi-command` uses: lib/ of jco's package, next to
+# dist/ where the jco command lives. `make WRAP_ADAPTER=FILE` names another.
+WRAP_ADAPTER =
+wrap_adapter = adapter='$(WRAP_ADAPTER)'; \
+	if test -z "$$adapter"; then \
+	  jco=`readlink -f '$(JCO)'` && adapter="$${jco%/*}/../lib/wasi_snapshot_preview1.command.wasm"; \
+	fi; \
+	test -f "$$adapter" || { echo "$@: jco's preview1 command adapter not found ($$adapter); set WRAP_ADAPTER" >&2; exit 1; }
+
+wrap_gen = runtime/wrap-gen$(EXEEXT) module "$$adapter" runtime/wrap/preview1.list
+
+# One rule makes them all: the stand-ins, then the templates (jco new, in
+# parallel), then the index from the templates themselves.
+runtime/wrap/index: runtime/wrap-gen$(EXEEXT) Makefile
+	$(AM_V_GEN)$(MKDIR_P) runtime/wrap && $(wrap_adapter) && \
+	$(WASM_NM) '$(WASI_SYSROOT)/lib/wasm32-wasi/libc.a' 2> /dev/null | \
+	  $(SED) -n 's/^ *U __imported_wasi_snapshot_preview1_//p' | LC_ALL=C sort -u > runtime/wrap/preview1.list && \
+	test -s runtime/wrap/preview1.list && \
+	for r in '--export cabi_realloc' ''; do \
+	  if test -n "$$r"; then v=; else v=-grow; fi; \
+	  $(wrap_gen) runtime/wrap/exit$$v.core $$r $(wrap_exit) && \
+	  $(wrap_gen) runtime/wrap/stdio$$v.core $$r $(wrap_stdio) && \
+	  $(wrap_gen) runtime/wrap/clock$$v.core $$r $(wrap_clock) && \
+	  $(wrap_gen) runtime/wrap/files$$v.core $$r $(wrap_files) && \
+	  $(wrap_gen) runtime/wrap/all$$v.core $$r --all || exit 1; \
+	done && \
+	pids= && for t in $(wrap_templates); do \
+	  $(JCO) new $${t%.wasm}.core --wasi-command -o $$t & pids="$$pids $$!"; \
+	done && for p in $$pids; do wait $$p || exit 1; done && \
+	runtime/wrap-gen$(EXEEXT) index $(wrap_templates) > $@.tmp && mv $@.tmp $@
+$(wrap_templates): runtime/wrap/index

@@ -1,0 +1,359 @@
+#!/usr/bin/env bats
+# run.bats: wasm32-wasi-run, the seeds' external command-line interface: arguments
+# and declared variables with path strings made into UUID preopens, the working
+# directory, pipes, exit statuses; for a core module and for a component alike.
+
+load test_helper
+
+# The probe (tests/fixtures/run/probe.c) is built once, as both kinds; every
+# test runs it. Components are transpiled into this file's own cache.
+setup_file() {
+	export XDG_CACHE_HOME=$BATS_FILE_TMPDIR/cache
+	export CORE=$BATS_FILE_TMPDIR/core COMPONENT=$BATS_FILE_TMPDIR/component
+	local env=--env=PROBE_DATA,PROBE_LIST,PROBE_EMPTY,PROBE_UNSET
+	wasm32-wasi-cc --emit=core "$env" -o "$CORE" "$FIXTURES/run/probe.c"
+	wasm32-wasi-cc "$env" -o "$COMPONENT" "$FIXTURES/run/probe.c"
+}
+
+# Files the probe opens: d/ holds a.txt, e/ holds b.txt.
+make_tree() {
+	mkdir d e
+	echo alpha > d/a.txt
+	echo beta > e/b.txt
+}
+
+UUID='[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}'
+
+# $output with every version-4 UUID replaced by "UUID".
+uuids_hidden() {
+	sed -E "s/$UUID/UUID/g" <<<"$output"
+}
+
+# The UUID in line $1 of $output.
+uuid_of_line() {
+	grep -oE "$UUID" <<<"${lines[$1]}"
+}
+
+@test "path strings in arguments become UUID preopens: whole, after '=', around ':'" {
+	# a string without a '/' is never a path string
+	make_tree
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 wasm32-wasi-run "$prog" args d d/ d/a.txt "$PWD/e/b.txt" --out=d/new.txt \
+			d/a.txt:e/b.txt --path=d:e/ NAME=e plain
+		[ "$(uuids_hidden)" = "[d]
+[UUID/]
+[UUID/a.txt]
+[UUID/b.txt]
+[--out=UUID/new.txt]
+[UUID/a.txt:UUID/b.txt]
+[--path=d:UUID/]
+[NAME=e]
+[plain]" ]
+		# one UUID per directory, whichever way it is named
+		[ "$(uuid_of_line 1)" = "$(uuid_of_line 2)" ]
+		[ "$(uuid_of_line 1)" = "$(uuid_of_line 4)" ]
+		[ "$(uuid_of_line 3)" = "$(uuid_of_line 6)" ]
+		[ "$(uuid_of_line 1)" != "$(uuid_of_line 3)" ]
+	done
+}
+
+@test "each run gets fresh UUIDs" {
+	mkdir d
+	run -0 wasm32-wasi-run "$CORE" args d/
+	first=$output
+	run -0 wasm32-wasi-run "$CORE" args d/
+	[[ "$first" =~ ^\[$UUID/\]$ ]]
+	[ "$output" != "$first" ]
+}
+
+@test "strings that name nothing on the host stay as they are" {
+	make_tree
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 wasm32-wasi-run "$prog" args 1/2 missing/x /missing-dir/x /new-in-root \
+			http://example.org/x --opt=a/b
+		[ "$output" = "[1/2]
+[missing/x]
+[/missing-dir/x]
+[/new-in-root]
+[http://example.org/x]
+[--opt=a/b]" ]
+	done
+}
+
+@test "a name holding ':' or '=' that exists on the host is one path" {
+	mkdir 'k=v'
+	echo colon > 'k=v/x:y.txt'
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 wasm32-wasi-run "$prog" args 'k=v/x:y.txt'
+		[ "$(uuids_hidden)" = "[UUID/x:y.txt]" ]
+	done
+}
+
+@test "files and directories named by arguments open, relative and absolute" {
+	make_tree
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 wasm32-wasi-run "$prog" open d/a.txt "$PWD/e/b.txt" d "$PWD/e/"
+		[ "$output" = "file:
+alpha
+file:
+beta
+dir:
+  a.txt
+dir:
+  b.txt" ]
+	done
+}
+
+@test "both parts of a:b open, alone and after an '='" {
+	make_tree
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 wasm32-wasi-run "$prog" open d/a.txt:e/b.txt --in=e/b.txt:d
+		[ "$output" = "file:
+alpha
+file:
+beta
+file:
+beta
+dir:
+  a.txt" ]
+	done
+}
+
+@test "--out=dir/new writes the new file into the host's directory" {
+	make_tree
+	run -0 wasm32-wasi-run "$CORE" write --out=d/core.txt 'from core'
+	run -0 wasm32-wasi-run "$COMPONENT" write --out="$PWD/e/component.txt" 'from component'
+	[ "$(cat d/core.txt)" = "from core" ]
+	[ "$(cat e/component.txt)" = "from component" ]
+	# and only there
+	[ "$(ls d e | tr '\n' ' ')" = "d: a.txt core.txt  e: b.txt component.txt " ]
+}
+
+@test "a file reached through a symbolic link opens" {
+	make_tree
+	mkdir links
+	ln -s ../d/a.txt links/a.txt
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 wasm32-wasi-run "$prog" open links/a.txt
+		[ "$output" = "file:
+alpha" ]
+	done
+}
+
+@test "a path in a missing directory fails in the program, as it would natively" {
+	for prog in "$CORE" "$COMPONENT"; do
+		run --separate-stderr -1 wasm32-wasi-run "$prog" open missing/x
+		[ "$stderr" = "probe: missing/x: No such file or directory" ]
+	done
+}
+
+@test "relative names without a '/' open in the working directory, for reading and writing" {
+	mkdir sub
+	echo 'in sub' > sub/data.txt
+	cd sub
+	run -0 wasm32-wasi-run "$CORE" open data.txt
+	[ "$output" = "file:
+in sub" ]
+	run -0 wasm32-wasi-run "$COMPONENT" open data.txt
+	[ "$output" = "file:
+in sub" ]
+	run -0 wasm32-wasi-run "$CORE" write --out=core.txt one
+	run -0 wasm32-wasi-run "$COMPONENT" write --out=component.txt two
+	[ "$(cat core.txt component.txt)" = "one
+two" ]
+	# the working directory next to UUID preopens: each name finds its own
+	mkdir inner
+	echo 'inner data' > inner/data.txt
+	run -0 wasm32-wasi-run "$CORE" open data.txt inner/data.txt
+	[ "$output" = "file:
+in sub
+file:
+inner data" ]
+}
+
+@test "only declared variables reach the program, with the host's values" {
+	for prog in "$CORE" "$COMPONENT"; do
+		PROBE_DATA=hello PROBE_EMPTY= PROBE_UNDECLARED=secret \
+			run -0 wasm32-wasi-run "$prog" environ
+		[ "$output" = "PROBE_DATA=hello
+PROBE_EMPTY=" ]
+		PROBE_DATA=hello PROBE_UNDECLARED=secret \
+			run -0 wasm32-wasi-run "$prog" getenv PROBE_DATA PROBE_UNSET PROBE_UNDECLARED HOME PATH
+		[ "$output" = "PROBE_DATA=hello
+PROBE_UNSET=(null)
+PROBE_UNDECLARED=(null)
+HOME=(null)
+PATH=(null)" ]
+	done
+}
+
+@test "a declared variable holding a path is rewritten and opens" {
+	make_tree
+	for prog in "$CORE" "$COMPONENT"; do
+		PROBE_DATA=d/a.txt PROBE_LIST="$PWD/e:d/a.txt" run -0 wasm32-wasi-run "$prog" environ
+		[ "$(uuids_hidden)" = "PROBE_DATA=UUID/a.txt
+PROBE_LIST=UUID:UUID/a.txt" ]
+		PROBE_DATA=d/a.txt PROBE_LIST="$PWD/e" run -0 wasm32-wasi-run "$prog" open-env PROBE_DATA PROBE_LIST
+		[ "$output" = "file:
+alpha
+dir:
+  b.txt" ]
+	done
+}
+
+@test "--print-env prints the declared names, one per line" {
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 wasm32-wasi-run --print-env "$prog"
+		[ "$output" = "PROBE_DATA
+PROBE_LIST
+PROBE_EMPTY
+PROBE_UNSET" ]
+	done
+	wasm32-wasi-cc --emit=core -o none "$FIXTURES/command/hello.c"
+	run -0 wasm32-wasi-run --print-env none
+	[ "$output" = "" ]
+}
+
+@test "a module without the wasm32-wasi-cc.env section gets no environment at all" {
+	llvm-objcopy-19 --remove-section=wasm32-wasi-cc.env "$CORE" bare
+	run -0 wasm32-wasi-run --print-env bare
+	[ "$output" = "" ]
+	PROBE_DATA=hello run -0 wasm32-wasi-run bare environ
+	[ "$output" = "" ]
+}
+
+@test "a core module exits with its own status, a component with 0 or 1" {
+	run -0 wasm32-wasi-run "$CORE" exit 0
+	run -3 wasm32-wasi-run "$CORE" exit 3
+	run -255 wasm32-wasi-run "$CORE" exit 255
+	run -0 wasm32-wasi-run "$COMPONENT" exit 0
+	run -1 wasm32-wasi-run "$COMPONENT" exit 3
+	run -1 wasm32-wasi-run "$COMPONENT" exit 255
+}
+
+@test "a trap exits 134 with one line naming the program" {
+	run --separate-stderr -134 wasm32-wasi-run "$CORE" trap
+	[ "$stderr" = "wasm32-wasi-run: $CORE: wasm trap: unreachable" ]
+	run --separate-stderr -134 wasm32-wasi-run "$COMPONENT" trap
+	[ "$stderr" = "wasm32-wasi-run: $COMPONENT: wasm trap: wasm \`unreachable\` instruction executed" ]
+}
+
+# Sum of the bytes of `yes abcdefgh | head -c N`, mod 65521, as probe count prints it.
+yes_sum() {
+	local n=$1 line=$((97 + 98 + 99 + 100 + 101 + 102 + 103 + 104 + 10)) rest=0 i
+	for ((i = 0; i < n % 9; i++)); do rest=$((rest + 97 + i)); done
+	echo "$n $(((n / 9 * line + rest) % 65521))"
+}
+
+@test "standard input comes through a pipe, megabytes of it" {
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 bash -c 'printf hello | wasm32-wasi-run "$1" count' _ "$prog"
+		[ "$output" = "5 532" ]
+		run -0 bash -c 'yes abcdefgh | head -c 3000001 | wasm32-wasi-run "$1" count' _ "$prog"
+		[ "$output" = "$(yes_sum 3000001)" ]
+		# a writer that is late: the program waits for it
+		run -0 bash -c '(sleep 0.5; printf hello) | wasm32-wasi-run "$1" count' _ "$prog"
+		[ "$output" = "5 532" ]
+	done
+}
+
+@test "a pipe that another node process made non-blocking still blocks for the program" {
+	# node makes a pipe it touches non-blocking, for every process sharing it;
+	# node:wasi would give the program EAGAIN on the inherited descriptor
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 bash -c '{ "$NODE" -e "process.stdin; setTimeout(() => {}, 1500)" & sleep 0.3
+			wasm32-wasi-run "$1" count; wait; } < <(sleep 0.6; printf hello)' _ "$prog"
+		[ "$output" = "5 532" ]
+		run -0 bash -c '{ "$NODE" -e "process.stdout; setTimeout(() => {}, 2500)" & sleep 0.3
+			wasm32-wasi-run "$1" spew 3000000 2>/dev/null; wait; } | (sleep 1; wc -c)' _ "$prog"
+		[ "$output" = "3000000" ]
+	done
+}
+
+@test "megabytes of output go into a pipe, even a slow one" {
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 bash -c 'wasm32-wasi-run "$1" spew 5000000 2>/dev/null | wc -c' _ "$prog"
+		[ "$output" = "5000000" ]
+		run -0 bash -c 'wasm32-wasi-run "$1" spew 5000000 2>/dev/null | (sleep 1; tail -c 10)' _ "$prog"
+		[ "$output" = "000499999" ]
+		run -0 bash -c 'set -o pipefail; wasm32-wasi-run "$1" spew 5000000 | cat > got' _ "$prog"
+		[ "$output" = "done" ]
+		seq -f %09.0f 0 499999 | cmp - got
+	done
+}
+
+@test "a reader that goes away ends the program quietly with 141, as SIGPIPE does" {
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 bash -c 'wasm32-wasi-run "$1" spew 50000000 2>err | head -c 20; echo " ${PIPESTATUS[0]}"' _ "$prog"
+		[ "$output" = "000000000
+000000001
+ 141" ]
+		[ ! -s err ]
+	done
+}
+
+@test "standard error is the program's own" {
+	for prog in "$CORE" "$COMPONENT"; do
+		run --separate-stderr -0 wasm32-wasi-run "$prog" spew 10
+		[ "$output" = "000000000" ]
+		[ "$stderr" = "done" ]
+	done
+}
+
+@test "usage errors exit 2" {
+	run -2 wasm32-wasi-run
+	[ "$output" = "wasm32-wasi-run: usage: wasm32-wasi-run [--print-env] [--] PROGRAM [ARGS...]" ]
+	run -2 wasm32-wasi-run --frobnicate prog
+	[ "$output" = "wasm32-wasi-run: unknown option '--frobnicate' (usage: wasm32-wasi-run [--print-env] [--] PROGRAM [ARGS...])" ]
+	run -2 wasm32-wasi-run --print-env "$CORE" extra
+	[ "$output" = "wasm32-wasi-run: --print-env takes no arguments after PROGRAM (usage: wasm32-wasi-run [--print-env] [--] PROGRAM [ARGS...])" ]
+	run -0 wasm32-wasi-run --help
+	[ "${lines[0]}" = "usage: wasm32-wasi-run [--print-env] [--] PROGRAM [ARGS...]" ]
+}
+
+@test "options end at the program or at --; the program's own options are its own" {
+	cp "$CORE" ./-prog
+	run -0 wasm32-wasi-run -- -prog args --print-env -- --help
+	[ "$output" = "[--print-env]
+[--]
+[--help]" ]
+}
+
+@test "a missing, unreadable or non-wasm program is one line and status 1" {
+	run -1 wasm32-wasi-run missing
+	[ "$output" = "wasm32-wasi-run: missing: No such file or directory" ]
+	mkdir dir
+	run -1 wasm32-wasi-run dir
+	[ "$output" = "wasm32-wasi-run: dir: Is a directory" ]
+	echo 'int main;' > prog.c
+	run -1 wasm32-wasi-run prog.c
+	[ "$output" = "wasm32-wasi-run: prog.c: not a WebAssembly module or component" ]
+	printf '\0asm\1\0\0\0\0\30\22wasm32-wasi-cc.env\1\3ab' > truncated
+	run -1 wasm32-wasi-run truncated
+	[ "$output" = "wasm32-wasi-run: truncated: malformed program: section runs past the end of the file" ]
+	printf '\0asm\1\0\0\0\0\27\22wasm32-wasi-cc.env\1\2a=' > badname
+	run -1 wasm32-wasi-run badname
+	[ "$output" = "wasm32-wasi-run: badname: malformed program: invalid variable name 'a='" ]
+}
+
+@test "a component is transpiled once, into the cache, written whole" {
+	export XDG_CACHE_HOME=$PWD/cache
+	run -0 wasm32-wasi-run "$COMPONENT" args x
+	[ "$output" = "[x]" ]
+	entries=$(ls -A cache/wasm32-wasi-cc/components)
+	[[ "$entries" =~ ^[0-9a-f]{64}$ ]]
+	[ -s "cache/wasm32-wasi-cc/components/$entries/program.js" ]
+	touch -d '2000-01-01' "cache/wasm32-wasi-cc/components/$entries"
+	run -0 wasm32-wasi-run "$COMPONENT" args y
+	[ "$output" = "[y]" ]
+	# the same entry, untouched, and nothing half-written next to it
+	[ "$(ls -A cache/wasm32-wasi-cc/components)" = "$entries" ]
+	[ "$(stat -c %Y "cache/wasm32-wasi-cc/components/$entries")" = "$(date -d 2000-01-01 +%s)" ]
+}
+
+@test "without a usable cache a component still runs, leaving nothing behind" {
+	touch not-a-directory
+	XDG_CACHE_HOME=$PWD/not-a-directory run -0 wasm32-wasi-run "$COMPONENT" args z
+	[ "$output" = "[z]" ]
+	assert_no_temporaries
+}
