@@ -7,13 +7,19 @@ set -eu
 JCO_VERSION=1.35.0
 
 export DEBIAN_FRONTEND=noninteractive
+# Debian's source packages, for the real-package tests (make check-packages).
+src=/etc/apt/sources.list.d/wasm32-wasi-cc-src.sources
+if ! grep -rqs -e '^Types: deb-src' -e '^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d; then
+	printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' 'Suites: bookworm' \
+		'Components: main' 'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' > "$src"
+fi
 apt-get update
 apt-get install -y --no-install-recommends \
 	ca-certificates make gcc libc6-dev autoconf automake pkg-config \
 	libyaml-dev bats help2man \
 	clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32 \
 	binaryen wabt zsh fish man-db \
-	cmake autotools-dev libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
+	cmake autotools-dev libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 dpkg-dev
 
 # node runs what the driver makes; the image's node 20 is kept if present.
 if ! command -v node > /dev/null || ! command -v npm > /dev/null; then

@@ -33,18 +33,23 @@
  *               its pages whole; each page after the first has its bit set
  *               in cont[].
  *
- * So a pointer at offset 0 of a page is a huge object, and any other pointer
- * is found through the kind byte of its chunk in its page's header. Small
- * objects are 16-byte aligned (class sizes are multiples of 16, runs start
- * on a chunk), large ones 256-byte and huge ones page aligned. Alignments
- * above 16 come from spans started on a multiple of the alignment, and
- * above a page from runs of pages that start on one.
+ * Sizes: small up to SMALL_MAX (1 KiB) in NCLASS classes, 16 bytes apart up
+ * to 256 and 64 apart above; large up to SPAN_MAX (the 254 free chunks of a
+ * page); huge above that. So a pointer at offset 0 of a page is a huge
+ * object, and any other pointer is found through the kind byte of its chunk
+ * in its page's header.
+ *
+ * Alignment: small objects are 16-byte aligned (class sizes are multiples
+ * of 16, runs start on a chunk), large ones 256-byte and huge ones page
+ * aligned. aligned_alloc finds more: a class whose size is the alignment,
+ * a span started on a multiple of it, or a run of pages that starts on one.
  *
  * Why this shape: the common small malloc and free are a pop and a push on
  * one list, with no header in the object (malloc(16) costs 16 bytes); large
  * objects coalesce within their page in constant time through the boundary
  * tags in the header, so fragmentation stays within a page; huge ones take
- * and give back whole pages, and grow in place at the end of memory.
+ * and give back whole pages, and grow in place into empty pages or at the
+ * end of memory. The page bitmaps cost 16 KiB of zeroed memory.
  */
 
 #define PAGE_SHIFT 16
@@ -61,7 +66,8 @@
 #define RUN_CHUNKS 16
 #define RUN_BYTES (RUN_CHUNKS * CHUNK)
 
-/* kinds of chunk besides the classes 1..NCLASS */
+/* kinds of chunk besides the classes 1..NCLASS; of the header's own chunks,
+ * only the last one's kind is read, as the end of the span before the first */
 enum { K_HEAD = 0, K_LARGE = 0xfd, K_BODY = 0xfe, K_FREE = 0xff };
 
 struct page {
@@ -80,7 +86,7 @@ _Static_assert(RUN_BYTES / SMALL_MAX >= 4, "a run holds several objects");
 _Static_assert(SMALL_MAX < SPAN_MAX, "large objects come after small ones");
 
 /* off the fast paths, and one copy for all callers: smaller and as fast */
-#define cold __attribute__((cold, noinline))
+#define COLD __attribute__((cold, noinline))
 
 /* from wasm-ld: where the heap starts, and where the initial memory ends */
 extern unsigned char __heap_base, __heap_end;
@@ -124,14 +130,14 @@ static int bit(const uint32_t *map, size_t i)
 }
 
 /* Sets or clears the bits of pages i..i+n-1. */
-static cold void mark(uint32_t *map, size_t i, size_t n, uint32_t on)
+static COLD void mark(uint32_t *map, size_t i, size_t n, uint32_t on)
 {
 	for (; n; n--, i++)
 		map[i / 32] = (map[i / 32] & ~(1u << i % 32)) | on << i % 32;
 }
 
 /* Adds n empty pages at the end of memory; 0 if there is no more. */
-static cold size_t grow(size_t n)
+static COLD size_t grow(size_t n)
 {
 	size_t old = __builtin_wasm_memory_grow(0, n);
 
@@ -145,7 +151,7 @@ static cold size_t grow(size_t n)
 }
 
 /* n empty pages in a row, the first a multiple of align; 0 if none. */
-static cold size_t take_pages(size_t n, size_t align)
+static COLD size_t take_pages(size_t n, size_t align)
 {
 	size_t i, run;
 
@@ -170,7 +176,7 @@ static cold size_t take_pages(size_t n, size_t align)
 }
 
 /* How many pages the huge object at page i has. */
-static cold size_t huge_pages(size_t i)
+static COLD size_t huge_pages(size_t i)
 {
 	size_t n = 1;
 
@@ -180,7 +186,7 @@ static cold size_t huge_pages(size_t i)
 }
 
 /* Gives back page i and the pages that continue it. */
-static cold void free_pages(size_t i)
+static COLD void free_pages(size_t i)
 {
 	size_t n = huge_pages(i);
 
@@ -188,7 +194,7 @@ static cold void free_pages(size_t i)
 	mark(empty, i, n, 1);
 }
 
-static cold void unlink_span(struct span *s, unsigned n)
+static COLD void unlink_span(struct span *s, unsigned n)
 {
 	*s->pprev = s->next;
 	if (s->next)
@@ -197,7 +203,7 @@ static cold void unlink_span(struct span *s, unsigned n)
 		span_bits[n / 32] &= ~(1u << n % 32);
 }
 
-static cold void put_free(struct page *pg, unsigned c, unsigned n)
+static COLD void put_free(struct page *pg, unsigned c, unsigned n)
 {
 	struct span *s = chunk_at(pg, c);
 
@@ -212,7 +218,7 @@ static cold void put_free(struct page *pg, unsigned c, unsigned n)
 }
 
 /* Frees chunks c..c+n-1 of pg, merged with the free spans beside them. */
-static cold void free_span(struct page *pg, unsigned c, unsigned n)
+static COLD void free_span(struct page *pg, unsigned c, unsigned n)
 {
 	unsigned m;
 
@@ -242,7 +248,7 @@ static void mark_large(struct page *pg, unsigned c, unsigned n)
 }
 
 /* A large object of n chunks, from the smallest free span that holds it. */
-static cold void *alloc_span(unsigned n)
+static COLD void *alloc_span(unsigned n)
 {
 	struct page *pg;
 	struct span *s;
@@ -274,7 +280,7 @@ found:
 	return chunk_at(pg, c);
 }
 
-static cold void *refill(unsigned c)
+static COLD void *refill(unsigned c)
 {
 	size_t size = class_size(c);
 	char *run = alloc_span(RUN_CHUNKS), *o;
@@ -291,7 +297,7 @@ static cold void *refill(unsigned c)
 }
 
 /* Above SPAN_MAX: whole pages, the first a multiple of align (in pages). */
-static cold void *alloc_huge(size_t n, size_t align)
+static COLD void *alloc_huge(size_t n, size_t align)
 {
 	size_t i;
 
@@ -369,7 +375,7 @@ void *calloc(size_t n, size_t size)
  * Resizes p where it is, if it stays of its kind (small, large, huge): 0 if
  * it did, else the bytes p has, for realloc to copy.
  */
-static cold size_t resize(void *p, size_t n)
+static COLD size_t resize(void *p, size_t n)
 {
 	struct page *pg = page_of(p);
 	unsigned c = chunk_of(p), k = pg->kind[c], have, want, m;

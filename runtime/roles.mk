@@ -2,10 +2,11 @@
 wasmlib_DATA += runtime/crt1-command.o runtime/liballoc.a
 LIBALLOC_OBJECTS = runtime/alloc.o runtime/atexit.o
 CLEANFILES += runtime/crt1-command.o runtime/liballoc.a $(LIBALLOC_OBJECTS)
-EXTRA_DIST += runtime/crt1-command.c runtime/alloc.c runtime/atexit.c
+EXTRA_DIST += runtime/crt1-command.c runtime/alloc.c runtime/atexit.c bench/alloc.sh bench/malloc-heavy.c
 
-# -fno-builtin: inside the allocator, clang must not take malloc for the C
-# library's (it would turn calloc's malloc and memset into a call to calloc).
+# -fno-builtin: clang takes malloc for the C library's, which it may call in
+# place of a malloc and a memset (calloc) and which, it assumes, touches no
+# global such as errno; inside the allocator neither may be assumed.
 ROLES_CFLAGS = --target=wasm32-wasi -nostdinc -isystem $(CLANG_RESOURCE_DIR)/include \
 	-isystem $(WASI_SYSROOT)/include/wasm32-wasi -O2 -Wall -Wextra -Werror -fno-builtin
 

@@ -33,8 +33,8 @@ wrap_templates = runtime/wrap/exit.wasm runtime/wrap/stdio.wasm runtime/wrap/clo
 	runtime/wrap/exit-grow.wasm runtime/wrap/stdio-grow.wasm runtime/wrap/clock-grow.wasm \
 	runtime/wrap/files-grow.wasm runtime/wrap/all-grow.wasm
 wrap_DATA = $(wrap_templates) runtime/wrap/index
-CLEANFILES += $(wrap_templates) $(wrap_templates:.wasm=.core) runtime/wrap/index \
-	runtime/wrap/index.tmp runtime/wrap/preview1.list
+CLEANFILES += $(wrap_templates) $(wrap_templates:.wasm=.core) $(wrap_templates:.wasm=.wasm.tmp) \
+	runtime/wrap/index runtime/wrap/index.tmp runtime/wrap/preview1.list
 
 # Builds the stand-ins; runs at build time only.
 noinst_PROGRAMS = runtime/wrap-gen
@@ -51,9 +51,10 @@ wrap_adapter = adapter='$(WRAP_ADAPTER)'; \
 
 wrap_gen = runtime/wrap-gen$(EXEEXT) module "$$adapter" runtime/wrap/preview1.list
 
-# One rule makes them all: the stand-ins, then the templates (jco new, in
-# parallel), then the index from the templates themselves.
-runtime/wrap/index: runtime/wrap-gen$(EXEEXT) Makefile
+# One rule makes them all: per variant the stand-ins, then the templates (jco
+# new, five at a time), then the index from the templates themselves. Each
+# file appears whole (a rename), for a driver that reads them meanwhile.
+runtime/wrap/index: runtime/wrap-gen$(EXEEXT) $(srcdir)/runtime/wrap.mk $(top_builddir)/config.status
 	$(AM_V_GEN)$(MKDIR_P) runtime/wrap && $(wrap_adapter) && \
 	$(WASM_NM) '$(WASI_SYSROOT)/lib/wasm32-wasi/libc.a' 2> /dev/null | \
 	  $(SED) -n 's/^ *U __imported_wasi_snapshot_preview1_//p' | LC_ALL=C sort -u > runtime/wrap/preview1.list && \
@@ -65,9 +66,11 @@ runtime/wrap/index: runtime/wrap-gen$(EXEEXT) Makefile
 	  $(wrap_gen) runtime/wrap/clock$$v.core $$r $(wrap_clock) && \
 	  $(wrap_gen) runtime/wrap/files$$v.core $$r $(wrap_files) && \
 	  $(wrap_gen) runtime/wrap/all$$v.core $$r --all || exit 1; \
+	  pids=; for f in exit stdio clock files all; do \
+	    { $(JCO) new runtime/wrap/$$f$$v.core --wasi-command -o runtime/wrap/$$f$$v.wasm.tmp && \
+	      mv runtime/wrap/$$f$$v.wasm.tmp runtime/wrap/$$f$$v.wasm; } & pids="$$pids $$!"; \
+	  done; \
+	  for p in $$pids; do wait $$p || exit 1; done; \
 	done && \
-	pids= && for t in $(wrap_templates); do \
-	  $(JCO) new $${t%.wasm}.core --wasi-command -o $$t & pids="$$pids $$!"; \
-	done && for p in $$pids; do wait $$p || exit 1; done && \
 	runtime/wrap-gen$(EXEEXT) index $(wrap_templates) > $@.tmp && mv $@.tmp $@
 $(wrap_templates): runtime/wrap/index

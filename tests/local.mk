@@ -40,3 +40,15 @@ TESTS += \
 	tests/roles.bats
 
 EXTRA_DIST += $(TESTS) tests/test_helper.bash tests/fixtures tests/golden
+
+# Real packages from Debian's sources, built and tested with the driver:
+# longer, and they download the sources, so apart from make check.
+PACKAGE_TESTS = \
+	tests/packages/hello.bats \
+	tests/packages/lua.bats \
+	tests/packages/zlib.bats
+EXTRA_DIST += $(PACKAGE_TESTS) tests/packages/packages_helper.bash tests/packages/fetch \
+	tests/packages/lua-check.lua
+check-packages: all
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(PACKAGE_TESTS)'
+.PHONY: check-packages

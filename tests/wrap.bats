@@ -40,8 +40,11 @@ same_behaviour() {
 
 # jco validates and translates what the builtin made.
 accepted_by_jco() {
-	"$JCO" print "$1" > /dev/null
+	local pid
+	"$JCO" print "$1" > /dev/null &
+	pid=$!
 	"$JCO" transpile "$1" -o "transpiled-$1" > /dev/null
+	wait "$pid"
 }
 
 # PROG is at most 1.5 times the size of PROG.jco.

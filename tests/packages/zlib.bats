@@ -1,0 +1,34 @@
+#!/usr/bin/env bats
+# zlib.bats: zlib from Debian's source, built with its own configure and
+# Makefile; its tests (example, a minigzip round trip) run through the runner.
+
+load packages_helper
+
+build_zlib() {
+	copy_source zlib zlib
+	cd src
+	CC=wasm32-wasi-cc AR=wasm32-wasi-ar RANLIB=wasm32-wasi-ranlib CHOST=wasm32-wasi \
+		./configure --static > configure.log
+	make -j2 > build.log 2>&1 || { tail -20 build.log; false; }
+}
+
+@test "zlib passes its own make test through the runner" {
+	build_zlib
+	run -0 make teststatic QEMU_RUN=wasm32-wasi-run
+	[[ "$output" == *"hello world"* ]]
+	[[ "$output" == *"*** zlib test OK ***"* ]]
+}
+
+@test "zlib's example passes, and minigzip round-trips megabytes through pipes" {
+	build_zlib
+	run -0 wasm32-wasi-run ./example
+	[[ "$output" == *"inflate with dictionary: hello, hello!"* ]]
+	head -c 3000000 /dev/urandom > random.bin
+	cat "$TOP_SRCDIR"/driver/*.c "$TOP_SRCDIR"/driver/*.c > text.txt
+	wasm32-wasi-run ./minigzip < text.txt > text.gz
+	[ "$(wc -c < text.gz)" -lt "$(( $(wc -c < text.txt) / 3 ))" ]
+	wasm32-wasi-run ./minigzip -d < text.gz | cmp - text.txt
+	wasm32-wasi-run ./minigzip < random.bin | wasm32-wasi-run ./minigzip -d | cmp - random.bin
+	# and the output is gzip's own format
+	gzip -dc text.gz | cmp - text.txt
+}
