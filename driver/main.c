@@ -104,11 +104,8 @@ int main(int argc, char **argv)
 	}
 	if (inv.verbose)
 		print_version(stderr, &inv, spec);
-	if (inv.ninputs == 0) {
-		if (inv.verbose)
-			return 0;
-		usage_error("no input files");
-	}
+	if (inv.ninputs == 0 && inv.verbose && !inv.artifact)
+		return 0;
 
 	if (inv.mode != MODE_LINK) {
 		plan_compile_only(&plan, &inv, spec);

@@ -37,6 +37,14 @@ static const struct node *need(const struct node *n, const char *where, const ch
 	return v;
 }
 
+/* Does the scalar at n's key say value? */
+static int says(const struct node *n, const char *key, const char *value)
+{
+	const char *v = scalar_at(n, key);
+
+	return v && strcmp(v, value) == 0;
+}
+
 /* Variables every step sees: the spec's, the artifact's, and the driver's. */
 static void base_scope(struct scope *sc, const struct invocation *inv, const struct node *spec,
                        const struct node *artifact)
@@ -139,6 +147,8 @@ static void check_not_input(const struct invocation *inv, const char *output)
 
 void plan_compile_only(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
+	if (inv->ninputs == 0)
+		usage_error("no input files");
 	struct scope sc = {0};
 	struct strvec inputs = {0};
 	const char *lang = NULL;
@@ -276,6 +286,8 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	struct stat st;
 	char *err = NULL;
 
+	if (inv->ninputs == 0 && !says(artifact, "inputs", "optional"))
+		usage_error("no input files");
 	p->output = inv->output ? inv->output : "a.out";
 	p->executable = 1;
 	check_not_input(inv, p->output);

@@ -1,5 +1,7 @@
 ## specs/local.mk: the spec files, installed under $(pkgdatadir)/specs.
 specs_DATA += \
+	specs/allocator.yaml \
+	specs/library.yaml \
 	specs/allocators.yaml \
 	specs/command.yaml \
 	specs/linker.yaml \
@@ -7,6 +9,8 @@ specs_DATA += \
 	specs/steps.yaml \
 	specs/toolchain.yaml
 EXTRA_DIST += \
+	specs/allocator.yaml \
+	specs/library.yaml \
 	specs/allocators.yaml \
 	specs/command.yaml \
 	specs/linker.yaml \

@@ -25,6 +25,7 @@ AM_TESTS_ENVIRONMENT = \
 	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO;
 
 TESTS += \
+	tests/artifacts.bats \
 	tests/buildsys.bats \
 	tests/command.bats \
 	tests/compile.bats \

@@ -1,0 +1,59 @@
+#!/usr/bin/env bats
+# artifacts.bats: the rows of the seeds' table besides the default command:
+# statically-linked library, allocator, and the refused provides-state + command.
+
+load test_helper
+
+@test "a statically-linked library exports its public symbols only, and initializes first" {
+	wasm32-wasi-cc -mexec-model=reactor -O2 -o lib.wasm "$FIXTURES/artifacts/library.c"
+	run -0 "$NODE" --no-warnings "$FIXTURES/artifacts/host.cjs" library lib.wasm
+	[ "$output" = "exports: function:_initialize function:add function:shout memory:memory
+imports: wasi_snapshot_preview1
+add(1, 2) = 103
+library got 21
+shout(21) = 42" ]
+}
+
+@test "--artifact=library is the same kind" {
+	wasm32-wasi-cc --artifact=library -o lib.wasm "$FIXTURES/artifacts/library.c"
+	run -0 "$NODE" --no-warnings "$FIXTURES/artifacts/host.cjs" library lib.wasm
+	[ "${lines[2]}" = "add(1, 2) = 103" ]
+}
+
+@test "the allocator needs no input and exports its state and the malloc API" {
+	wasm32-wasi-cc --artifact=allocator -o alloc.wasm
+	run -0 "$NODE" --no-warnings "$FIXTURES/artifacts/host.cjs" allocator alloc.wasm
+	[ "$output" = "exports: function:__cxa_atexit function:__cxa_finalize function:_initialize function:aligned_alloc function:atexit function:calloc function:free function:malloc function:malloc_usable_size function:posix_memalign function:realloc global:__data_end global:__heap_base global:__stack_pointer memory:memory table:__indirect_function_table
+imports: none
+aligned_alloc(4096) aligned: true
+realloc kept the byte: true
+blocks: 11, stack pointer exported: true, heap base: true" ]
+}
+
+@test "the allocator can be wasi-libc's dlmalloc" {
+	wasm32-wasi-cc --artifact=allocator --allocator=dlmalloc -o alloc.wasm
+	run -0 "$NODE" --no-warnings "$FIXTURES/artifacts/host.cjs" allocator alloc.wasm
+	[ "${lines[4]}" = "blocks: 11, stack pointer exported: true, heap base: true" ]
+}
+
+@test "provides-state + command is refused" {
+	echo 'int main(void) { return 0; }' > x.c
+	run -2 wasm32-wasi-cc --artifact=provides-state-command x.c
+	[ "$output" = "wasm32-wasi-cc: --artifact=provides-state-command: provides-state + command is useless (the seeds' table), since a command ends before anyone could share its state; --artifact=allocator is provides-state + library" ]
+	assert_only_files x.c
+}
+
+@test "other kinds still need inputs" {
+	run -2 wasm32-wasi-cc -mexec-model=reactor
+	[ "$output" = "wasm32-wasi-cc: no input files" ]
+}
+
+@test "--env is for commands" {
+	run -2 wasm32-wasi-cc -mexec-model=reactor --env=HOME "$FIXTURES/artifacts/library.c"
+	[ "$output" = "wasm32-wasi-cc: --env declares what a command reads; a library is not a command" ]
+}
+
+@test "-shared and -mexec-model=reactor conflict" {
+	run -2 wasm32-wasi-cc -shared -mexec-model=reactor x.c
+	[ "$output" = "wasm32-wasi-cc: -mexec-model=reactor conflicts with -shared" ]
+}
