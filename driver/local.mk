@@ -28,7 +28,6 @@ all-local: driver-aliases
 driver-aliases: driver/wasm32-wasi-cc
 	$(AM_V_GEN)for a in $(driver_aliases); do ln -sf wasm32-wasi-cc driver/$$a; done; \
 	for t in $(tool_links); do ln -sf "$${t#*=}" "driver/wasm32-wasi-$${t%%=*}"; done
-clean-local: clean-driver-aliases
 clean-driver-aliases:
 	for a in $(driver_aliases); do rm -f driver/$$a; done; \
 	for t in $(tool_links); do rm -f "driver/wasm32-wasi-$${t%%=*}"; done

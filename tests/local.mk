@@ -8,6 +8,8 @@ AM_BATS_LOG_FLAGS = --tap
 # tests/specs/build-tree.yaml, layered last, points at the build's runtime.
 check_DATA = tests/specs/build-tree.yaml
 CLEANFILES += tests/specs/build-tree.yaml
+clean-tests-cache:
+	rm -rf tests/cache tests/packages/src
 tests/specs/build-tree.yaml: Makefile
 	$(AM_V_GEN)$(MKDIR_P) tests/specs && \
 	printf '%s\n' '# build-tree.yaml: what make check layers over the specs (generated).' \
@@ -22,7 +24,8 @@ AM_TESTS_ENVIRONMENT = \
 	PATH='$(abs_top_builddir)/driver:$(abs_top_builddir)/runtime':"$$PATH"; \
 	TOP_SRCDIR='$(abs_top_srcdir)'; BUILD_DIR='$(abs_top_builddir)'; \
 	NODE='$(NODE)'; JCO='$(JCO)'; \
-	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO;
+	XDG_CACHE_HOME='$(abs_top_builddir)/tests/cache'; \
+	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO XDG_CACHE_HOME;
 
 TESTS += \
 	tests/artifacts.bats \
