@@ -317,6 +317,8 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 				strvec_push(&inv->compile_args, value);
 			if (o->id == OPT_DEBUG)
 				inv->debug = strcmp(value, "0") != 0;
+			if (o->id == OPT_OPTIMIZE)
+				inv->optimize = strcmp(value, "0") != 0;
 			if (o->id == OPT_DEP_M || o->id == OPT_DEP_MM)
 				inv->implies_preprocess = 1;
 			break;

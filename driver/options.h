@@ -63,6 +63,7 @@ struct invocation {
 	int implies_preprocess;/* -M or -MM */
 	const char *output;
 	int verbose, dry_run, debug, strip;
+	int optimize;          /* the last -O asks for optimization (not -O0) */
 	int cxx;               /* invoked as c++: C sources are C++, libc++ is linked */
 	int cpp;               /* invoked as cpp: preprocess only */
 	int nostartfiles, nodefaultlibs;

@@ -58,6 +58,8 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "debug", "1");
 	if (inv->strip)
 		scope_set(sc, "strip", "1");
+	if (inv->optimize)
+		scope_set(sc, "optimize", "1");
 	if (inv->verbose)
 		scope_set(sc, "verbose", "1");
 	if (inv->cxx)

@@ -142,15 +142,13 @@ static int limits(struct cur *c, unsigned *flags)
 	return 0;
 }
 
-/* Grows an array of size elements by one, returning the new element (zeroed). */
-static void *push(void *arrayp, uint32_t *n, size_t size)
-{
-	void **a = arrayp;
-
-	*a = xreallocarray(*a, (size_t)*n + 1, size);
-	memset((char *)*a + (size_t)*n * size, 0, size);
-	return (char *)*a + (size_t)(*n)++ * size;
-}
+/*
+ * Appends a zeroed element to the array a of n elements and yields it: for
+ * imports, memories and custom sections, which modules have few of
+ * (function_section grows its array once, by its count).
+ */
+#define PUSH(a, n) \
+	((a) = xreallocarray((a), (size_t)(n) + 1, sizeof(*(a))), memset(&(a)[(n)], 0, sizeof(*(a))), &(a)[(n)++])
 
 static int type_section(struct cur *c, struct wasm_module *m)
 {
@@ -182,7 +180,7 @@ static int func_type_index(struct cur *c, struct wasm_module *m)
 		return -1;
 	if (t >= m->ntypes)
 		return fail(c, "type index %u out of range", t);
-	*(uint32_t *)push(&m->func_types, &m->nfuncs, sizeof(uint32_t)) = t;
+	*PUSH(m->func_types, m->nfuncs) = t;
 	return 0;
 }
 
@@ -229,7 +227,7 @@ static int import_section(struct cur *c, struct wasm_module *m)
 				return -1;
 			break;
 		case WASM_MEMORY:
-			if (limits(c, push(&m->mem_flags, &m->nmems, sizeof(unsigned))) < 0)
+			if (limits(c, PUSH(m->mem_flags, m->nmems)) < 0)
 				return -1;
 			break;
 		case WASM_GLOBAL:
@@ -254,9 +252,16 @@ static int function_section(struct cur *c, struct wasm_module *m)
 
 	if (count(c, &n) < 0)
 		return -1;
-	for (uint32_t i = 0; i < n; i++)
-		if (func_type_index(c, m) < 0)
+	m->func_types = xreallocarray(m->func_types, (size_t)m->nfuncs + n, sizeof(*m->func_types));
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t t;
+
+		if (u32(c, &t) < 0)
 			return -1;
+		if (t >= m->ntypes)
+			return fail(c, "type index %u out of range", t);
+		m->func_types[m->nfuncs++] = t;
+	}
 	return 0;
 }
 
@@ -267,7 +272,7 @@ static int memory_section(struct cur *c, struct wasm_module *m)
 	if (count(c, &n) < 0)
 		return -1;
 	for (uint32_t i = 0; i < n; i++)
-		if (limits(c, push(&m->mem_flags, &m->nmems, sizeof(unsigned))) < 0)
+		if (limits(c, PUSH(m->mem_flags, m->nmems)) < 0)
 			return -1;
 	return 0;
 }
@@ -313,7 +318,7 @@ static int section(struct cur *c, unsigned id, struct wasm_module *m)
 {
 	switch (id) {
 	case WASM_SEC_CUSTOM:
-		if (name(c, push(&m->customs, &m->ncustoms, sizeof(struct wasm_name))) < 0)
+		if (name(c, PUSH(m->customs, m->ncustoms)) < 0)
 			return -1;
 		c->p = c->end; /* the contents are the custom section's own */
 		return 0;
