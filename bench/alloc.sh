@@ -25,8 +25,8 @@ printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n
 for a in "${allocators[@]}"; do
 	"$cc" --allocator="$a" --emit=core -O2 -Wl,--Map="heavy-$a.map" -o "heavy-$a" "$top/bench/malloc-heavy.c"
 	"$cc" --allocator="$a" --emit=core -O2 -s -o "heavy-$a-s" "$top/bench/malloc-heavy.c"
-	"$cc" --allocator="$a" --emit=core -o "printf-$a" printf.c
-	"$cc" --allocator="$a" --emit=core -o "puts-$a" puts.c
+	"$cc" --allocator="$a" --emit=core -Os -o "printf-$a" printf.c
+	"$cc" --allocator="$a" --emit=core -Os -o "puts-$a" puts.c
 done
 
 # microseconds the workload took, from its output; its checksum must not vary
@@ -74,5 +74,5 @@ row "time under node, best of $runs (ms)" \
 row "allocator code (bytes)" "$(allocator_code heavy-liballoc.map)" "$(allocator_code heavy-dlmalloc.map)"
 row "code section (bytes)" "$(code_section heavy-liballoc.map)" "$(code_section heavy-dlmalloc.map)"
 row "module, -s (bytes)" "$(size heavy-liballoc-s)" "$(size heavy-dlmalloc-s)"
-row "printf hello, no -g (bytes)" "$(size printf-liballoc)" "$(size printf-dlmalloc)"
-row "puts hello, no -g (bytes)" "$(size puts-liballoc)" "$(size puts-dlmalloc)"
+row "printf hello, -Os, no -g (bytes)" "$(size printf-liballoc)" "$(size printf-dlmalloc)"
+row "puts hello, -Os, no -g (bytes)" "$(size puts-liballoc)" "$(size puts-dlmalloc)"
