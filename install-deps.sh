@@ -29,3 +29,11 @@ fi
 if [ "$(jco --version 2> /dev/null)" != "$JCO_VERSION" ]; then
 	npm install -g "@bytecodealliance/jco@$JCO_VERSION"
 fi
+
+# wasi-libc's source, which the build compiles position-independent into
+# libc.so (runtime/libc-so.mk; configure --with-wasi-libc-source=DIR).
+if [ ! -f /usr/local/src/wasi-libc/Makefile ]; then
+	mkdir -p /usr/local/src
+	(cd /usr/local/src && apt-get source wasi-libc/bookworm)
+	ln -sfn "$(cd /usr/local/src && ls -d wasi-libc-*/ | head -n 1)" /usr/local/src/wasi-libc
+fi

@@ -38,6 +38,11 @@ bench() {
 	for i in "${!raw[@]}"; do
 		if [ "${raw[$i]}" = -o ]; then raw[$((i + 1))]=raw.wasm; fi
 	done
+	# each once, failing loudly, before the timing
+	"${raw[@]}"
+	"$cc" --emit=core -o core.wasm prog.o
+	"$cc" -o builtin.wasm prog.o
+	"$cc" --specs=jco.yaml -o jco.wasm prog.o
 	for ((i = 0; i < runs; i++)); do
 		time1 t "${raw[@]}"
 		if [ -z "$best_raw" ] || [ "$t" -lt "$best_raw" ]; then best_raw=$t; fi

@@ -9,7 +9,10 @@ static const struct {
 	builtin_fn *fn;
 } builtins[] = {
 	{"declare-env", builtin_declare_env},
+	{"check-exports", builtin_check_exports},
 	{"component-wrap", builtin_component_wrap},
+	{"dll-exports", builtin_dll_exports},
+	{"dylink", builtin_dylink},
 };
 
 builtin_fn *find_builtin(const char *name)

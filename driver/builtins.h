@@ -2,6 +2,8 @@
 #ifndef BUILTINS_H
 #define BUILTINS_H
 
+#include <stddef.h>
+
 /*
  * A spec tool with `builtin: NAME` (instead of `path:`) names one of these.
  * It is called with the step's argv as a program would be (argv[0] is NAME)
@@ -14,6 +16,15 @@ typedef int builtin_fn(int argc, char **argv, char **err);
 int builtin_declare_env(int argc, char **argv, char **err);
 /* wrap.c: component-wrap --templates DIR -o OUTPUT INPUT makes a command component. */
 int builtin_component_wrap(int argc, char **argv, char **err);
+/* dllexports.c: dll-exports -o OUTPUT WORD... writes the export rule's linker words for a dll. */
+int builtin_dll_exports(int argc, char **argv, char **err);
+/* dylink.c: dylink [--dll] -o OUTPUT INPUT WORD... gives a linked dll or dynamic executable its two-level namespace. */
+int builtin_dylink(int argc, char **argv, char **err);
+/* dylink.c: reads a whole file into *p (allocated); -1 with errno set. */
+int read_whole_file(const char *path, unsigned char **p, size_t *len);
+
+/* exports.c: check-exports FILE ALLOWED... refuses other exports of a command. */
+int builtin_check_exports(int argc, char **argv, char **err);
 
 /* The builtin of that name, or NULL. */
 builtin_fn *find_builtin(const char *name);

@@ -1,12 +1,9 @@
 /* envdecl.c: the --env declaration, a custom section naming the variables a command may read. */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "builtins.h"
+#include "fileio.h"
 #include "util.h"
 
 /*
@@ -22,21 +19,6 @@
  */
 #define SECTION_NAME "wasm32-wasi-cc.env"
 
-struct bytes {
-	unsigned char *p;
-	size_t len, cap;
-};
-
-static void put(struct bytes *b, const void *p, size_t n)
-{
-	if (b->len + n > b->cap) {
-		b->cap = (b->len + n) * 2;
-		b->p = xreallocarray(b->p, b->cap, 1);
-	}
-	memcpy(b->p + b->len, p, n);
-	b->len += n;
-}
-
 static void put_leb(struct bytes *b, size_t v)
 {
 	do {
@@ -45,72 +27,14 @@ static void put_leb(struct bytes *b, size_t v)
 		v >>= 7;
 		if (v)
 			c |= 0x80;
-		put(b, &c, 1);
+		bytes_put(b, &c, 1);
 	} while (v);
 }
 
 static void put_name(struct bytes *b, const char *s)
 {
 	put_leb(b, strlen(s));
-	put(b, s, strlen(s));
-}
-
-static int read_all(const char *path, struct bytes *b, char **err)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		goto fail;
-	for (;;) {
-		if (b->cap - b->len < 65536) {
-			b->cap = b->cap * 2 + 65536;
-			b->p = xreallocarray(b->p, b->cap, 1);
-		}
-		n = read(fd, b->p + b->len, b->cap - b->len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail;
-		if (n == 0)
-			break;
-		b->len += (size_t)n;
-	}
-	close(fd);
-	return 0;
-fail:
-	*err = xasprintf("%s: %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	return -1;
-}
-
-static int write_all(const char *path, const struct bytes *b, char **err)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-	size_t off = 0;
-
-	if (fd < 0)
-		goto fail;
-	while (off < b->len) {
-		ssize_t n = write(fd, b->p + off, b->len - off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail;
-		off += (size_t)n;
-	}
-	if (close(fd) < 0) {
-		fd = -1;
-		goto fail;
-	}
-	return 0;
-fail:
-	*err = xasprintf("%s: %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	return -1;
+	bytes_put(b, s, strlen(s));
 }
 
 /* declare-env INPUT OUTPUT [NAME...]: OUTPUT is INPUT with the section appended. */
@@ -124,7 +48,7 @@ int builtin_declare_env(int argc, char **argv, char **err)
 		*err = xstrdup("usage: declare-env INPUT OUTPUT [NAME...]");
 		return -1;
 	}
-	if (read_all(argv[1], &module, err) < 0)
+	if (file_read(argv[1], &module, err) < 0)
 		goto out;
 	if (module.len < 8 || memcmp(module.p, magic, 4) != 0) {
 		*err = xasprintf("%s: not a WebAssembly module or component", argv[1]);
@@ -134,11 +58,11 @@ int builtin_declare_env(int argc, char **argv, char **err)
 	put_leb(&payload, (size_t)(argc - 3));
 	for (int i = 3; i < argc; i++)
 		put_name(&payload, argv[i]);
-	put(&header, "", 1); /* custom section id */
+	bytes_put(&header, "", 1); /* custom section id */
 	put_leb(&header, payload.len);
-	put(&module, header.p, header.len);
-	put(&module, payload.p, payload.len);
-	r = write_all(argv[2], &module, err);
+	bytes_put(&module, header.p, header.len);
+	bytes_put(&module, payload.p, payload.len);
+	r = file_write(argv[2], module.p, module.len, err);
 out:
 	free(module.p);
 	free(payload.p);

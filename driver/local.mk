@@ -6,6 +6,10 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/info.c driver/info.h \
 	driver/builtins.c driver/builtins.h \
 	driver/envdecl.c \
+	driver/exports.c \
+	driver/fileio.c driver/fileio.h \
+	driver/dllexports.c \
+	driver/dylink.c \
 	driver/options.c driver/options.h driver/options.def \
 	driver/respfile.c \
 	driver/spec.c driver/spec.h \

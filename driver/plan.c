@@ -1,4 +1,5 @@
 /* plan.c: from what the user asked and what the specs say, the steps to run. */
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -149,12 +150,12 @@ static void check_not_input(const struct invocation *inv, const char *output)
 
 void plan_compile_only(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
-	if (inv->ninputs == 0)
-		usage_error("no input files");
 	struct scope sc = {0};
 	struct strvec inputs = {0};
 	const char *lang = NULL;
 
+	if (inv->ninputs == 0)
+		usage_error("no input files");
 	check_not_input(inv, inv->output);
 	base_scope(&sc, inv, spec, NULL);
 	for (size_t i = 0; i < inv->ninputs; i++) {
@@ -217,11 +218,72 @@ static const struct node *choose(const struct node *spec, const char *section, c
 	usage_error("unknown %s '%s' (known: %s)", what, name, list);
 }
 
+/* Is path a dll: a core module whose first section is the custom section dylink.0? */
+static int is_dll(const char *path)
+{
+	static const unsigned char head[] = {0, 'a', 's', 'm', 1, 0, 0, 0};
+	unsigned char b[32];
+	size_t n, pos = 9;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return 0;
+	n = fread(b, 1, sizeof(b), f);
+	fclose(f);
+	if (n < 10 || memcmp(b, head, 8) != 0 || b[8] != 0)
+		return 0;
+	while (pos < n && (b[pos] & 0x80)) /* the section's size */
+		pos++;
+	return pos + 10 <= n && b[pos + 1] == 8 && memcmp(b + pos + 2, "dylink.0", 8) == 0;
+}
+
+/*
+ * The artifact when none was asked for: a dynamic executable when a link
+ * input is a dll, or -lNAME finds libNAME.so or libNAME.wasm in a -L
+ * directory before libNAME.a (wasm-ld's order); else the spec's default.
+ */
+static const char *automatic_artifact(const struct invocation *inv, const struct node *spec)
+{
+	struct strvec dirs = {0};
+	const char *found = NULL;
+
+	for (size_t i = 0; i < inv->nlink; i++) {
+		const char *w = inv->link[i].arg;
+
+		if (inv->link[i].input < 0 && has_prefix(w, "-L"))
+			strvec_push(&dirs, w[2] ? w + 2 : (i + 1 < inv->nlink ? inv->link[i + 1].arg : ""));
+	}
+	for (size_t i = 0; i < inv->nlink && !found; i++) {
+		const struct link_word *w = &inv->link[i];
+
+		if (w->input >= 0 && !inv->inputs[w->input].is_source && is_dll(inv->inputs[w->input].path))
+			found = "dynamic-command";
+		if (w->input >= 0 || !has_prefix(w->arg, "-l") || !w->arg[2])
+			continue;
+		for (size_t d = 0; d < dirs.len && !found; d++) {
+			static const char *const suffixes[] = {".so", ".wasm", ".a"};
+
+			for (size_t k = 0; k < LEN(suffixes); k++) {
+				char *p = xasprintf("%s/lib%s%s", dirs.v[d], w->arg + 2, suffixes[k]);
+				int dll = is_dll(p), exists = access(p, F_OK) == 0;
+
+				free(p);
+				if (dll)
+					found = "dynamic-command";
+				if (exists)
+					break;
+			}
+		}
+	}
+	strvec_free(&dirs);
+	return found ? found : scalar_at(spec, "default-artifact");
+}
+
 static const struct node *find_artifact(const struct invocation *inv, const struct node *spec)
 {
-	const struct node *a = choose(spec, "artifacts", "artifact kind", "default-artifact", inv->artifact);
+	const char *name = inv->artifact ? inv->artifact : automatic_artifact(inv, spec);
+	const struct node *a = choose(spec, "artifacts", "artifact kind", "default-artifact", name);
 	const struct node *refused;
-	const char *name = inv->artifact ? inv->artifact : scalar_at(spec, "default-artifact");
 	const char *lifetime = scalar_at(a, "lifetime");
 
 	if ((refused = node_get(a, "refused")))
@@ -341,9 +403,16 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	if (names.len == 0)
 		spec_check(node_error(steps, "an artifact needs at least one step"));
 	for (size_t k = 0; k < names.len; k++) {
+		const struct node *step = need(node_get(spec, "steps"), "steps", names.v[k]);
+		/* a step with `output: none` only checks its input, which goes on */
+		int checks_only = says(step, "output", "none");
 		const char *output;
 
-		if (k + 1 == names.len)
+		if (checks_only && (k == 0 || k + 1 == names.len))
+			spec_check(node_error(steps, "step '%s' writes nothing, so it can be neither first nor last", names.v[k]));
+		if (checks_only)
+			output = input;
+		else if (k + 1 == names.len)
 			output = p->final_tmp;
 		else
 			output = temp_file(inv->dry_run, base_name(p->output));

@@ -10,6 +10,7 @@
 
 #include "builtins.h"
 #include "util.h"
+#include "fileio.h"
 #include "wasm.h"
 
 /*
@@ -42,65 +43,6 @@
  */
 #define PREVIEW1 "wasi_snapshot_preview1"
 
-struct buf {
-	unsigned char *p;
-	size_t len;
-};
-
-static int read_file(const char *path, struct buf *b, char **err)
-{
-	int fd = open(path, O_RDONLY);
-	struct stat st;
-	size_t cap;
-
-	b->p = NULL;
-	b->len = 0;
-	if (fd < 0 || fstat(fd, &st) < 0)
-		goto fail;
-	cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	b->p = xmalloc(cap);
-	for (;;) {
-		ssize_t n;
-
-		if (b->len == cap)
-			b->p = xreallocarray(b->p, cap *= 2, 1);
-		n = read(fd, b->p + b->len, cap - b->len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail;
-		if (n == 0)
-			break;
-		b->len += (size_t)n;
-	}
-	close(fd);
-	return 0;
-fail:
-	*err = xasprintf("%s: %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	free(b->p);
-	b->p = NULL;
-	return -1;
-}
-
-static int write_all(int fd, const void *p, size_t n)
-{
-	const unsigned char *q = p;
-
-	while (n > 0) {
-		ssize_t w = write(fd, q, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		q += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* One line of the index. */
 struct template {
 	char *file;
@@ -118,11 +60,11 @@ struct index {
 static int read_index(const char *dir, struct index *ix, char **err)
 {
 	char *path = xasprintf("%s/index", dir), *line, *next;
-	struct buf b;
+	struct bytes b;
 	int lineno = 0;
 
 	memset(ix, 0, sizeof(*ix));
-	if (read_file(path, &b, err) < 0) {
+	if (file_read(path, &b, err) < 0) {
 		free(path);
 		return -1;
 	}
@@ -247,15 +189,12 @@ static int check_module(const struct wasm_module *m, const char *file, char **er
 		int bad = 0;
 
 		if (im->kind == WASM_MEMORY)
-			bad = problem(err, file, "imports memory %s.%s; a command must define its memory and export it as 'memory'",
+			bad = problem(err, file,
+			              "imports memory %s.%s; a command must define its memory and export it as 'memory'",
 			              mod, name);
 		else if (im->kind != WASM_FUNC || !wasm_name_is(im->module, PREVIEW1))
 			bad = problem(err, file, "imports %s %s.%s; a command may import only " PREVIEW1 " functions",
 			              kind_name(im->kind), mod, name);
-		for (uint32_t j = 0; j < i && !bad; j++)
-			if (wasm_name_equal(m->imports[j].module, im->module) &&
-			    wasm_name_equal(m->imports[j].name, im->name))
-				bad = problem(err, file, "imports %s.%s twice", mod, name);
 		free(mod);
 		free(name);
 		if (bad)
@@ -272,7 +211,8 @@ static int check_module(const struct wasm_module *m, const char *file, char **er
 	if (m->mem_flags[e->index] & WASM_LIMITS_64)
 		return problem(err, file, "exports a 64-bit memory as 'memory', which the adapter cannot use");
 	if (m->mem_flags[e->index] & WASM_LIMITS_PAGESIZE)
-		return problem(err, file, "exports a memory with a custom page size as 'memory', which the adapter cannot use");
+		return problem(err, file,
+		               "exports a memory with a custom page size as 'memory', which the adapter cannot use");
 	return 0;
 }
 
@@ -315,15 +255,24 @@ static const struct template *choose(const struct index *ix, const struct wasm_m
 	size_t k;
 
 	for (uint32_t i = 0; i < m->nimports; i++) {
-		for (k = 0; k < ix->n && !provides(&ix->t[k], m->imports[i].name); k++)
-			;
-		if (k == ix->n) {
-			char *n = wasm_name_str(m->imports[i].name);
+		struct wasm_name name = m->imports[i].name;
+		int twice = 0;
+		char *n;
 
+		for (k = 0; k < ix->n && !provides(&ix->t[k], name); k++)
+			;
+		/* the names before i are the templates', so this loop is short */
+		for (uint32_t j = 0; j < i && k < ix->n && !twice; j++)
+			twice = wasm_name_equal(m->imports[j].name, name);
+		if (k < ix->n && !twice)
+			continue;
+		n = wasm_name_str(name);
+		if (twice)
+			problem(err, file, "imports " PREVIEW1 ".%s twice", n);
+		else
 			problem(err, file, "imports " PREVIEW1 ".%s, which no wrap template provides", n);
-			free(n);
-			return NULL;
-		}
+		free(n);
+		return NULL;
 	}
 	for (uint32_t i = 0; i < m->nexports; i++) {
 		if (!reserved_export(m->exports[i].name))
@@ -435,33 +384,31 @@ static int check_types(const struct wasm_module *m, const struct wasm_module *s,
 }
 
 /* OUT is the template with its first core module section replaced by the module's bytes. */
-static int write_output(const char *out, const struct buf *tmpl, const struct wasm_span *sp, const struct buf *mod,
-                        char **err)
+static int write_output(const char *out, const struct bytes *tmpl, const struct wasm_span *sp,
+                        const struct bytes *mod, char **err)
 {
+	struct bytes o = {0};
 	unsigned char head[6];
 	size_t n = 0;
 	size_t after = sp->payload + sp->size;
-	int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	int r;
 
 	head[n++] = WASM_COMPONENT_CORE_MODULE;
 	n += wasm_put_u32(head + n, (uint32_t)mod->len);
-	if (fd < 0 || write_all(fd, tmpl->p, sp->start) < 0 || write_all(fd, head, n) < 0 ||
-	    write_all(fd, mod->p, mod->len) < 0 || write_all(fd, tmpl->p + after, tmpl->len - after) < 0 ||
-	    close(fd) < 0) {
-		*err = xasprintf("%s: %s", out, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		unlink(out);
-		return -1;
-	}
-	return 0;
+	bytes_put(&o, tmpl->p, sp->start);
+	bytes_put(&o, head, n);
+	bytes_put(&o, mod->p, mod->len);
+	bytes_put(&o, tmpl->p + after, tmpl->len - after);
+	r = file_write(out, o.p, o.len, err);
+	free(o.p);
+	return r;
 }
 
 /* component-wrap --templates DIR -o OUT IN */
 int builtin_component_wrap(int argc, char **argv, char **err)
 {
 	const char *dir = NULL, *out = NULL, *in = NULL;
-	struct buf mod = {0}, tmpl = {0};
+	struct bytes mod = {0}, tmpl = {0};
 	struct wasm_module m = {0}, s = {0};
 	struct index ix = {0};
 	const struct template *t;
@@ -484,7 +431,7 @@ int builtin_component_wrap(int argc, char **argv, char **err)
 		*err = xstrdup("usage: component-wrap --templates DIR -o OUTPUT INPUT");
 		return -1;
 	}
-	if (read_file(in, &mod, err) < 0)
+	if (file_read(in, &mod, err) < 0)
 		goto out;
 	if (wasm_read_module(&m, mod.p, mod.len, &msg) < 0) {
 		problem(err, in, "%s", msg);
@@ -493,7 +440,7 @@ int builtin_component_wrap(int argc, char **argv, char **err)
 	if (check_module(&m, in, err) < 0 || read_index(dir, &ix, err) < 0 || !(t = choose(&ix, &m, in, err)))
 		goto out;
 	path = xasprintf("%s/%s", dir, t->file);
-	if (read_file(path, &tmpl, err) < 0)
+	if (file_read(path, &tmpl, err) < 0)
 		goto out;
 	found = wasm_component_find(tmpl.p, tmpl.len, WASM_COMPONENT_CORE_MODULE, &sp, &msg);
 	if (found <= 0) {

@@ -10,9 +10,10 @@
  * memory.grow, behind the back of the program's allocator: sbrk-based dlmalloc
  * then takes them for its own heap and the two overwrite each other (the
  * adapter's "assertion failed" in fd_write after a program grew its heap).
- * Linked into commands that are wrapped, not into core-only ones.
+ * Linked into commands that are wrapped, not into core-only ones; weak, so
+ * that a program's own cabi_realloc is the one used.
  */
-__attribute__((export_name("cabi_realloc")))
+__attribute__((weak, export_name("cabi_realloc")))
 void *cabi_realloc(void *ptr, size_t old_size, size_t align, size_t new_size);
 
 void *cabi_realloc(void *ptr, size_t old_size, size_t align, size_t new_size)

@@ -91,17 +91,15 @@ static void read_module(struct wasm_module *m, const unsigned char *p, size_t le
 		fatal("%s: %s", what, err);
 }
 
-/* The names of the file, one a line; blank lines are skipped. */
-static struct strvec read_lines(const char *path)
+/* The lines of the file into v (blank ones skipped), pointing into *b. */
+static void read_lines(const char *path, struct bytes *b, struct strvec *v)
 {
-	struct bytes b = read_file(path);
-	struct strvec v = {0};
 	char *s;
 
-	put_byte(&b, '\0');
-	for (s = strtok((char *)b.p, "\n"); s; s = strtok(NULL, "\n"))
-		strvec_push(&v, s);
-	return v;
+	*b = read_file(path);
+	put_byte(b, '\0');
+	for (s = strtok((char *)b->p, "\n"); s; s = strtok(NULL, "\n"))
+		strvec_push(v, s);
 }
 
 static int listed(const struct strvec *v, const char *s)
@@ -122,8 +120,8 @@ static void put_functype(struct bytes *b, const struct wasm_functype *t)
 }
 
 /* The type the adapter imports __main_module__.NAME with: what the main module must export. */
-static const struct wasm_functype *main_export_type(const struct wasm_module *adapter, const char *adapter_path,
-                                                    const char *name)
+static const struct wasm_functype *main_export_type(const struct wasm_module *adapter,
+                                                    const char *adapter_path, const char *name)
 {
 	for (uint32_t i = 0; i < adapter->nimports; i++) {
 		const struct wasm_import *im = &adapter->imports[i];
@@ -136,8 +134,8 @@ static const struct wasm_functype *main_export_type(const struct wasm_module *ad
 
 static int make_module(int argc, char **argv)
 {
-	struct bytes adapter_bytes, out = {0}, sec = {0};
-	struct strvec preview1, names = {0}, exports = {0};
+	struct bytes adapter_bytes, list, out = {0}, sec = {0};
+	struct strvec preview1 = {0}, names = {0}, exports = {0};
 	struct wasm_module adapter;
 	const struct wasm_functype **types;
 	int i = 4;
@@ -147,7 +145,7 @@ static int make_module(int argc, char **argv)
 		usage_error("usage: wrap-gen module ADAPTER PREVIEW1 OUT [--export NAME]... (NAME... | --all)");
 	adapter_bytes = read_file(argv[1]);
 	read_module(&adapter, adapter_bytes.p, adapter_bytes.len, argv[1]);
-	preview1 = read_lines(argv[2]);
+	read_lines(argv[2], &list, &preview1);
 	strvec_push(&exports, "_start");
 	for (; i + 1 < argc && strcmp(argv[i], "--export") == 0; i += 2)
 		strvec_push(&exports, argv[i + 1]);
@@ -211,6 +209,15 @@ static int make_module(int argc, char **argv)
 
 	if (!(f = fopen(argv[3], "wb")) || fwrite(out.p, 1, out.len, f) != out.len || fclose(f) != 0)
 		fatal("%s:", argv[3]);
+	wasm_module_free(&adapter);
+	free(adapter_bytes.p);
+	free(list.p);
+	free(out.p);
+	free(sec.p);
+	free(types);
+	strvec_free(&preview1);
+	strvec_free(&names);
+	strvec_free(&exports);
 	return 0;
 }
 
@@ -294,6 +301,11 @@ static int make_index(int argc, char **argv)
 		       (char *)t[i].names.p);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		fatal("write error on standard output:");
+	for (int i = 0; i < n; i++) {
+		free(t[i].exports.p);
+		free(t[i].names.p);
+	}
+	free(t);
 	return 0;
 }
 

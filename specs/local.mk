@@ -4,6 +4,8 @@ specs_DATA += \
 	specs/library.yaml \
 	specs/allocators.yaml \
 	specs/command.yaml \
+	specs/dll.yaml \
+	specs/dynamic.yaml \
 	specs/linker.yaml \
 	specs/roles.yaml \
 	specs/steps.yaml \
@@ -13,6 +15,8 @@ EXTRA_DIST += \
 	specs/library.yaml \
 	specs/allocators.yaml \
 	specs/command.yaml \
+	specs/dll.yaml \
+	specs/dynamic.yaml \
 	specs/linker.yaml \
 	specs/roles.yaml \
 	specs/steps.yaml \

@@ -57,3 +57,23 @@ blocks: 11, stack pointer exported: true, heap base: true" ]
 	run -2 wasm32-wasi-cc -shared -mexec-model=reactor x.c
 	[ "$output" = "wasm32-wasi-cc: -mexec-model=reactor conflicts with -shared" ]
 }
+
+@test "a command that would export more than its entry point is refused, naming the symbols" {
+	source_file spurious.c <<-'EOF'
+	#include <wasi/toolchain.h>
+	WASM_EXPORT("extra") int f(void) { return 1; }
+	WASM_PUBLIC int g(void) { return 2; }
+	int main(void) { return 0; }
+	EOF
+	echo 'built before' > prog
+	run -1 wasm32-wasi-cc -o prog spurious.c
+	[ "$output" = "wasm32-wasi-cc: check-exports: a command exports nothing but its entry point, and this one would also export 'extra' (a library can: -mexec-model=reactor)" ]
+	run -1 wasm32-wasi-cc --emit=core -Wl,--export-dynamic -o prog spurious.c
+	[ "$output" = "wasm32-wasi-cc: check-exports: a command exports nothing but its entry point, and this one would also export 'extra', 'g' (a library can: -mexec-model=reactor)" ]
+	[ "$(cat prog)" = "built before" ]
+	assert_no_temporaries
+	# the same code is fine as a library
+	wasm32-wasi-cc -mexec-model=reactor -o lib.wasm spurious.c
+	run -0 "$NODE" --no-warnings "$FIXTURES/artifacts/host.cjs" exports lib.wasm
+	[ "${lines[0]}" = "exports: function:_initialize function:extra function:g memory:memory" ]
+}

@@ -32,6 +32,7 @@ TESTS += \
 	tests/buildsys.bats \
 	tests/command.bats \
 	tests/compile.bats \
+	tests/dynamic.bats \
 	tests/completion.bats \
 	tests/errors.bats \
 	tests/info.bats \

@@ -23,6 +23,8 @@ check_plan() {
 @test "plan: assembly" { check_plan assembly; }
 @test "plan: preprocess" { check_plan preprocess; }
 @test "plan: -x before inputs" { check_plan language; }
+@test "plan: a dll (-shared), with -soname" { check_plan dll; }
+@test "plan: a dynamic executable" { check_plan dynamic-command; }
 
 @test "-### runs nothing and writes nothing" {
 	echo 'int main(void) { return 0; }' > x.c

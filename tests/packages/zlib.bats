@@ -32,3 +32,18 @@ build_zlib() {
 	# and the output is gzip's own format
 	gzip -dc text.gz | cmp - text.txt
 }
+
+@test "zlib builds as a dll with its own Makefile, and its example linked against it passes" {
+	copy_source zlib zlib
+	cd src
+	# the soname zlib's configure gives on Linux
+	CC=wasm32-wasi-cc AR=wasm32-wasi-ar RANLIB=wasm32-wasi-ranlib CHOST=wasm32-wasi \
+		LDSHARED='wasm32-wasi-cc -shared -Wl,-soname,libz.so.1' ./configure > configure.log
+	make -j2 shared examplesh > build.log 2>&1 || { tail -20 build.log; false; }
+	# the build tree's libc.so, as the installed libdir would give it
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	[ "$(wasm-objdump -x -j dylink.0 examplesh | sed -n 's/^  - //p')" = "libz.so.1
+libc.so" ]
+	run -0 wasm32-wasi-run ./examplesh
+	[[ "$output" == *"inflate with dictionary: hello, hello!"* ]]
+}

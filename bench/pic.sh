@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# pic.sh: what compiling every object position-independent (the compile
+# step's codegen-flags: [-fPIC]) costs a statically-linked command. Times
+# bench/malloc-heavy.c under node (best of RUNS interleaved runs each, as the
+# program measures itself) and sizes it and a printf and a puts hello at -Os
+# (core modules, no -g), built as the specs say (PIC) and with codegen-flags
+# emptied by a layered spec (not PIC). Ratios are PIC over not, from this one
+# run. Only the user's objects change: libc.a is Debian's either way.
+# Usage: bench/pic.sh [RUNS]
+# WASM32_WASI_CC and WASM32_WASI_RUN select the driver and the runner
+# (default: the ones on PATH).
+set -euo pipefail
+
+runs=${1:-10}
+cc=${WASM32_WASI_CC:-wasm32-wasi-cc}
+runner=${WASM32_WASI_RUN:-wasm32-wasi-run}
+top=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+printf '%s\n' '# not PIC: the compile step without -fPIC' 'vars:' '  codegen-flags: []' > nopic.yaml
+printf '#include <stdio.h>\nint main(void) { printf("hello, %%s\\n", "world"); return 0; }\n' > printf.c
+printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' > puts.c
+
+kinds=(pic nopic)
+flags_pic=()
+flags_nopic=(--specs=nopic.yaml)
+for k in "${kinds[@]}"; do
+	declare -n f="flags_$k"
+	"$cc" "${f[@]}" --emit=core -O2 -o "heavy-$k" "$top/bench/malloc-heavy.c"
+	"$cc" "${f[@]}" --emit=core -O2 -s -o "heavy-$k-s" "$top/bench/malloc-heavy.c"
+	"$cc" "${f[@]}" --emit=core -Os -o "printf-$k" printf.c
+	"$cc" "${f[@]}" --emit=core -Os -o "puts-$k" puts.c
+	unset -n f
+done
+
+# microseconds the workload took, from its output; its checksum must not vary
+run_once() {
+	local out
+	out=$("$runner" "heavy-$1")
+	sum=$(sed -n 's/^checksum //p' <<< "$out")
+	if [ -n "${checksum:-}" ] && [ "$sum" != "$checksum" ]; then
+		echo "pic.sh: heavy-$1 computed checksum $sum, not $checksum" >&2
+		exit 1
+	fi
+	checksum=$sum
+	sed -n 's/^microseconds //p' <<< "$out"
+}
+
+declare -A best
+for ((i = 0; i < runs; i++)); do
+	for k in "${kinds[@]}"; do
+		t=$(run_once "$k")
+		if [ -z "${best[$k]:-}" ] || [ "$t" -lt "${best[$k]}" ]; then
+			best[$k]=$t
+		fi
+	done
+done
+
+size() { wc -c < "$1" | tr -d ' '; }
+row() {
+	awk -v n="$1" -v a="$2" -v d="$3" 'BEGIN { printf "%-34s %10s %10s %8.3f\n", n, a, d, a / d }'
+}
+
+printf '%-34s %10s %10s %8s\n' "bench/malloc-heavy.c, -O2" PIC "not PIC" ratio
+row "time under node, best of $runs (ms)" \
+	"$(awk -v t="${best[pic]}" 'BEGIN { printf "%.1f", t / 1000 }')" \
+	"$(awk -v t="${best[nopic]}" 'BEGIN { printf "%.1f", t / 1000 }')"
+row "module (bytes)" "$(size heavy-pic)" "$(size heavy-nopic)"
+row "module, -s (bytes)" "$(size heavy-pic-s)" "$(size heavy-nopic-s)"
+row "printf hello, -Os, no -g (bytes)" "$(size printf-pic)" "$(size printf-nopic)"
+row "puts hello, -Os, no -g (bytes)" "$(size puts-pic)" "$(size puts-nopic)"

@@ -1,0 +1,69 @@
+/* exports.c: check-exports, which refuses a command that exports more than its entry point. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "fileio.h"
+#include "util.h"
+#include "wasm.h"
+
+/*
+ * The seeds: spurious exports are disallowed in command-lifetime programs.
+ * A symbol made public (WASM_EXPORT, -Wl,--export=...) in a command would
+ * be one; the names a command may export are the spec's ${allowed-exports}.
+ */
+static int allowed(struct wasm_name name, char **list, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (wasm_name_is(name, list[i]))
+			return 1;
+	return 0;
+}
+
+/* check-exports FILE ALLOWED... */
+int builtin_check_exports(int argc, char **argv, char **err)
+{
+	struct bytes b;
+	struct wasm_module m = {0};
+	struct bytes names = {0};
+	size_t count = 0;
+	char *msg = NULL;
+	int r = -1;
+
+	if (argc < 2) {
+		*err = xstrdup("usage: check-exports FILE ALLOWED...");
+		return -1;
+	}
+	if (file_read(argv[1], &b, err) < 0)
+		return -1;
+	if (wasm_read_module(&m, b.p, b.len, &msg) < 0) {
+		*err = xasprintf("%s: %s", argv[1], msg);
+		free(msg);
+		goto out;
+	}
+	for (uint32_t i = 0; i < m.nexports; i++) {
+		char *name;
+
+		if (allowed(m.exports[i].name, argv + 2, argc - 2))
+			continue;
+		name = wasm_name_str(m.exports[i].name);
+		if (count++)
+			bytes_put(&names, ", ", 2);
+		bytes_put(&names, "'", 1);
+		bytes_put(&names, name, strlen(name));
+		bytes_put(&names, "'", 1);
+		free(name);
+	}
+	if (count) {
+		bytes_put(&names, "", 1);
+		*err = xasprintf("a command exports nothing but its entry point, and this one would also "
+		                 "export %s (a library can: -mexec-model=reactor)", (char *)names.p);
+		goto out;
+	}
+	r = 0;
+out:
+	wasm_module_free(&m);
+	free(b.p);
+	free(names.p);
+	return r;
+}

@@ -1,0 +1,147 @@
+#!/usr/bin/env bats
+# dynamic.bats: dlls (-shared) and dynamic executables, run by wasm32-wasi-run's loader.
+
+load test_helper
+
+D=$TOP_SRCDIR/tests/fixtures/dynamic
+
+setup() {
+	export TMPDIR=$BATS_TEST_TMPDIR/tmp
+	mkdir -p "$TMPDIR" "$BATS_TEST_TMPDIR/work"
+	cd "$BATS_TEST_TMPDIR/work" || return 1
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	# the build tree's libc.so, as the installed libdir would give it
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+}
+
+# The names a module's dylink.0 lists as NEEDED, one a line.
+needed() {
+	wasm-objdump -x -j dylink.0 "$1" | sed -n 's/^  - //p'
+}
+
+# The module and field of each function and global import, one a line.
+imports() {
+	wasm-objdump -x -j Import "$1" | sed -n 's/.* <- \(.*\)$/\1/p'
+}
+
+exports() {
+	wasm-objdump -x -j Export "$1" | sed -n 's/.* -> "\(.*\)"$/\1/p'
+}
+
+@test "a dll shares data and function pointers with the executable" {
+	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
+	wasm32-wasi-cc -o usecb "$D/usecb.c" libcb.so
+	run -0 wasm32-wasi-run ./usecb
+	[ "$output" = "libcb: shared_counter is 41
+callback gave 42
+main: shared_counter is 41" ]
+	assert_no_temporaries
+}
+
+@test "a dll imports state, carries dylink.0, and names its providers (two-level namespace)" {
+	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
+	run -0 imports libcb.so
+	[ "$output" = "env.memory
+env.__indirect_function_table
+env.__stack_pointer
+env.__memory_base
+env.__table_base
+libc.so.printf" ]
+	[ "$(needed libcb.so)" = libc.so ]
+	wasm32-wasi-cc -o usecb "$D/usecb.c" libcb.so
+	run -0 imports usecb
+	[[ "$output" == *"libcb.so.cb_register"* ]]
+	[[ "$output" == *"GOT.mem/libcb.so.shared_counter"* ]]
+	[[ "$output" != *"env.cb_"* ]]
+	[ "$(needed usecb)" = "libcb.so
+libc.so" ]
+}
+
+@test "unannotated code exports every global function and data symbol" {
+	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
+	run -0 exports libcb.so
+	[ "$output" = "__wasm_call_ctors
+__wasm_apply_data_relocs
+cb_register
+cb_call
+shared_counter" ]
+}
+
+@test "annotated code exports only its public symbols" {
+	wasm32-wasi-cc -shared -o libpublic.so "$D/public.c"
+	run -0 exports libpublic.so
+	[ "$output" = "__wasm_call_ctors
+__wasm_apply_data_relocs
+public_one" ]
+}
+
+@test "a dll depending on a dll; constructors run dependencies first, destructors at exit" {
+	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c"
+	wasm32-wasi-cc -shared -o libtop.so "$D/libtop.c" -L. -lbase
+	[ "$(needed libtop.so)" = "libbase.so
+libc.so" ]
+	wasm32-wasi-cc -o usetop "$D/usetop.c" -L. -ltop
+	run -0 wasm32-wasi-run ./usetop
+	[ "$output" = "constructor of libbase
+constructor of libtop
+constructor of the executable
+top_get() is 42
+destructor of libbase" ]
+}
+
+@test "-lNAME picks the dll before the archive; archives alone link statically" {
+	wasm32-wasi-cc -c -o cb.o "$D/libcb.c"
+	wasm32-wasi-ar rcs libcb.a cb.o
+	wasm32-wasi-cc --emit=core -o static "$D/usecb.c" -L. -lcb
+	[ -z "$(needed static 2> /dev/null)" ]
+	run -0 wasm32-wasi-run ./static
+	[ "${lines[1]}" = "callback gave 42" ]
+	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
+	wasm32-wasi-cc -o dynamic "$D/usecb.c" -L. -lcb
+	[ "$(needed dynamic)" = "libcb.so
+libc.so" ]
+	run -0 wasm32-wasi-run ./dynamic
+	[ "${lines[1]}" = "callback gave 42" ]
+}
+
+@test "two executables share the one libc.so, found in the library path" {
+	wasm32-wasi-cc --artifact=dynamic-command -o hello "$D/hello.c"
+	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
+	wasm32-wasi-cc -o usecb "$D/usecb.c" libcb.so
+	[ "$(needed hello)" = libc.so ]
+	run -0 wasm32-wasi-run ./hello dynamic
+	[ "$output" = "hello, dynamic" ]
+	run -0 wasm32-wasi-run ./usecb
+	[ "${lines[1]}" = "callback gave 42" ]
+	WASM32_WASI_LIBRARY_PATH= WASM32_WASI_RUN_LIBDIR=/nonexistent run -1 wasm32-wasi-run ./hello
+	[ "$output" = "wasm32-wasi-run: libc.so: library not found (needed; searched ., /nonexistent)" ]
+}
+
+@test "a symbol no library defines is a link error" {
+	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
+	run -1 wasm32-wasi-cc -o missing "$D/missing.c" libcb.so
+	[ "$output" = "wasm32-wasi-cc: dylink: undefined symbol 'nowhere' (needed by missing)" ]
+	run -1 wasm32-wasi-cc -shared -o libmissing.so "$D/missing.c"
+	[ "$output" = "wasm32-wasi-cc: dylink: undefined symbol 'nowhere' (needed by libmissing.so)" ]
+	assert_only_files libcb.so
+	assert_no_temporaries
+}
+
+@test "-Wl,-soname names the dll for those linked against it" {
+	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c" -Wl,-soname,libbase.so.1
+	wasm32-wasi-cc -shared -o libtop.so "$D/libtop.c" libbase.so
+	[ "$(needed libtop.so)" = "libbase.so.1
+libc.so" ]
+	wasm32-wasi-cc -o usetop "$D/usetop.c" libtop.so
+	run -1 wasm32-wasi-run ./usetop
+	[[ "$output" == "wasm32-wasi-run: libbase.so.1: library not found"* ]]
+	ln -s libbase.so libbase.so.1
+	run -0 wasm32-wasi-run ./usetop
+	[ "${lines[3]}" = "top_get() is 42" ]
+}
+
+@test "weak symbols no library defines are null" {
+	wasm32-wasi-cc --artifact=dynamic-command -o weak "$D/weak.c"
+	run -0 wasm32-wasi-run ./weak
+	[ "$output" = "maybe is null, maybe_data is null" ]
+}
