@@ -41,3 +41,7 @@ runtime/libc.so: runtime/libc-pic.a driver/wasm32-wasi-cc $(specs_DATA)
 	driver/wasm32-wasi-cc -shared -nodefaultlibs -s -o $@ \
 	  -Wl,--whole-archive runtime/libc-pic.a -Wl,--no-whole-archive '$(CLANG_BUILTINS)'
 endif
+
+# The PIC build of wasi-libc, under the build tree.
+clean-libc-pic:
+	rm -rf runtime/libc-pic
