@@ -20,8 +20,6 @@ int builtin_component_wrap(int argc, char **argv, char **err);
 int builtin_dll_exports(int argc, char **argv, char **err);
 /* dylink.c: dylink [--dll] -o OUTPUT INPUT WORD... gives a linked dll or dynamic executable its two-level namespace. */
 int builtin_dylink(int argc, char **argv, char **err);
-/* dylink.c: reads a whole file into *p (allocated); -1 with errno set. */
-int read_whole_file(const char *path, unsigned char **p, size_t *len);
 
 /* exports.c: check-exports FILE ALLOWED... refuses other exports of a command. */
 int builtin_check_exports(int argc, char **argv, char **err);

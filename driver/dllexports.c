@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "fileio.h"
 #include "util.h"
+#include "wasm.h"
 
 /*
  * clang-19 gives wasm symbols hidden visibility by default, so a dll linked
@@ -45,53 +47,6 @@ enum {
 };
 #define LINKING_SYMBOL_TABLE 8
 
-struct reader {
-	const unsigned char *p;
-	size_t pos, end;
-	int bad;
-};
-
-static uint32_t leb(struct reader *r)
-{
-	uint32_t v = 0;
-
-	for (unsigned shift = 0; shift < 35; shift += 7) {
-		unsigned char c;
-
-		if (r->pos >= r->end) {
-			r->bad = 1;
-			return 0;
-		}
-		c = r->p[r->pos++];
-		v |= (uint32_t)(c & 0x7f) << shift;
-		if (!(c & 0x80))
-			return v;
-	}
-	r->bad = 1;
-	return 0;
-}
-
-static unsigned char byte(struct reader *r)
-{
-	if (r->pos >= r->end) {
-		r->bad = 1;
-		return 0;
-	}
-	return r->p[r->pos++];
-}
-
-/* A name: its bytes stay in the file; *len set. */
-static const char *name(struct reader *r, uint32_t *len)
-{
-	*len = leb(r);
-	if (r->bad || *len > r->end - r->pos) {
-		r->bad = 1;
-		return NULL;
-	}
-	r->pos += *len;
-	return (const char *)r->p + r->pos - *len;
-}
-
 struct symbols {
 	struct strvec global;   /* defined, not local: exported under the ELF-like rule */
 	int annotated;          /* some defined symbol is of default visibility or exported */
@@ -101,15 +56,15 @@ struct symbols {
 static int scan_object(const unsigned char *bytes, size_t len, struct symbols *s)
 {
 	static const unsigned char magic[8] = {0, 'a', 's', 'm', 1, 0, 0, 0};
-	struct reader r = {bytes, 8, len, 0};
+	struct wasm_cursor r = {bytes, 8, len, 0};
 
 	if (len < 8 || memcmp(bytes, magic, 8) != 0)
 		return 0;
 	while (r.pos < r.end) {
-		unsigned id = byte(&r);
-		uint32_t size = leb(&r), nlen;
+		unsigned id = wasm_get_byte(&r);
+		uint32_t size = wasm_get_u32(&r);
 		size_t next;
-		const char *sname;
+		struct wasm_name sname;
 
 		if (r.bad || size > r.end - r.pos)
 			return -1;
@@ -118,31 +73,31 @@ static int scan_object(const unsigned char *bytes, size_t len, struct symbols *s
 			r.pos = next;
 			continue;
 		}
-		struct reader sec = {bytes, r.pos, next, 0};
+		struct wasm_cursor sec = {bytes, r.pos, next, 0};
 
-		sname = name(&sec, &nlen);
+		sname = wasm_get_name(&sec);
 		r.pos = next;
 		if (sec.bad)
 			return -1;
-		if (nlen != 7 || memcmp(sname, "linking", 7) != 0)
+		if (!wasm_name_is(sname, "linking"))
 			continue;
-		if (leb(&sec) != 2)
+		if (wasm_get_u32(&sec) != 2)
 			return -1;
 		while (sec.pos < sec.end) {
-			unsigned sub = byte(&sec);
-			uint32_t sublen = leb(&sec);
-			struct reader t;
+			unsigned sub = wasm_get_byte(&sec);
+			uint32_t sublen = wasm_get_u32(&sec);
+			struct wasm_cursor t;
 
 			if (sec.bad || sublen > sec.end - sec.pos)
 				return -1;
-			t = (struct reader){bytes, sec.pos, sec.pos + sublen, 0};
+			t = (struct wasm_cursor){bytes, sec.pos, sec.pos + sublen, 0};
 			sec.pos += sublen;
 			if (sub != LINKING_SYMBOL_TABLE)
 				continue;
-			for (uint32_t n = leb(&t), i = 0; i < n && !t.bad; i++) {
-				unsigned kind = byte(&t);
-				uint32_t flags = leb(&t), l = 0;
-				const char *nm = NULL;
+			for (uint32_t n = wasm_get_u32(&t), i = 0; i < n && !t.bad; i++) {
+				unsigned kind = wasm_get_byte(&t);
+				uint32_t flags = wasm_get_u32(&t);
+				struct wasm_name nm = {NULL, 0};
 				int defined = !(flags & SYM_UNDEFINED);
 
 				switch (kind) {
@@ -150,32 +105,32 @@ static int scan_object(const unsigned char *bytes, size_t len, struct symbols *s
 				case SYM_GLOBAL:
 				case SYM_TAG:
 				case SYM_TABLE:
-					leb(&t);
+					wasm_get_u32(&t);
 					if (defined || (flags & SYM_EXPLICIT_NAME))
-						nm = name(&t, &l);
+						nm = wasm_get_name(&t);
 					break;
 				case SYM_DATA:
-					nm = name(&t, &l);
+					nm = wasm_get_name(&t);
 					if (defined) {
-						leb(&t);
-						leb(&t);
-						leb(&t);
+						wasm_get_u32(&t);
+						wasm_get_u32(&t);
+						wasm_get_u32(&t);
 					}
 					break;
 				case SYM_SECTION:
-					leb(&t);
+					wasm_get_u32(&t);
 					break;
 				default:
 					return -1;
 				}
 				if (t.bad)
 					return -1;
-				if (!defined || (flags & SYM_LOCAL) || !nm ||
+				if (!defined || (flags & SYM_LOCAL) || !nm.p ||
 				    (kind != SYM_FUNCTION && kind != SYM_DATA))
 					continue;
 				if (!(flags & SYM_HIDDEN) || (flags & SYM_EXPORTED))
 					s->annotated = 1;
-				strvec_push(&s->global, xstrndup(nm, l));
+				strvec_push(&s->global, xstrndup(nm.p, nm.len));
 			}
 			if (t.bad)
 				return -1;
@@ -197,17 +152,21 @@ int builtin_dll_exports(int argc, char **argv, char **err)
 		return -1;
 	}
 	for (int i = 3; i < argc; i++) {
-		unsigned char *bytes;
-		size_t len;
+		struct bytes object;
+		char *why = NULL;
 
-		if (argv[i][0] == '-' || read_whole_file(argv[i], &bytes, &len) < 0)
+		if (argv[i][0] == '-')
 			continue;
-		if (scan_object(bytes, len, &s) < 0) {
+		if (file_read(argv[i], &object, &why) < 0) {
+			free(why); /* a library named by -l, say: not one of the user's objects */
+			continue;
+		}
+		if (scan_object(object.p, object.len, &s) < 0) {
 			*err = xasprintf("%s: malformed symbol table (custom section 'linking')", argv[i]);
-			free(bytes);
+			free(object.p);
 			goto out;
 		}
-		free(bytes);
+		free(object.p);
 	}
 	if (!(out = fopen(argv[2], "w"))) {
 		*err = xasprintf("%s: %s", argv[2], strerror(errno));

@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "builtins.h"
+#include "fileio.h"
 #include "util.h"
 #include "wasm.h"
 
@@ -42,130 +44,6 @@ static const char *const loader_provides[] = {
 	"__table_base", "__heap_base", "__heap_end",
 };
 
-struct buf {
-	unsigned char *p;
-	size_t len, cap;
-};
-
-static void put(struct buf *b, const void *p, size_t n)
-{
-	if (b->len + n > b->cap) {
-		b->cap = (b->len + n) * 2;
-		b->p = xreallocarray(b->p, b->cap, 1);
-	}
-	memcpy(b->p + b->len, p, n);
-	b->len += n;
-}
-
-static void put_u32(struct buf *b, uint32_t v)
-{
-	unsigned char tmp[5];
-
-	put(b, tmp, wasm_put_u32(tmp, v));
-}
-
-static void put_name(struct buf *b, const char *p, size_t n)
-{
-	put_u32(b, (uint32_t)n);
-	put(b, p, n);
-}
-
-int read_whole_file(const char *path, unsigned char **p, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	size_t cap = 0;
-
-	*p = NULL;
-	*len = 0;
-	if (!f)
-		return -1;
-	for (;;) {
-		size_t n;
-
-		if (cap - *len < 65536) {
-			cap = cap * 2 + 65536;
-			*p = xreallocarray(*p, cap, 1);
-		}
-		n = fread(*p + *len, 1, cap - *len, f);
-		*len += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		fclose(f);
-		free(*p);
-		*p = NULL;
-		return -1;
-	}
-	fclose(f);
-	return 0;
-}
-
-/* A bounds-checked cursor over bytes[pos, end). */
-struct cur {
-	const unsigned char *p;
-	size_t pos, end;
-	int bad;
-};
-
-static uint32_t u32(struct cur *c)
-{
-	uint32_t v = 0;
-
-	for (unsigned shift = 0; shift < 35; shift += 7) {
-		unsigned char b;
-
-		if (c->pos >= c->end) {
-			c->bad = 1;
-			return 0;
-		}
-		b = c->p[c->pos++];
-		v |= (uint32_t)(b & 0x7f) << shift;
-		if (!(b & 0x80))
-			return v;
-	}
-	c->bad = 1;
-	return 0;
-}
-
-/* Skips a LEB128 of up to 64 bits (memory64 limits). */
-static void skip_leb(struct cur *c)
-{
-	for (int i = 0; i < 10; i++) {
-		if (c->pos >= c->end) {
-			c->bad = 1;
-			return;
-		}
-		if (!(c->p[c->pos++] & 0x80))
-			return;
-	}
-	c->bad = 1;
-}
-
-static unsigned u8(struct cur *c)
-{
-	if (c->pos >= c->end) {
-		c->bad = 1;
-		return 0;
-	}
-	return c->p[c->pos++];
-}
-
-static struct wasm_name name(struct cur *c)
-{
-	struct wasm_name n = {NULL, 0};
-	uint32_t len = u32(c);
-
-	if (c->bad || len > c->end - c->pos) {
-		c->bad = 1;
-		return n;
-	}
-	n.p = (const char *)c->p + c->pos;
-	n.len = len;
-	c->pos += len;
-	return n;
-}
-
 /* A section of a core module. */
 struct section {
 	unsigned id;
@@ -178,7 +56,7 @@ struct section {
 static int sections(const unsigned char *b, size_t len, struct section **out, size_t *n)
 {
 	static const unsigned char magic[8] = {0, 'a', 's', 'm', 1, 0, 0, 0};
-	struct cur c = {b, 8, len, 0};
+	struct wasm_cursor c = {b, 8, len, 0};
 	size_t cap = 0;
 
 	*out = NULL;
@@ -190,16 +68,16 @@ static int sections(const unsigned char *b, size_t len, struct section **out, si
 		uint32_t size;
 
 		s.start = c.pos;
-		s.id = u8(&c);
-		size = u32(&c);
+		s.id = wasm_get_byte(&c);
+		size = wasm_get_u32(&c);
 		if (c.bad || size > c.end - c.pos)
 			return -1;
 		s.payload = c.pos;
 		s.end = c.pos + size;
 		if (s.id == 0) {
-			struct cur cc = {b, s.payload, s.end, 0};
+			struct wasm_cursor cc = {b, s.payload, s.end, 0};
 
-			s.custom = name(&cc);
+			s.custom = wasm_get_name(&cc);
 			if (cc.bad)
 				return -1;
 			s.custom_payload = cc.pos;
@@ -244,9 +122,16 @@ static int read_dll(const char *path, struct dll *d, char **err)
 	size_t n, len;
 	const struct section *so;
 
+	struct bytes file;
+	char *why = NULL;
+
 	memset(d, 0, sizeof(*d));
-	if (read_whole_file(path, &d->bytes, &len) < 0)
+	if (file_read(path, &file, &why) < 0) {
+		free(why); /* not readable: not a dll */
 		return 0;
+	}
+	d->bytes = file.p;
+	len = file.len;
 	if (sections(d->bytes, len, &s, &n) < 0 || !find_custom(s, n, "dylink.0")) {
 		free(s);
 		free(d->bytes);
@@ -262,8 +147,8 @@ static int read_dll(const char *path, struct dll *d, char **err)
 		return -1;
 	}
 	if ((so = find_custom(s, n, SONAME_SECTION))) {
-		struct cur c = {d->bytes, so->custom_payload, so->end, 0};
-		struct wasm_name nm = name(&c);
+		struct wasm_cursor c = {d->bytes, so->custom_payload, so->end, 0};
+		struct wasm_name nm = wasm_get_name(&c);
 
 		if (c.bad) {
 			*err = xasprintf("%s: malformed custom section '%s'", path, SONAME_SECTION);
@@ -288,12 +173,9 @@ static char *find_library(const char *lib, const struct strvec *dirs)
 	for (size_t i = 0; i < dirs->len; i++)
 		for (size_t k = 0; k < LEN(suffixes); k++) {
 			char *p = xasprintf("%s/lib%s%s", dirs->v[i], lib, suffixes[k]);
-			FILE *f = fopen(p, "rb");
 
-			if (f) {
-				fclose(f);
+			if (access(p, F_OK) == 0)
 				return p;
-			}
 			free(p);
 		}
 	return NULL;
@@ -307,22 +189,22 @@ static char *find_library(const char *lib, const struct strvec *dirs)
 static uint32_t import_flags(const unsigned char *b, const struct section *dy,
                              struct wasm_name module, struct wasm_name field)
 {
-	struct cur c = {b, dy->custom_payload, dy->end, 0};
+	struct wasm_cursor c = {b, dy->custom_payload, dy->end, 0};
 
 	while (c.pos < c.end && !c.bad) {
-		unsigned type = u8(&c);
-		uint32_t size = u32(&c);
-		struct cur sub;
+		unsigned type = wasm_get_byte(&c);
+		uint32_t size = wasm_get_u32(&c);
+		struct wasm_cursor sub;
 
 		if (c.bad || size > c.end - c.pos)
 			return 0;
-		sub = (struct cur){b, c.pos, c.pos + size, 0};
+		sub = (struct wasm_cursor){b, c.pos, c.pos + size, 0};
 		c.pos += size;
 		if (type != 4)
 			continue;
-		for (uint32_t n = u32(&sub), i = 0; i < n && !sub.bad; i++) {
-			struct wasm_name m = name(&sub), f = name(&sub);
-			uint32_t flags = u32(&sub);
+		for (uint32_t n = wasm_get_u32(&sub), i = 0; i < n && !sub.bad; i++) {
+			struct wasm_name m = wasm_get_name(&sub), f = wasm_get_name(&sub);
+			uint32_t flags = wasm_get_u32(&sub);
 
 			if (!sub.bad && wasm_name_equal(m, module) && wasm_name_equal(f, field))
 				return flags;
@@ -333,16 +215,16 @@ static uint32_t import_flags(const unsigned char *b, const struct section *dy,
 
 /* dylink.0 with NEEDED replaced by the sonames; -1 when malformed. */
 static int rewrite_dylink(const unsigned char *b, const struct section *dy, const struct dll *dlls,
-                          size_t ndlls, struct buf *out)
+                          size_t ndlls, struct bytes *out)
 {
-	struct cur c = {b, dy->custom_payload, dy->end, 0};
-	struct buf payload = {0};
+	struct wasm_cursor c = {b, dy->custom_payload, dy->end, 0};
+	struct bytes payload = {0};
 	int needed_done = 0;
 
-	put_name(&payload, "dylink.0", 8);
+	wasm_emit_name(&payload, "dylink.0", 8);
 	while (c.pos < c.end) {
-		unsigned type = u8(&c);
-		uint32_t size = u32(&c);
+		unsigned type = wasm_get_byte(&c);
+		uint32_t size = wasm_get_u32(&c);
 		size_t start = c.pos;
 
 		if (c.bad || size > c.end - c.pos) {
@@ -351,39 +233,39 @@ static int rewrite_dylink(const unsigned char *b, const struct section *dy, cons
 		}
 		c.pos += size;
 		if (type == 2 || (type > 2 && !needed_done)) {
-			struct buf needed = {0};
+			struct bytes needed = {0};
 
-			put_u32(&needed, (uint32_t)ndlls);
+			wasm_emit_u32(&needed, (uint32_t)ndlls);
 			for (size_t i = 0; i < ndlls; i++)
-				put_name(&needed, dlls[i].soname, strlen(dlls[i].soname));
+				wasm_emit_name(&needed, dlls[i].soname, strlen(dlls[i].soname));
 			if (ndlls) {
-				put(&payload, "\2", 1);
-				put_u32(&payload, (uint32_t)needed.len);
-				put(&payload, needed.p, needed.len);
+				bytes_put(&payload, "\2", 1);
+				wasm_emit_u32(&payload, (uint32_t)needed.len);
+				bytes_put(&payload, needed.p, needed.len);
 			}
 			free(needed.p);
 			needed_done = 1;
 			if (type == 2)
 				continue;
 		}
-		put(&payload, (unsigned char[]){(unsigned char)type}, 1);
-		put_u32(&payload, size);
-		put(&payload, b + start, size);
+		bytes_put(&payload, (unsigned char[]){(unsigned char)type}, 1);
+		wasm_emit_u32(&payload, size);
+		bytes_put(&payload, b + start, size);
 	}
 	if (!needed_done && ndlls) {
-		struct buf needed = {0};
+		struct bytes needed = {0};
 
-		put_u32(&needed, (uint32_t)ndlls);
+		wasm_emit_u32(&needed, (uint32_t)ndlls);
 		for (size_t i = 0; i < ndlls; i++)
-			put_name(&needed, dlls[i].soname, strlen(dlls[i].soname));
-		put(&payload, "\2", 1);
-		put_u32(&payload, (uint32_t)needed.len);
-		put(&payload, needed.p, needed.len);
+			wasm_emit_name(&needed, dlls[i].soname, strlen(dlls[i].soname));
+		bytes_put(&payload, "\2", 1);
+		wasm_emit_u32(&payload, (uint32_t)needed.len);
+		bytes_put(&payload, needed.p, needed.len);
 		free(needed.p);
 	}
-	put(out, "", 1);
-	put_u32(out, (uint32_t)payload.len);
-	put(out, payload.p, payload.len);
+	bytes_put(out, "", 1);
+	wasm_emit_u32(out, (uint32_t)payload.len);
+	bytes_put(out, payload.p, payload.len);
 	free(payload.p);
 	return 0;
 }
@@ -412,42 +294,42 @@ static const char *provider(const struct wasm_module *self, const struct dll *dl
 static int rewrite_imports(const unsigned char *b, const struct section *imp,
                            const struct section *dy, const struct wasm_module *self,
                            const struct dll *dlls, size_t ndlls,
-                           const char *needed_by, struct buf *out, char **err)
+                           const char *needed_by, struct bytes *out, char **err)
 {
-	struct cur c = {b, imp->payload, imp->end, 0};
-	struct buf payload = {0};
-	uint32_t n = u32(&c);
+	struct wasm_cursor c = {b, imp->payload, imp->end, 0};
+	struct bytes payload = {0};
+	uint32_t n = wasm_get_u32(&c);
 
-	put_u32(&payload, n);
+	wasm_emit_u32(&payload, n);
 	for (uint32_t i = 0; i < n && !c.bad; i++) {
-		struct wasm_name module = name(&c), field = name(&c);
+		struct wasm_name module = wasm_get_name(&c), field = wasm_get_name(&c);
 		size_t desc = c.pos;
-		unsigned kind = u8(&c), flags;
+		unsigned kind = wasm_get_byte(&c), flags;
 		const char *who;
 		char *newmod = NULL;
 
 		switch (kind) {
 		case WASM_FUNC:
-			u32(&c);
+			wasm_get_u32(&c);
 			break;
 		case WASM_TABLE:
 		case WASM_MEMORY:
 			if (kind == WASM_TABLE)
-				u8(&c); /* the reference type, then limits */
-			flags = u8(&c);
-			skip_leb(&c);
+				wasm_get_byte(&c); /* the reference type, then limits */
+			flags = wasm_get_byte(&c);
+			wasm_skip_leb(&c);
 			if (flags & WASM_LIMITS_MAX)
-				skip_leb(&c);
+				wasm_skip_leb(&c);
 			if (flags & WASM_LIMITS_PAGESIZE)
-				u32(&c);
+				wasm_get_u32(&c);
 			break;
 		case WASM_GLOBAL:
-			u8(&c);
-			u8(&c);
+			wasm_get_byte(&c);
+			wasm_get_byte(&c);
 			break;
 		case WASM_TAG:
-			u8(&c);
-			u32(&c);
+			wasm_get_byte(&c);
+			wasm_get_u32(&c);
 			break;
 		default:
 			c.bad = 1;
@@ -477,22 +359,22 @@ static int rewrite_imports(const unsigned char *b, const struct section *imp,
 			}
 		}
 		if (newmod) {
-			put_name(&payload, newmod, strlen(newmod));
+			wasm_emit_name(&payload, newmod, strlen(newmod));
 			free(newmod);
 		} else {
-			put_name(&payload, module.p, module.len);
+			wasm_emit_name(&payload, module.p, module.len);
 		}
-		put_name(&payload, field.p, field.len);
-		put(&payload, b + desc, c.pos - desc);
+		wasm_emit_name(&payload, field.p, field.len);
+		bytes_put(&payload, b + desc, c.pos - desc);
 	}
 	if (c.bad || c.pos != c.end) {
 		*err = xstrdup("malformed import section");
 		free(payload.p);
 		return -1;
 	}
-	put(out, "\2", 1);
-	put_u32(out, (uint32_t)payload.len);
-	put(out, payload.p, payload.len);
+	bytes_put(out, "\2", 1);
+	wasm_emit_u32(out, (uint32_t)payload.len);
+	bytes_put(out, payload.p, payload.len);
 	free(payload.p);
 	return 0;
 }
@@ -509,12 +391,11 @@ int builtin_dylink(int argc, char **argv, char **err)
 	struct strvec dirs = {0};
 	struct section *secs = NULL;
 	struct wasm_module self = {0};
-	struct buf out = {0};
+	struct bytes in = {0}, out = {0};
 	unsigned char *bytes = NULL;
 	const char *soname = NULL, *output, *input;
 	const struct section *dy;
 	int is_dll = 0, i = 1, r = -1;
-	FILE *f;
 
 	if (i < argc && strcmp(argv[i], "--dll") == 0) {
 		is_dll = 1;
@@ -564,10 +445,10 @@ int builtin_dylink(int argc, char **argv, char **err)
 		if (got > 0)
 			ndlls++;
 	}
-	if (read_whole_file(input, &bytes, &len) < 0) {
-		*err = xasprintf("%s: %s", input, strerror(errno));
+	if (file_read(input, &in, err) < 0)
 		goto out;
-	}
+	bytes = in.p;
+	len = in.len;
 	if (sections(bytes, len, &secs, &nsec) < 0 || wasm_read_module(&self, bytes, len, err) < 0) {
 		char *e = *err;
 
@@ -576,7 +457,7 @@ int builtin_dylink(int argc, char **argv, char **err)
 		goto out;
 	}
 	dy = find_custom(secs, nsec, "dylink.0");
-	put(&out, bytes, 8);
+	bytes_put(&out, bytes, 8);
 	for (size_t k = 0; k < nsec; k++) {
 		const struct section *s = &secs[k];
 
@@ -589,28 +470,22 @@ int builtin_dylink(int argc, char **argv, char **err)
 			if (rewrite_imports(bytes, s, dy, &self, dlls, ndlls, base_name(output), &out, err) < 0)
 				goto out;
 		} else if (!(s->id == 0 && wasm_name_is(s->custom, SONAME_SECTION))) {
-			put(&out, bytes + s->start, s->end - s->start);
+			bytes_put(&out, bytes + s->start, s->end - s->start);
 		}
 	}
 	if (is_dll) {
-		struct buf sec = {0};
+		struct bytes sec = {0};
 		const char *so = soname ? soname : base_name(output);
 
-		put_name(&sec, SONAME_SECTION, strlen(SONAME_SECTION));
-		put_name(&sec, so, strlen(so));
-		put(&out, "", 1);
-		put_u32(&out, (uint32_t)sec.len);
-		put(&out, sec.p, sec.len);
+		wasm_emit_name(&sec, SONAME_SECTION, strlen(SONAME_SECTION));
+		wasm_emit_name(&sec, so, strlen(so));
+		bytes_put(&out, "", 1);
+		wasm_emit_u32(&out, (uint32_t)sec.len);
+		bytes_put(&out, sec.p, sec.len);
 		free(sec.p);
 	}
-	if (!(f = fopen(output, "wb"))) {
-		*err = xasprintf("%s: %s", output, strerror(errno));
+	if (file_write(output, out.p, out.len, err) < 0)
 		goto out;
-	}
-	if ((fwrite(out.p, 1, out.len, f) != out.len) | (fclose(f) != 0)) {
-		*err = xasprintf("%s: %s", output, strerror(errno));
-		goto out;
-	}
 	r = 0;
 out:
 	for (size_t k = 0; k < ndlls; k++) {

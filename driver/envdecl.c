@@ -5,6 +5,7 @@
 #include "builtins.h"
 #include "fileio.h"
 #include "util.h"
+#include "wasm.h"
 
 /*
  * Typed Main Level 0: the environment variables a command reads are fixed
@@ -18,24 +19,6 @@
  * name a LEB128 length and UTF-8 bytes.
  */
 #define SECTION_NAME "wasm32-wasi-cc.env"
-
-static void put_leb(struct bytes *b, size_t v)
-{
-	do {
-		unsigned char c = v & 0x7f;
-
-		v >>= 7;
-		if (v)
-			c |= 0x80;
-		bytes_put(b, &c, 1);
-	} while (v);
-}
-
-static void put_name(struct bytes *b, const char *s)
-{
-	put_leb(b, strlen(s));
-	bytes_put(b, s, strlen(s));
-}
 
 /* declare-env INPUT OUTPUT [NAME...]: OUTPUT is INPUT with the section appended. */
 int builtin_declare_env(int argc, char **argv, char **err)
@@ -54,12 +37,12 @@ int builtin_declare_env(int argc, char **argv, char **err)
 		*err = xasprintf("%s: not a WebAssembly module or component", argv[1]);
 		goto out;
 	}
-	put_name(&payload, SECTION_NAME);
-	put_leb(&payload, (size_t)(argc - 3));
+	wasm_emit_name(&payload, SECTION_NAME, strlen(SECTION_NAME));
+	wasm_emit_u32(&payload, (uint32_t)(argc - 3));
 	for (int i = 3; i < argc; i++)
-		put_name(&payload, argv[i]);
+		wasm_emit_name(&payload, argv[i], strlen(argv[i]));
 	bytes_put(&header, "", 1); /* custom section id */
-	put_leb(&header, payload.len);
+	wasm_emit_u32(&header, (uint32_t)payload.len);
 	bytes_put(&module, header.p, header.len);
 	bytes_put(&module, payload.p, payload.len);
 	r = file_write(argv[2], module.p, module.len, err);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "fileio.h"
 #include "wasm.h"
 
 static const unsigned char magic[4] = {0, 'a', 's', 'm'};
@@ -553,4 +554,64 @@ size_t wasm_put_u32(unsigned char out[5], uint32_t v)
 		n++;
 	} while (v);
 	return n;
+}
+
+unsigned wasm_get_byte(struct wasm_cursor *c)
+{
+	if (c->bad || c->pos >= c->end) {
+		c->bad = 1;
+		return 0;
+	}
+	return c->p[c->pos++];
+}
+
+uint32_t wasm_get_u32(struct wasm_cursor *c)
+{
+	uint32_t v = 0;
+
+	for (unsigned shift = 0; shift < 35; shift += 7) {
+		unsigned b = wasm_get_byte(c);
+
+		v |= (uint32_t)(b & 0x7f) << shift;
+		if (c->bad || !(b & 0x80))
+			return c->bad ? 0 : v;
+	}
+	c->bad = 1;
+	return 0;
+}
+
+void wasm_skip_leb(struct wasm_cursor *c)
+{
+	for (int i = 0; i < 10; i++)
+		if (!(wasm_get_byte(c) & 0x80))
+			return;
+	c->bad = 1;
+}
+
+struct wasm_name wasm_get_name(struct wasm_cursor *c)
+{
+	struct wasm_name n = {NULL, 0};
+	uint32_t len = wasm_get_u32(c);
+
+	if (c->bad || len > c->end - c->pos) {
+		c->bad = 1;
+		return n;
+	}
+	n.p = (const char *)c->p + c->pos;
+	n.len = len;
+	c->pos += len;
+	return n;
+}
+
+void wasm_emit_u32(struct bytes *b, uint32_t v)
+{
+	unsigned char tmp[5];
+
+	bytes_put(b, tmp, wasm_put_u32(tmp, v));
+}
+
+void wasm_emit_name(struct bytes *b, const char *p, size_t n)
+{
+	wasm_emit_u32(b, (uint32_t)n);
+	bytes_put(b, p, n);
 }

@@ -112,4 +112,24 @@ const struct wasm_export *wasm_find_export(const struct wasm_module *m, const ch
 /* Writes v as unsigned LEB128 into out (5 bytes at most); returns the length. */
 size_t wasm_put_u32(unsigned char out[5], uint32_t v);
 
+/*
+ * A cursor for the builtins that walk sections themselves (dylink,
+ * dll-exports): a read past end, or a malformed LEB128, sets bad and gives
+ * 0, and every read after it too, so that callers check bad once.
+ */
+struct wasm_cursor {
+	const unsigned char *p;
+	size_t pos, end;
+	int bad;
+};
+unsigned wasm_get_byte(struct wasm_cursor *c);
+uint32_t wasm_get_u32(struct wasm_cursor *c);
+void wasm_skip_leb(struct wasm_cursor *c); /* of up to 64 bits (memory64 limits) */
+struct wasm_name wasm_get_name(struct wasm_cursor *c);
+
+/* Appends v as unsigned LEB128, and a name as the binary format writes it. */
+struct bytes;
+void wasm_emit_u32(struct bytes *b, uint32_t v);
+void wasm_emit_name(struct bytes *b, const char *p, size_t n);
+
 #endif

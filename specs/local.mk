@@ -1,26 +1,16 @@
 ## specs/local.mk: the spec files, installed under $(pkgdatadir)/specs.
-specs_DATA += \
+static_specs = \
 	specs/allocator.yaml \
-	specs/library.yaml \
 	specs/allocators.yaml \
 	specs/command.yaml \
 	specs/dll.yaml \
 	specs/dynamic.yaml \
-	specs/linker.yaml \
-	specs/roles.yaml \
-	specs/steps.yaml \
-	specs/toolchain.yaml
-EXTRA_DIST += \
-	specs/allocator.yaml \
 	specs/library.yaml \
-	specs/allocators.yaml \
-	specs/command.yaml \
-	specs/dll.yaml \
-	specs/dynamic.yaml \
 	specs/linker.yaml \
 	specs/roles.yaml \
-	specs/steps.yaml \
-	specs/toolchain.yaml.in
+	specs/steps.yaml
+specs_DATA += $(static_specs) specs/toolchain.yaml
+EXTRA_DIST += $(static_specs) specs/toolchain.yaml.in
 CLEANFILES += specs/toolchain.yaml
 
 specs/toolchain.yaml: specs/toolchain.yaml.in Makefile

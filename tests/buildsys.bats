@@ -4,11 +4,7 @@
 load test_helper
 
 setup() {
-	export TMPDIR=$BATS_TEST_TMPDIR/tmp
-	mkdir -p "$TMPDIR" "$BATS_TEST_TMPDIR/work"
-	cd "$BATS_TEST_TMPDIR/work" || return 1
-	WASM32_WASI_BINDIR=$(make_bindir)
-	export WASM32_WASI_BINDIR WASM32_WASI_CONFIG_SITE=$TOP_SRCDIR/runtime/config.site
+	setup_with_bindir
 }
 
 @test "wasm32-wasi-configure replaces a stale config.sub and configures for wasm32-wasi" {
@@ -64,8 +60,8 @@ strndup: yes" ]
 
 @test "with binfmt_misc registered, a wasm program runs as ./prog" {
 	[ "$(id -u)" -eq 0 ] || skip "registering binfmt_misc needs root"
-	name=wasm32-wasi-test-$$
-	wasm32-wasi-binfmt register "$name" "$(command -v wasm32-wasi-run)" ||
+	binfmt_name=wasm32-wasi-test-$$
+	wasm32-wasi-binfmt register "$binfmt_name" "$(command -v wasm32-wasi-run)" ||
 		skip "binfmt_misc is not available here"
 	echo 'int main(int argc, char **argv) { return argc; }' > prog.c
 	wasm32-wasi-cc --emit=core -o core prog.c
@@ -74,9 +70,10 @@ strndup: yes" ]
 	status_core=$status
 	run ./comp
 	status_comp=$status
-	wasm32-wasi-binfmt unregister "$name"
+	wasm32-wasi-binfmt unregister "$binfmt_name"
 	[ "$status_core" -eq 3 ]
 	[ "$status_comp" -eq 1 ] # a component says only ok or err: argc 1 is an error status
-	run -1 wasm32-wasi-binfmt status "$name"
-	[ "$output" = "$name: not registered" ]
+	run -1 wasm32-wasi-binfmt status "$binfmt_name"
+	[ "$output" = "$binfmt_name: not registered" ]
+	binfmt_name=
 }

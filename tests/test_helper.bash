@@ -5,10 +5,30 @@ bats_require_minimum_version 1.5.0
 : "${TOP_SRCDIR:=$BATS_TEST_DIRNAME/..}"
 FIXTURES=$TOP_SRCDIR/tests/fixtures
 
-setup() {
+setup_workdir() {
 	export TMPDIR=$BATS_TEST_TMPDIR/tmp
 	mkdir -p "$TMPDIR" "$BATS_TEST_TMPDIR/work"
 	cd "$BATS_TEST_TMPDIR/work" || return 1
+}
+
+setup() {
+	setup_workdir
+}
+
+# A binfmt_misc registration made by a test is undone whatever happens.
+teardown() {
+	if [ -n "${binfmt_name:-}" ]; then
+		wasm32-wasi-binfmt unregister "$binfmt_name" || true
+	fi
+}
+
+# For the suites that drive the installed-style tools (the configure wrapper,
+# the CMake toolchain, real packages): a bindir of the build tree's tools,
+# and our config.site.
+setup_with_bindir() {
+	setup_workdir || return 1
+	WASM32_WASI_BINDIR=$(make_bindir)
+	export WASM32_WASI_BINDIR WASM32_WASI_CONFIG_SITE=$TOP_SRCDIR/runtime/config.site
 }
 
 # The driver must leave nothing behind in $TMPDIR, whatever happened.

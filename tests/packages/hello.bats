@@ -14,10 +14,9 @@ load packages_helper
 	[ "$output" = "Hello, world!" ]
 	run -0 wasm32-wasi-run ./hello --greeting=bonjour
 	[ "$output" = "bonjour" ]
-	name=wasm32-wasi-hello-$$
-	wasm32-wasi-binfmt register "$name" "$WASM32_WASI_BINDIR/wasm32-wasi-run"
+	binfmt_name=wasm32-wasi-hello-$$
+	wasm32-wasi-binfmt register "$binfmt_name" "$WASM32_WASI_BINDIR/wasm32-wasi-run"
 	run make check
-	wasm32-wasi-binfmt unregister "$name"
 	[ "$status" -eq 0 ]
 	# greeting-2 runs on full-moon nights only, and is skipped otherwise
 	[[ "$output" == *"# TOTAL: 5"* ]]

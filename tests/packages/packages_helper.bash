@@ -14,11 +14,7 @@ copy_source() {
 }
 
 setup() {
-	export TMPDIR=$BATS_TEST_TMPDIR/tmp
-	mkdir -p "$TMPDIR" "$BATS_TEST_TMPDIR/work"
-	cd "$BATS_TEST_TMPDIR/work" || return 1
-	WASM32_WASI_BINDIR=$(make_bindir)
-	export WASM32_WASI_BINDIR WASM32_WASI_CONFIG_SITE=$TOP_SRCDIR/runtime/config.site
+	setup_with_bindir || return 1
 	PATH=$WASM32_WASI_BINDIR:$PATH
 	# make check-packages passes TESTS=... down through MAKEFLAGS: keep it
 	# away from the packages' own make check.
