@@ -29,28 +29,8 @@ for a in "${allocators[@]}"; do
 	"$cc" --allocator="$a" --emit=core -Os -o "puts-$a" puts.c
 done
 
-# microseconds the workload took, from its output; its checksum must not vary
-run_once() {
-	local out
-	out=$("$runner" "heavy-$1")
-	sum=$(sed -n 's/^checksum //p' <<< "$out")
-	if [ -n "${checksum:-}" ] && [ "$sum" != "$checksum" ]; then
-		echo "alloc.sh: heavy-$1 computed checksum $sum, not $checksum" >&2
-		exit 1
-	fi
-	checksum=$sum
-	sed -n 's/^microseconds //p' <<< "$out"
-}
-
-declare -A best
-for ((i = 0; i < runs; i++)); do
-	for a in "${allocators[@]}"; do
-		t=$(run_once "$a")
-		if [ -z "${best[$a]:-}" ] || [ "$t" -lt "${best[$a]}" ]; then
-			best[$a]=$t
-		fi
-	done
-done
+source "$top/bench/heavy.sh"
+measure_best "$runs" "${allocators[@]}"
 
 # bytes of code the link took from the allocator's objects, from the map's
 # "ADDR SIZE ARCHIVE(OBJECT):(FUNCTION)" lines (libc's dlmalloc calls sbrk)
@@ -61,16 +41,10 @@ allocator_code() {
 code_section() {
 	awk "$hex"' $4 == "CODE" { print hex($3) }' "$1"
 }
-size() { wc -c < "$1" | tr -d ' '; }
-
-row() {
-	awk -v n="$1" -v a="$2" -v d="$3" 'BEGIN { printf "%-34s %10s %10s %8.3f\n", n, a, d, a / d }'
-}
-
 printf '%-34s %10s %10s %8s\n' "bench/malloc-heavy.c, -O2" liballoc dlmalloc ratio
 row "time under node, best of $runs (ms)" \
-	"$(awk -v t="${best[liballoc]}" 'BEGIN { printf "%.1f", t / 1000 }')" \
-	"$(awk -v t="${best[dlmalloc]}" 'BEGIN { printf "%.1f", t / 1000 }')"
+	"$(ms "${best[liballoc]}")" \
+	"$(ms "${best[dlmalloc]}")"
 row "allocator code (bytes)" "$(allocator_code heavy-liballoc.map)" "$(allocator_code heavy-dlmalloc.map)"
 row "code section (bytes)" "$(code_section heavy-liballoc.map)" "$(code_section heavy-dlmalloc.map)"
 row "module, -s (bytes)" "$(size heavy-liballoc-s)" "$(size heavy-dlmalloc-s)"

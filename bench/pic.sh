@@ -35,38 +35,14 @@ for k in "${kinds[@]}"; do
 	unset -n f
 done
 
-# microseconds the workload took, from its output; its checksum must not vary
-run_once() {
-	local out
-	out=$("$runner" "heavy-$1")
-	sum=$(sed -n 's/^checksum //p' <<< "$out")
-	if [ -n "${checksum:-}" ] && [ "$sum" != "$checksum" ]; then
-		echo "pic.sh: heavy-$1 computed checksum $sum, not $checksum" >&2
-		exit 1
-	fi
-	checksum=$sum
-	sed -n 's/^microseconds //p' <<< "$out"
-}
+source "$top/bench/heavy.sh"
+measure_best "$runs" "${kinds[@]}"
 
-declare -A best
-for ((i = 0; i < runs; i++)); do
-	for k in "${kinds[@]}"; do
-		t=$(run_once "$k")
-		if [ -z "${best[$k]:-}" ] || [ "$t" -lt "${best[$k]}" ]; then
-			best[$k]=$t
-		fi
-	done
-done
-
-size() { wc -c < "$1" | tr -d ' '; }
-row() {
-	awk -v n="$1" -v a="$2" -v d="$3" 'BEGIN { printf "%-34s %10s %10s %8.3f\n", n, a, d, a / d }'
-}
 
 printf '%-34s %10s %10s %8s\n' "bench/malloc-heavy.c, -O2" PIC "not PIC" ratio
 row "time under node, best of $runs (ms)" \
-	"$(awk -v t="${best[pic]}" 'BEGIN { printf "%.1f", t / 1000 }')" \
-	"$(awk -v t="${best[nopic]}" 'BEGIN { printf "%.1f", t / 1000 }')"
+	"$(ms "${best[pic]}")" \
+	"$(ms "${best[nopic]}")"
 row "module (bytes)" "$(size heavy-pic)" "$(size heavy-nopic)"
 row "module, -s (bytes)" "$(size heavy-pic-s)" "$(size heavy-nopic-s)"
 row "printf hello, -Os, no -g (bytes)" "$(size printf-pic)" "$(size printf-nopic)"
