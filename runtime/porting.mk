@@ -9,18 +9,16 @@ targetincludewasidir = $(targetincludedir)/wasi
 targetincludewasi_HEADERS = runtime/include/wasi/toolchain.h
 EXTRA_DIST += runtime/setjmp.c runtime/longjmp.S runtime/tmpfile.c runtime/system.c runtime/cabi_realloc.c
 
-PORTING_CFLAGS = --target=wasm32-wasi -nostdinc -isystem $(CLANG_RESOURCE_DIR)/include \
-	-isystem $(WASI_SYSROOT)/include/wasm32-wasi -O2 -Wall -Wextra -Werror
 
 runtime/setjmp.o: runtime/setjmp.c
-	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(PORTING_CFLAGS) -c -o $@ $(srcdir)/runtime/setjmp.c
+	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(WASM_RUNTIME_CFLAGS) -c -o $@ $(srcdir)/runtime/setjmp.c
 runtime/longjmp.o: runtime/longjmp.S
-	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(PORTING_CFLAGS) -mexception-handling -c -o $@ $(srcdir)/runtime/longjmp.S
+	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(WASM_RUNTIME_CFLAGS) -mexception-handling -c -o $@ $(srcdir)/runtime/longjmp.S
 runtime/cabi_realloc.o: runtime/cabi_realloc.c
-	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(PORTING_CFLAGS) -c -o $@ $(srcdir)/runtime/cabi_realloc.c
+	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(WASM_RUNTIME_CFLAGS) -c -o $@ $(srcdir)/runtime/cabi_realloc.c
 runtime/tmpfile.o: runtime/tmpfile.c
-	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(PORTING_CFLAGS) -c -o $@ $(srcdir)/runtime/tmpfile.c
+	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(WASM_RUNTIME_CFLAGS) -c -o $@ $(srcdir)/runtime/tmpfile.c
 runtime/system.o: runtime/system.c
-	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(PORTING_CFLAGS) -c -o $@ $(srcdir)/runtime/system.c
+	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(WASM_RUNTIME_CFLAGS) -c -o $@ $(srcdir)/runtime/system.c
 runtime/libporting.a: runtime/setjmp.o runtime/longjmp.o runtime/tmpfile.o runtime/system.o
 	$(AM_V_AR)rm -f $@ && $(WASM_AR) rcs $@ runtime/setjmp.o runtime/longjmp.o runtime/tmpfile.o runtime/system.o

@@ -7,8 +7,7 @@ EXTRA_DIST += runtime/crt1-command.c runtime/alloc.c runtime/atexit.c bench/allo
 # -fno-builtin: clang takes malloc for the C library's, which it may call in
 # place of a malloc and a memset (calloc) and which, it assumes, touches no
 # global such as errno; inside the allocator neither may be assumed.
-ROLES_CFLAGS = --target=wasm32-wasi -nostdinc -isystem $(CLANG_RESOURCE_DIR)/include \
-	-isystem $(WASI_SYSROOT)/include/wasm32-wasi -O2 -Wall -Wextra -Werror -fno-builtin
+ROLES_CFLAGS = $(WASM_RUNTIME_CFLAGS) -fno-builtin
 
 runtime/crt1-command.o: runtime/crt1-command.c
 	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(ROLES_CFLAGS) -c -o $@ $(srcdir)/runtime/crt1-command.c
