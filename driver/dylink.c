@@ -15,23 +15,29 @@
  * wasm-ld imports everything a position-independent module leaves
  * undefined from `env` (functions) or `GOT.mem`/`GOT.func` (addresses), and
  * records the dlls it linked against (NEEDED, in dylink.0) by file name.
- * This step rewrites, in the linked module:
+ * The libraries of the link are those dlls, and the allocator: a module
+ * without dylink.0 that exports its memory (provides-state + library, see
+ * specs/allocator.yaml), which wasm-ld cannot take as an input. This step
+ * rewrites, in the linked module:
  *
  *  - each import of a symbol from `env` to the module name of the library
  *    that defines it: "." when the module defines it itself (wasm-ld imports
  *    weak and default-visibility definitions so that they could be
- *    preempted; here they are not), else the soname of the first dll on the
- *    link line that exports it;
+ *    preempted; here they are not), else the soname of the first library on
+ *    the link line that exports it;
  *  - each `GOT.mem` and `GOT.func` import likewise, to "GOT.mem/PROVIDER"
  *    and "GOT.func/PROVIDER" (PROVIDER being "." or a soname);
- *  - NEEDED, to the dlls' sonames.
+ *  - the state (memory, __indirect_function_table, __stack_pointer), to the
+ *    allocator that exports it;
+ *  - NEEDED, to the libraries' sonames.
  *
- * What the loader itself provides stays in `env`: memory,
- * __indirect_function_table, __stack_pointer, __memory_base, __table_base,
- * __heap_base, __heap_end. A weak symbol nobody defines stays in `env` too
- * (the loader resolves it to null: address 0, or a function that traps).
- * Any other symbol nobody defines is an error. Imports from other modules
- * (WASM_IMPORT, wasi_snapshot_preview1) are left alone.
+ * What the loader itself provides stays in `env`: each module's
+ * __memory_base and __table_base, __heap_base and __heap_end, and the
+ * state when no library on the link line exports it. A weak symbol nobody
+ * defines stays in `env` too (the loader resolves it to null: address 0,
+ * or a function that traps). Any other symbol nobody defines is an error.
+ * Imports from other modules (WASM_IMPORT, wasi_snapshot_preview1) are
+ * left alone.
  *
  * A dll's soname is recorded in a custom section "wasm32-wasi-cc.soname"
  * (a name), the output's basename unless the link words say -soname NAME;
@@ -42,6 +48,11 @@
 static const char *const loader_provides[] = {
 	"memory", "__indirect_function_table", "__stack_pointer", "__memory_base",
 	"__table_base", "__heap_base", "__heap_end",
+};
+
+/* Of those, the state an allocator on the link line provides instead. */
+static const char *const allocator_provides[] = {
+	"memory", "__indirect_function_table", "__stack_pointer",
 };
 
 /* A section of a core module. */
@@ -100,7 +111,7 @@ static const struct section *find_custom(const struct section *s, size_t n, cons
 	return NULL;
 }
 
-/* A dll on the link line: its soname and the names it exports. */
+/* A library on the link line (a dll or the allocator): its soname and the names it exports. */
 struct dll {
 	char *soname;
 	unsigned char *bytes;
@@ -115,36 +126,62 @@ static int exports_name(const struct wasm_module *m, struct wasm_name n)
 	return 0;
 }
 
-/* Reads path as a dll when it is one (a core module with dylink.0): 1, 0 when not, -1 on error. */
+/* Whether m, a module without dylink.0, is an allocator: it exports its memory. */
+static int is_allocator(const struct wasm_module *m)
+{
+	const struct wasm_export *e = wasm_find_export(m, "memory");
+
+	return e && e->kind == WASM_MEMORY;
+}
+
+/*
+ * Reads path as a library when it is one (a core module with dylink.0, or
+ * an allocator): 1, 0 when not, -1 on error.
+ */
 static int read_dll(const char *path, struct dll *d, char **err)
 {
 	struct section *s;
 	size_t n, len;
 	const struct section *so;
+	int dll;
 
 	struct bytes file;
 	char *why = NULL;
 
 	memset(d, 0, sizeof(*d));
 	if (file_read(path, &file, &why) < 0) {
-		free(why); /* not readable: not a dll */
+		free(why); /* not readable: not a library */
 		return 0;
 	}
 	d->bytes = file.p;
 	len = file.len;
-	if (sections(d->bytes, len, &s, &n) < 0 || !find_custom(s, n, "dylink.0")) {
-		free(s);
+	if (sections(d->bytes, len, &s, &n) < 0 || find_custom(s, n, "linking")) {
+		free(s); /* not a module, or a relocatable object */
 		free(d->bytes);
 		return 0;
 	}
+	dll = find_custom(s, n, "dylink.0") != NULL;
 	if (wasm_read_module(&d->m, d->bytes, len, err) < 0) {
 		char *e = *err;
 
+		if (!dll) { /* some other file: not ours to judge */
+			free(e);
+			*err = NULL;
+			free(s);
+			free(d->bytes);
+			return 0;
+		}
 		*err = xasprintf("%s: %s", path, e);
 		free(e);
 		free(s);
 		free(d->bytes);
 		return -1;
+	}
+	if (!dll && !is_allocator(&d->m)) {
+		wasm_module_free(&d->m);
+		free(s);
+		free(d->bytes);
+		return 0;
 	}
 	if ((so = find_custom(s, n, SONAME_SECTION))) {
 		struct wasm_cursor c = {d->bytes, so->custom_payload, so->end, 0};
@@ -270,12 +307,28 @@ static int rewrite_dylink(const unsigned char *b, const struct section *dy, cons
 	return 0;
 }
 
-static int provided_by_loader(struct wasm_name n)
+static int name_in(struct wasm_name n, const char *const *names, size_t len)
 {
-	for (size_t i = 0; i < LEN(loader_provides); i++)
-		if (wasm_name_is(n, loader_provides[i]))
+	for (size_t i = 0; i < len; i++)
+		if (wasm_name_is(n, names[i]))
 			return 1;
 	return 0;
+}
+
+static int provided_by_loader(struct wasm_name n)
+{
+	return name_in(n, loader_provides, LEN(loader_provides));
+}
+
+/* The allocator on the link line that exports the state n, or NULL. */
+static const char *state_provider(const struct dll *dlls, size_t ndlls, struct wasm_name n)
+{
+	if (!name_in(n, allocator_provides, LEN(allocator_provides)))
+		return NULL;
+	for (size_t i = 0; i < ndlls; i++)
+		if (is_allocator(&dlls[i].m) && exports_name(&dlls[i].m, n))
+			return dlls[i].soname;
+	return NULL;
 }
 
 /* The module name for an import of symbol n, or NULL when nobody defines it. */
@@ -340,8 +393,10 @@ static int rewrite_imports(const unsigned char *b, const struct section *imp,
 		    wasm_name_is(module, "GOT.func")) {
 			int env = wasm_name_is(module, "env");
 
-			if (!(env && provided_by_loader(field)) &&
-			    !(wasm_name_is(module, "GOT.mem") && provided_by_loader(field))) {
+			if (env && (who = state_provider(dlls, ndlls, field))) {
+				newmod = xstrdup(who);
+			} else if (!(env && provided_by_loader(field)) &&
+			           !(wasm_name_is(module, "GOT.mem") && provided_by_loader(field))) {
 				who = provider(self, dlls, ndlls, field);
 				if (who && env)
 					newmod = xstrdup(who);
@@ -381,8 +436,8 @@ static int rewrite_imports(const unsigned char *b, const struct section *imp,
 
 /*
  * dylink [--dll] -o OUTPUT INPUT WORD...: OUTPUT is the linked INPUT with
- * its imports and NEEDED rewritten; the WORDs are the link's (dlls, -L, -l,
- * -soname). With --dll, OUTPUT also gets its soname section.
+ * its imports and NEEDED rewritten; the WORDs are the link's (libraries,
+ * -L, -l, -soname). With --dll, OUTPUT also gets its soname section.
  */
 int builtin_dylink(int argc, char **argv, char **err)
 {

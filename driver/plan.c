@@ -307,12 +307,16 @@ static void set_allocator(struct scope *sc, const struct invocation *inv, const 
 	strvec_free(&words);
 }
 
-/* The link words of the standard roles the artifact names, before and after the user's. */
+/*
+ * The link words of the standard roles the artifact names: before and after
+ * the user's, and the libraries only the dylink step reads (a role's
+ * `dylink`, such as the allocator, which is no input wasm-ld could take).
+ */
 static void add_roles(struct scope *sc, const struct invocation *inv, const struct node *spec,
                       const struct node *artifact)
 {
 	const struct node *list = node_get(artifact, "roles"), *roles = node_get(spec, "roles");
-	struct strvec names = {0}, before = {0}, after = {0};
+	struct strvec names = {0}, before = {0}, after = {0}, dylink = {0};
 	char *err = NULL;
 
 	if (list && template_expand(list, sc, &names, &err) < 0)
@@ -332,12 +336,16 @@ static void add_roles(struct scope *sc, const struct invocation *inv, const stru
 			spec_check(err);
 		if ((n = node_get(role, "after")) && template_expand(n, sc, &after, &err) < 0)
 			spec_check(err);
+		if ((n = node_get(role, "dylink")) && template_expand(n, sc, &dylink, &err) < 0)
+			spec_check(err);
 	}
 	scope_set_list(sc, "roles-before", &before);
 	scope_set_list(sc, "roles-after", &after);
+	scope_set_list(sc, "roles-dylink", &dylink);
 	strvec_free(&names);
 	strvec_free(&before);
 	strvec_free(&after);
+	strvec_free(&dylink);
 }
 
 void plan_link(struct plan *p, const struct invocation *inv, const struct node *spec)

@@ -1,10 +1,27 @@
-## runtime/libc-so.mk: libc.so, the C library as a dll, from wasi-libc's source built position-independent.
+## runtime/libc-so.mk: the shared roles of dynamic programs: libc.so, the C library as a dll, from wasi-libc's
+## source built position-independent, and liballoc.so, the allocator that provides their state.
 # configure finds the source (--with-wasi-libc-source=DIR; install-deps.sh
 # fetches Debian's into /usr/local/src/wasi-libc). Without it there is no
 # libc.so, and no dlls or dynamic executables.
 if HAVE_WASI_LIBC_SOURCE
-wasmlib_DATA += runtime/libc.so runtime/libc_nonshared.a runtime/crt1-command-pic.o
-CLEANFILES += runtime/libc.so runtime/libc_nonshared.a runtime/libc-pic.a runtime/crt1-command-pic.o
+wasmlib_DATA += runtime/libc.so runtime/liballoc.so runtime/libc_nonshared.a runtime/crt1-command-pic.o
+CLEANFILES += runtime/libc.so runtime/liballoc.so runtime/libc_nonshared.a runtime/libc-pic.a \
+	runtime/crt1-command-pic.o runtime/build-libs.yaml
+
+# The driver links both, with the specs of the source tree and this
+# layered over them: the build's runtime as ${libdir}, and libc.so made of
+# libc-pic.a alone (the dll's roles, but libc.so itself).
+runtime/build-libs.yaml: Makefile
+	$(AM_V_GEN)$(MKDIR_P) runtime && \
+	printf '%s\n' '# build-libs.yaml: how the build links libc.so and liballoc.so (generated).' \
+	  'vars:' '  libdir: $(abs_top_builddir)/runtime' 'artifacts:' '  dll:' \
+	  '    roles: [liballoc-so, builtins]' > $@
+BUILD_LIBS_DRIVER = WASM32_WASI_CC_SPECDIR='$(abs_top_srcdir)/specs:$(abs_top_builddir)/specs' \
+	driver/wasm32-wasi-cc --specs=runtime/build-libs.yaml
+
+# liballoc as the allocator artifact (specs/allocator.yaml).
+runtime/liballoc.so: runtime/liballoc.a runtime/build-libs.yaml driver/wasm32-wasi-cc $(specs_DATA)
+	$(AM_V_GEN)$(BUILD_LIBS_DRIVER) --artifact=allocator -s -o $@
 
 # command-rt for dynamic executables: the same start file, position-independent.
 runtime/crt1-command-pic.o: runtime/crt1-command.c
@@ -22,6 +39,9 @@ LIBC_PIC_MAKE = $(MAKE) -C '$(WASI_LIBC_SOURCE)' CC='$(WASM_CLANG)' AR='$(WASM_A
 # The start-up objects that call main stay in each executable (glibc's
 # libc_nonshared.a, in spirit): a dll cannot import from the program.
 LIBC_NONSHARED_OBJECTS = __main_void.o __main_argc_argv.o __original_main.o
+# What liballoc.so defines instead: malloc and its family, and the errno
+# malloc sets, which must be the one errno of the process.
+LIBC_ALLOCATOR_OBJECTS = dlmalloc.o errno.o
 
 $(LIBC_PIC_A):
 	$(AM_V_GEN)$(LIBC_PIC_MAKE) include_dirs > /dev/null && $(LIBC_PIC_MAKE) '$@' > /dev/null
@@ -31,15 +51,15 @@ runtime/libc_nonshared.a: $(LIBC_PIC_A)
 	(cd $@.d && $(WASM_AR) x '$(LIBC_PIC_A)' $(LIBC_NONSHARED_OBJECTS)) && \
 	$(WASM_AR) crs $@ $(addprefix $@.d/,$(LIBC_NONSHARED_OBJECTS)) && rm -rf $@.d
 runtime/libc-pic.a: $(LIBC_PIC_A)
-	$(AM_V_GEN)rm -f $@ && cp '$(LIBC_PIC_A)' $@ && $(WASM_AR) d $@ $(LIBC_NONSHARED_OBJECTS)
+	$(AM_V_GEN)rm -f $@ && cp '$(LIBC_PIC_A)' $@ && \
+	$(WASM_AR) d $@ $(LIBC_NONSHARED_OBJECTS) $(LIBC_ALLOCATOR_OBJECTS)
 # Linked by the driver itself, as a dll of no user objects: libc's public
-# symbols are exported, its imports get the two-level namespace. All of libc
-# is in it (a dll cannot know what its users need): 558 KB stripped (-s),
-# 576 KB with its names.
-runtime/libc.so: runtime/libc-pic.a driver/wasm32-wasi-cc $(specs_DATA)
-	$(AM_V_GEN)WASM32_WASI_CC_SPECDIR='$(abs_top_srcdir)/specs:$(abs_top_builddir)/specs' \
-	driver/wasm32-wasi-cc -shared -nodefaultlibs -s -o $@ \
-	  -Wl,--whole-archive runtime/libc-pic.a -Wl,--no-whole-archive '$(CLANG_BUILTINS)'
+# symbols are exported, its imports get the two-level namespace (malloc and
+# errno from liballoc.so). All of libc is in it (a dll cannot know what its
+# users need): 558 KB stripped (-s).
+runtime/libc.so: runtime/libc-pic.a runtime/liballoc.so runtime/build-libs.yaml driver/wasm32-wasi-cc $(specs_DATA)
+	$(AM_V_GEN)$(BUILD_LIBS_DRIVER) -shared -s -o $@ \
+	  -Wl,--whole-archive runtime/libc-pic.a -Wl,--no-whole-archive
 endif
 
 # The PIC build of wasi-libc, under the build tree.

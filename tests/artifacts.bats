@@ -20,14 +20,15 @@ shout(21) = 42" ]
 	[ "${lines[2]}" = "add(1, 2) = 103" ]
 }
 
-@test "the allocator needs no input and exports its state and the malloc API" {
+@test "the allocator needs no input and exports its state, the malloc API and errno" {
 	wasm32-wasi-cc --artifact=allocator -o alloc.wasm
 	run -0 "$NODE" --no-warnings "$FIXTURES/artifacts/host.cjs" allocator alloc.wasm
-	[ "$output" = "exports: function:__cxa_atexit function:__cxa_finalize function:_initialize function:aligned_alloc function:atexit function:calloc function:free function:malloc function:malloc_usable_size function:posix_memalign function:realloc global:__data_end global:__heap_base global:__stack_pointer memory:memory table:__indirect_function_table
+	[ "$output" = "exports: function:__libc_calloc function:__libc_free function:__libc_malloc function:_initialize function:aligned_alloc function:calloc function:free function:malloc function:malloc_usable_size function:posix_memalign function:realloc global:__data_end global:__heap_base global:__stack_pointer global:errno memory:memory table:__indirect_function_table
 imports: none
 aligned_alloc(4096) aligned: true
 realloc kept the byte: true
-blocks: 11, stack pointer exported: true, heap base: true" ]
+blocks: 11, stack pointer exported: true, heap base: true
+table grows: true" ]
 }
 
 @test "the allocator can be wasi-libc's dlmalloc" {

@@ -41,20 +41,22 @@ main: shared_counter is 41" ]
 @test "a dll imports state, carries dylink.0, and names its providers (two-level namespace)" {
 	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
 	run -0 imports libcb.so
-	[ "$output" = "env.memory
-env.__indirect_function_table
-env.__stack_pointer
+	[ "$output" = "liballoc.so.memory
+liballoc.so.__indirect_function_table
+liballoc.so.__stack_pointer
 env.__memory_base
 env.__table_base
 libc.so.printf" ]
-	[ "$(needed libcb.so)" = libc.so ]
+	[ "$(needed libcb.so)" = "libc.so
+liballoc.so" ]
 	wasm32-wasi-cc -o usecb "$D/usecb.c" libcb.so
 	run -0 imports usecb
 	[[ "$output" == *"libcb.so.cb_register"* ]]
 	[[ "$output" == *"GOT.mem/libcb.so.shared_counter"* ]]
 	[[ "$output" != *"env.cb_"* ]]
 	[ "$(needed usecb)" = "libcb.so
-libc.so" ]
+libc.so
+liballoc.so" ]
 }
 
 @test "unannotated code exports every global function and data symbol" {
@@ -79,7 +81,8 @@ public_one" ]
 	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c"
 	wasm32-wasi-cc -shared -o libtop.so "$D/libtop.c" -L. -lbase
 	[ "$(needed libtop.so)" = "libbase.so
-libc.so" ]
+libc.so
+liballoc.so" ]
 	wasm32-wasi-cc -o usetop "$D/usetop.c" -L. -ltop
 	run -0 wasm32-wasi-run ./usetop
 	[ "$output" = "constructor of libbase
@@ -99,7 +102,8 @@ destructor of libbase" ]
 	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
 	wasm32-wasi-cc -o dynamic "$D/usecb.c" -L. -lcb
 	[ "$(needed dynamic)" = "libcb.so
-libc.so" ]
+libc.so
+liballoc.so" ]
 	run -0 wasm32-wasi-run ./dynamic
 	[ "${lines[1]}" = "callback gave 42" ]
 }
@@ -108,7 +112,8 @@ libc.so" ]
 	wasm32-wasi-cc --artifact=dynamic-command -o hello "$D/hello.c"
 	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
 	wasm32-wasi-cc -o usecb "$D/usecb.c" libcb.so
-	[ "$(needed hello)" = libc.so ]
+	[ "$(needed hello)" = "libc.so
+liballoc.so" ]
 	run -0 wasm32-wasi-run ./hello dynamic
 	[ "$output" = "hello, dynamic" ]
 	run -0 wasm32-wasi-run ./usecb
@@ -131,7 +136,8 @@ libc.so" ]
 	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c" -Wl,-soname,libbase.so.1
 	wasm32-wasi-cc -shared -o libtop.so "$D/libtop.c" libbase.so
 	[ "$(needed libtop.so)" = "libbase.so.1
-libc.so" ]
+libc.so
+liballoc.so" ]
 	wasm32-wasi-cc -o usetop "$D/usetop.c" libtop.so
 	run -1 wasm32-wasi-run ./usetop
 	[[ "$output" == "wasm32-wasi-run: libbase.so.1: library not found"* ]]
@@ -144,4 +150,53 @@ libc.so" ]
 	wasm32-wasi-cc --artifact=dynamic-command -o weak "$D/weak.c"
 	run -0 wasm32-wasi-run ./weak
 	[ "$output" = "maybe is null, maybe_data is null" ]
+}
+
+@test "liballoc.so is the one allocator: it provides the state, malloc and errno to all" {
+	wasm32-wasi-cc -shared -o libbuf.so "$D/libbuf.c"
+	wasm32-wasi-cc -o usebuf "$D/usebuf.c" libbuf.so
+	run -0 imports "$BUILD_DIR/runtime/libc.so"
+	[[ "$output" == *"liballoc.so.malloc"* ]]
+	[[ "$output" == *"GOT.mem/liballoc.so.errno"* ]]
+	run -0 imports usebuf
+	[[ "$output" == "liballoc.so.memory
+liballoc.so.__indirect_function_table
+liballoc.so.__stack_pointer
+"* ]]
+	[[ "$output" == *"liballoc.so.free"* ]]
+	[[ "$output" == *"GOT.mem/liballoc.so.errno"* ]]
+	run -0 wasm32-wasi-run ./usebuf
+	[ "$output" = "shared heap, 16 usable bytes for 12
+too big: null, errno: Out of memory" ]
+}
+
+@test "another allocator, found first in the library path, replaces liballoc.so" {
+	wasm32-wasi-cc -shared -o libbuf.so "$D/libbuf.c"
+	wasm32-wasi-cc -o usebuf "$D/usebuf.c" libbuf.so
+	mkdir alt
+	wasm32-wasi-cc --artifact=allocator --allocator=dlmalloc -o alt/liballoc.so
+	WASM32_WASI_LIBRARY_PATH=$PWD/alt:$WASM32_WASI_LIBRARY_PATH run -0 wasm32-wasi-run ./usebuf
+	[ "$output" = "shared heap, 12 usable bytes for 12
+too big: null, errno: Out of memory" ]
+}
+
+@test "a library that is neither a dll nor an allocator is refused at load" {
+	wasm32-wasi-cc --artifact=dynamic-command -o hello "$D/hello.c"
+	mkdir alt
+	export WASM32_WASI_LIBRARY_PATH=$PWD/alt:$WASM32_WASI_LIBRARY_PATH
+	wasm32-wasi-cc --emit=core -o alt/liballoc.so "$D/hello.c"
+	run -1 wasm32-wasi-run ./hello
+	[ "$output" = "wasm32-wasi-run: $PWD/alt/liballoc.so: an allocator must export memory, __indirect_function_table, __stack_pointer, aligned_alloc; it lacks __indirect_function_table, __stack_pointer, aligned_alloc" ]
+	echo 'int x;' > x.c
+	wasm32-wasi-cc -nostdlib -Wl,--no-entry,--import-memory --emit=core -o alt/liballoc.so x.c
+	run -1 wasm32-wasi-run ./hello
+	[ "$output" = "wasm32-wasi-run: $PWD/alt/liballoc.so: not a library: neither a dll (no dylink.0) nor an allocator (no memory export)" ]
+}
+
+@test "the stack is the allocator's, first in memory: an overflow traps" {
+	wasm32-wasi-cc --artifact=dynamic-command -o deep "$D/deep.c"
+	run -0 wasm32-wasi-run ./deep 500
+	[ "$output" = 500 ]
+	run -134 wasm32-wasi-run ./deep 2000
+	[ "$output" = "wasm32-wasi-run: ./deep: wasm trap: memory access out of bounds" ]
 }
