@@ -15,7 +15,7 @@ if ! grep -rqs -e '^Types: deb-src' -e '^deb-src' /etc/apt/sources.list /etc/apt
 fi
 apt-get update
 apt-get install -y --no-install-recommends \
-	ca-certificates make gcc libc6-dev autoconf automake pkg-config \
+	ca-certificates make gcc libc6-dev autoconf automake libtool pkg-config \
 	libyaml-dev bats help2man \
 	clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32 \
 	binaryen wabt zsh fish man-db \

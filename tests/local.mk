@@ -36,6 +36,7 @@ TESTS += \
 	tests/completion.bats \
 	tests/errors.bats \
 	tests/info.bats \
+	tests/libtool.bats \
 	tests/plan.bats \
 	tests/porting.bats \
 	tests/run.bats \
