@@ -12,6 +12,15 @@ load test_helper
 	[ "${#lines[@]}" -eq 2 ]
 }
 
+@test "a setjmp program built as the default component runs: its command module, since jco lacks exception handling" {
+	wasm32-wasi-cc -O2 -o jumps "$FIXTURES/porting/jumps.c"
+	# a component (layer 1, version 0xd), not a core module
+	[ "$(od -An -tx1 -j4 -N4 jumps | tr -d ' ')" = 0d000100 ]
+	run -0 wasm32-wasi-run jumps
+	[ "$output" = "inner caught 50 at depth 5
+outer caught 1" ]
+}
+
 @test "signals, getpid, process clocks and mmap are emulated without extra flags" {
 	wasm32-wasi-cc --emit=core -o emulated "$FIXTURES/porting/emulated.c"
 	run -0 wasm32-wasi-run emulated
