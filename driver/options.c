@@ -212,6 +212,9 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_STRIP:
 		inv->strip = 1;
 		break;
+	case OPT_STATIC:
+		inv->static_link = 1;
+		break;
 	case OPT_NOSTDLIB:
 		inv->nostartfiles = inv->nodefaultlibs = 1;
 		break;

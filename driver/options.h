@@ -67,6 +67,7 @@ struct invocation {
 	int cxx;               /* invoked as c++: C sources are C++, libc++ is linked */
 	int cpp;               /* invoked as cpp: preprocess only */
 	int nostartfiles, nodefaultlibs;
+	int static_link; /* -static */
 	struct query *queries; /* --version, -print-*...: answered in order, then exit */
 	size_t nqueries;
 	const char *artifact;  /* spec name of what to produce; NULL: the default */

@@ -67,6 +67,8 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "cxx", "1");
 	if (inv->emit && strcmp(inv->emit, "core") == 0)
 		scope_set(sc, "core", "1");
+	if (inv->static_link)
+		scope_set(sc, "static", "1");
 	scope_set_list(sc, "user-flags", &inv->compile_args);
 	scope_set_list(sc, "env-names", &inv->env);
 }
@@ -241,11 +243,19 @@ static int is_dll(const char *path)
  * The artifact when none was asked for: a dynamic executable when a link
  * input is a dll, or -lNAME finds libNAME.so or libNAME.wasm in a -L
  * directory before libNAME.a (wasm-ld's order); else the spec's default.
+ * With -static, a dll among the inputs is an error.
  */
 static const char *automatic_artifact(const struct invocation *inv, const struct node *spec)
 {
 	struct strvec dirs = {0};
 	const char *found = NULL;
+
+	if (inv->static_link) {
+		for (size_t i = 0; i < inv->ninputs; i++)
+			if (!inv->inputs[i].is_source && is_dll(inv->inputs[i].path))
+				usage_error("%s: a dll, and -static links none", inv->inputs[i].path);
+		return scalar_at(spec, "default-artifact");
+	}
 
 	for (size_t i = 0; i < inv->nlink; i++) {
 		const char *w = inv->link[i].arg;
@@ -284,11 +294,14 @@ static const struct node *find_artifact(const struct invocation *inv, const stru
 	const char *name = inv->artifact ? inv->artifact : automatic_artifact(inv, spec);
 	const struct node *a = choose(spec, "artifacts", "artifact kind", "default-artifact", name);
 	const struct node *refused;
-	const char *lifetime = scalar_at(a, "lifetime");
+	const char *lifetime = scalar_at(a, "lifetime"), *state;
 
 	if ((refused = node_get(a, "refused")))
 		usage_error("%s: %s", inv->artifact_flag ? inv->artifact_flag : name,
 		            refused->kind == NODE_SCALAR ? refused->str : "refused by the specs");
+	if (inv->static_link && inv->artifact && (state = scalar_at(a, "state")) &&
+	    strcmp(state, "imports-state") == 0)
+		usage_error("-static conflicts with %s", inv->artifact_flag);
 	if (inv->env.len && (!lifetime || strcmp(lifetime, "command") != 0))
 		usage_error("--env declares what a command reads; a %s is not a command", name);
 	return a;

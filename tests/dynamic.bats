@@ -108,6 +108,23 @@ liballoc.so" ]
 	[ "${lines[1]}" = "callback gave 42" ]
 }
 
+@test "-static links the archive beside the dll, and refuses dlls" {
+	wasm32-wasi-cc -c -o cb.o "$D/libcb.c"
+	wasm32-wasi-ar rcs libcb.a cb.o
+	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
+	wasm32-wasi-cc -static --emit=core -o static "$D/usecb.c" -L. -lcb
+	[ -z "$(needed static 2> /dev/null)" ]
+	run -0 imports static
+	[[ "$output" != *libcb.so* ]]
+	run -0 wasm32-wasi-run ./static
+	[ "${lines[1]}" = "callback gave 42" ]
+	run -2 wasm32-wasi-cc -static -o prog "$D/usecb.c" libcb.so
+	[ "$output" = "wasm32-wasi-cc: libcb.so: a dll, and -static links none" ]
+	run -2 wasm32-wasi-cc -static -shared -o libx.so "$D/libcb.c"
+	[ "$output" = "wasm32-wasi-cc: -static conflicts with -shared" ]
+	[ ! -e prog ] && [ ! -e libx.so ]
+}
+
 @test "two executables share the one libc.so, found in the library path" {
 	wasm32-wasi-cc --artifact=dynamic-command -o hello "$D/hello.c"
 	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
