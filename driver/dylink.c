@@ -250,6 +250,22 @@ static uint32_t import_flags(const unsigned char *b, const struct section *dy,
 	return 0;
 }
 
+/* A NEEDED subsection (type 2) listing the libraries' sonames; nothing when there are none. */
+static void put_needed(struct bytes *payload, const struct dll *dlls, size_t ndlls)
+{
+	struct bytes needed = {0};
+
+	if (!ndlls)
+		return;
+	wasm_emit_u32(&needed, (uint32_t)ndlls);
+	for (size_t i = 0; i < ndlls; i++)
+		wasm_emit_name(&needed, dlls[i].soname, strlen(dlls[i].soname));
+	bytes_put(payload, "\2", 1);
+	wasm_emit_u32(payload, (uint32_t)needed.len);
+	bytes_put(payload, needed.p, needed.len);
+	free(needed.p);
+}
+
 /* dylink.0 with NEEDED replaced by the sonames; -1 when malformed. */
 static int rewrite_dylink(const unsigned char *b, const struct section *dy, const struct dll *dlls,
                           size_t ndlls, struct bytes *out)
@@ -270,17 +286,7 @@ static int rewrite_dylink(const unsigned char *b, const struct section *dy, cons
 		}
 		c.pos += size;
 		if (type == 2 || (type > 2 && !needed_done)) {
-			struct bytes needed = {0};
-
-			wasm_emit_u32(&needed, (uint32_t)ndlls);
-			for (size_t i = 0; i < ndlls; i++)
-				wasm_emit_name(&needed, dlls[i].soname, strlen(dlls[i].soname));
-			if (ndlls) {
-				bytes_put(&payload, "\2", 1);
-				wasm_emit_u32(&payload, (uint32_t)needed.len);
-				bytes_put(&payload, needed.p, needed.len);
-			}
-			free(needed.p);
+			put_needed(&payload, dlls, ndlls);
 			needed_done = 1;
 			if (type == 2)
 				continue;
@@ -289,17 +295,8 @@ static int rewrite_dylink(const unsigned char *b, const struct section *dy, cons
 		wasm_emit_u32(&payload, size);
 		bytes_put(&payload, b + start, size);
 	}
-	if (!needed_done && ndlls) {
-		struct bytes needed = {0};
-
-		wasm_emit_u32(&needed, (uint32_t)ndlls);
-		for (size_t i = 0; i < ndlls; i++)
-			wasm_emit_name(&needed, dlls[i].soname, strlen(dlls[i].soname));
-		bytes_put(&payload, "\2", 1);
-		wasm_emit_u32(&payload, (uint32_t)needed.len);
-		bytes_put(&payload, needed.p, needed.len);
-		free(needed.p);
-	}
+	if (!needed_done)
+		put_needed(&payload, dlls, ndlls);
 	bytes_put(out, "", 1);
 	wasm_emit_u32(out, (uint32_t)payload.len);
 	bytes_put(out, payload.p, payload.len);
