@@ -32,8 +32,9 @@
  *  - NEEDED, to the libraries' sonames.
  *
  * What the loader itself provides stays in `env`: each module's
- * __memory_base and __table_base, __heap_base and __heap_end, and the
- * state when no library on the link line exports it. A weak symbol nobody
+ * __memory_base and __table_base, __heap_base and __heap_end, the state
+ * when no library on the link line exports it, and dlopen and its family
+ * when none defines them. A weak symbol nobody
  * defines stays in `env` too (the loader resolves it to null: address 0,
  * or a function that traps). Any other symbol nobody defines is an error.
  * Imports from other modules (WASM_IMPORT, wasi_snapshot_preview1) are
@@ -50,7 +51,10 @@ static const char *const loader_provides[] = {
 	"__table_base", "__heap_base", "__heap_end",
 };
 
-/* Of those, the state an allocator on the link line provides instead. */
+/* What the loader defines for dynamic programs (runtime/include/dlfcn.h). */
+static const char *const loader_functions[] = {"dlopen", "dlsym", "dlclose", "dlerror"};
+
+/* Of the loader's state, what an allocator on the link line provides instead. */
 static const char *const allocator_provides[] = {
 	"memory", "__indirect_function_table", "__stack_pointer",
 };
@@ -399,7 +403,8 @@ static int rewrite_imports(const unsigned char *b, const struct section *imp,
 					newmod = xstrdup(who);
 				else if (who)
 					newmod = xasprintf("%.*s/%s", (int)module.len, module.p, who);
-				else if (!(dy && ((import_flags(b, dy, module, field) |
+				else if (!(env && name_in(field, loader_functions, LEN(loader_functions))) &&
+				         !(dy && ((import_flags(b, dy, module, field) |
 				                   import_flags(b, dy, (struct wasm_name){"env", 3}, field)) & 1))) {
 					char *s = wasm_name_str(field);
 

@@ -239,11 +239,23 @@ static int is_dll(const char *path)
 	return pos + 10 <= n && b[pos + 1] == 8 && memcmp(b + pos + 2, "dylink.0", 8) == 0;
 }
 
+/* Whether -lNAME asks for the loader's functions (the spec's `loader-libraries`: -ldl). */
+static int loader_library(const struct node *spec, const char *name)
+{
+	const struct node *list = node_get(spec, "loader-libraries");
+
+	for (size_t i = 0; list && list->kind == NODE_SEQ && i < list->len; i++)
+		if (list->items[i]->kind == NODE_SCALAR && strcmp(list->items[i]->str, name) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The artifact when none was asked for: a dynamic executable when a link
- * input is a dll, or -lNAME finds libNAME.so or libNAME.wasm in a -L
- * directory before libNAME.a (wasm-ld's order); else the spec's default.
- * With -static, a dll among the inputs is an error.
+ * input is a dll, -lNAME finds libNAME.so or libNAME.wasm in a -L
+ * directory before libNAME.a (wasm-ld's order), or NAME is a loader
+ * library (-ldl, for dlopen); else the spec's default. With -static, a dll
+ * among the inputs is an error.
  */
 static const char *automatic_artifact(const struct invocation *inv, const struct node *spec)
 {
@@ -270,6 +282,8 @@ static const char *automatic_artifact(const struct invocation *inv, const struct
 			found = "dynamic-command";
 		if (w->input >= 0 || !has_prefix(w->arg, "-l") || !w->arg[2])
 			continue;
+		if (loader_library(spec, w->arg + 2))
+			found = "dynamic-command";
 		for (size_t d = 0; d < dirs.len && !found; d++) {
 			static const char *const suffixes[] = {".so", ".wasm", ".a"};
 

@@ -4,7 +4,7 @@ wasmlib_DATA += runtime/libporting.a runtime/cabi_realloc.o
 CLEANFILES += runtime/libporting.a runtime/setjmp.o runtime/longjmp.o runtime/tmpfile.o runtime/system.o runtime/cabi_realloc.o
 # Headers for the target, installed apart from the host's includes.
 targetincludedir = $(pkgdatadir)/include
-targetinclude_HEADERS = runtime/include/setjmp.h
+targetinclude_HEADERS = runtime/include/setjmp.h runtime/include/dlfcn.h
 targetincludewasidir = $(targetincludedir)/wasi
 targetincludewasi_HEADERS = runtime/include/wasi/toolchain.h
 EXTRA_DIST += runtime/setjmp.c runtime/longjmp.S runtime/tmpfile.c runtime/system.c runtime/cabi_realloc.c

@@ -217,3 +217,44 @@ too big: null, errno: Out of memory" ]
 	run -134 wasm32-wasi-run ./deep 2000
 	[ "$output" = "wasm32-wasi-run: ./deep: wasm trap: memory access out of bounds" ]
 }
+
+@test "dlopen loads a library and what it needs, runs its constructors; dlsym finds its symbols" {
+	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c"
+	wasm32-wasi-cc -shared -o libtop.so "$D/libtop.c" -L. -lbase
+	# -ldl asks for a dynamic executable, as dlopen needs the loader
+	wasm32-wasi-cc -o dl "$D/dl.c" -ldl
+	[ "$(needed dl)" = "libc.so
+liballoc.so" ]
+	run -0 imports dl
+	[[ "$output" == *"env.dlopen"* ]]
+	WASM32_WASI_RUN_LIBDIR=/nonexistent run -0 wasm32-wasi-run ./dl
+	[ "$output" = "dlopen failed: libnowhere.so: library not found (dlopen; searched ., $BUILD_DIR/runtime, /nonexistent)
+dlerror again: null
+constructor of libbase
+constructor of libtop
+top_get() is 42, top_value is 42
+after writing top_value: 5
+base_get, in libtop's scope: found
+dlsym failed: nothing: undefined symbol
+the same handle again: yes
+puts, found in the global scope
+dlclose: 0
+destructor of libbase" ]
+}
+
+@test "dlopen takes a path the program was given, and refuses one outside" {
+	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c"
+	mkdir plugins
+	wasm32-wasi-cc -shared -o plugins/libtop.so "$D/libtop.c" -L. -lbase
+	wasm32-wasi-cc -o dl "$D/dl.c" -ldl
+	run -0 wasm32-wasi-run ./dl plugins/libtop.so
+	[ "${lines[4]}" = "top_get() is 42, top_value is 42" ]
+	run -1 wasm32-wasi-run ./dl /nonexistent/libtop.so
+	[ "${lines[2]}" = "dlopen /nonexistent/libtop.so: /nonexistent/libtop.so: not in a directory the program was given" ]
+}
+
+@test "a static command cannot call dlopen: the link names it" {
+	run -1 wasm32-wasi-cc -o dl "$D/dl.c"
+	[[ "$output" == *"undefined symbol: dlopen"* ]]
+	[ ! -e dl ]
+}
