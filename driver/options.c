@@ -80,6 +80,10 @@ static void add_input(struct invocation *inv, const char *path, const char *lang
 
 static void add_link(struct invocation *inv, const char *arg, int input, int group)
 {
+	/* the linker's spellings of -rdynamic: the driver's export rule, as for dlls */
+	if (group && (strcmp(arg, "-E") == 0 || strcmp(arg, "--export-dynamic") == 0 ||
+	              strcmp(arg, "-export-dynamic") == 0))
+		inv->export_dynamic = 1;
 	if (inv->nlink == inv->link_cap) {
 		inv->link_cap = inv->link_cap ? inv->link_cap * 2 : 16;
 		inv->link = xreallocarray(inv->link, inv->link_cap, sizeof(*inv->link));
@@ -214,6 +218,9 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		break;
 	case OPT_STATIC:
 		inv->static_link = 1;
+		break;
+	case OPT_RDYNAMIC:
+		inv->export_dynamic = 1;
 		break;
 	case OPT_NOSTDLIB:
 		inv->nostartfiles = inv->nodefaultlibs = 1;

@@ -67,7 +67,8 @@ struct invocation {
 	int cxx;               /* invoked as c++: C sources are C++, libc++ is linked */
 	int cpp;               /* invoked as cpp: preprocess only */
 	int nostartfiles, nodefaultlibs;
-	int static_link; /* -static */
+	int static_link;    /* -static */
+	int export_dynamic; /* -rdynamic, -Wl,-E */
 	struct query *queries; /* --version, -print-*...: answered in order, then exit */
 	size_t nqueries;
 	const char *artifact;  /* spec name of what to produce; NULL: the default */

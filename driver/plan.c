@@ -69,6 +69,8 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "core", "1");
 	if (inv->static_link)
 		scope_set(sc, "static", "1");
+	if (inv->export_dynamic)
+		scope_set(sc, "export-dynamic", "1");
 	scope_set_list(sc, "user-flags", &inv->compile_args);
 	scope_set_list(sc, "env-names", &inv->env);
 }

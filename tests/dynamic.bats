@@ -258,3 +258,19 @@ destructor of libbase" ]
 	[[ "$output" == *"undefined symbol: dlopen"* ]]
 	[ ! -e dl ]
 }
+
+@test "-rdynamic exports the executable's symbols to a plugin linked against it" {
+	wasm32-wasi-cc -rdynamic -o plughost "$D/plughost.c" -ldl
+	run -0 exports plughost
+	[[ "$output" == *host_triple* ]] && [[ "$output" == *host_calls* ]]
+	wasm32-wasi-cc -shared -o plugin.so "$D/plugin.c" plughost
+	run -0 imports plugin.so
+	[[ "$output" == *"plughost.host_triple"* ]]
+	[[ "$output" == *"GOT.mem/plughost.host_calls"* ]]
+	run -0 wasm32-wasi-run ./plughost
+	[ "$output" = "plugin_run(5) = 16, host_calls = 11" ]
+	# without -rdynamic the executable defines nothing for it
+	wasm32-wasi-cc -o plughost "$D/plughost.c" -ldl
+	run -1 wasm32-wasi-cc -shared -o plugin.so "$D/plugin.c" plughost
+	[ "$output" = "wasm32-wasi-cc: dylink: undefined symbol 'host_triple' (needed by plugin.so)" ]
+}

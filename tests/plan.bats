@@ -25,6 +25,7 @@ check_plan() {
 @test "plan: -x before inputs" { check_plan language; }
 @test "plan: a dll (-shared), with -soname" { check_plan dll; }
 @test "plan: a dynamic executable" { check_plan dynamic-command; }
+@test "plan: -ldl and -rdynamic, a dynamic executable exporting its symbols" { check_plan dynamic-rdynamic; }
 
 @test "-### runs nothing and writes nothing" {
 	echo 'int main(void) { return 0; }' > x.c
