@@ -34,11 +34,10 @@
  * What the loader itself provides stays in `env`: each module's
  * __memory_base and __table_base, __heap_base and __heap_end, the state
  * when no library on the link line exports it, and dlopen and its family
- * when none defines them. A weak symbol nobody
- * defines stays in `env` too (the loader resolves it to null: address 0,
- * or a function that traps). Any other symbol nobody defines is an error.
- * Imports from other modules (WASM_IMPORT, wasi_snapshot_preview1) are
- * left alone.
+ * when none defines them. A weak symbol nobody defines stays in `env` too
+ * (the loader resolves it to null: address 0, or a function that traps).
+ * Any other symbol nobody defines is an error. Imports from other modules
+ * (WASM_IMPORT, wasi_snapshot_preview1) are left alone.
  *
  * A dll's soname is recorded in a custom section "wasm32-wasi-cc.soname"
  * (a name), the output's basename unless the link words say -soname NAME;
