@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# dynamic.sh: what dynamic linking costs against the static command, in one
+# run: bench/malloc-heavy.c's time (best of RUNS interleaved runs, as the
+# program measures itself), where every malloc and free of the dynamic
+# build is a call into liballoc.so, another instance; and the wall time of
+# a hello from start to exit under wasm32-wasi-run (best of RUNS), where the
+# dynamic one also loads and links libc.so and liballoc.so. Both are core
+# modules built at -O2; ratios are dynamic over static.
+# Usage: bench/dynamic.sh [RUNS]
+# WASM32_WASI_CC and WASM32_WASI_RUN select the driver and the runner
+# (default: the ones on PATH); the runner finds libc.so as usual
+# ($WASM32_WASI_LIBRARY_PATH, then its libdir).
+set -euo pipefail
+
+runs=${1:-10}
+cc=${WASM32_WASI_CC:-wasm32-wasi-cc}
+runner=${WASM32_WASI_RUN:-wasm32-wasi-run}
+top=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+printf '#include <stdio.h>\nint main(void) { printf("hello, %%s\\n", "world"); return 0; }\n' > hello.c
+"$cc" --emit=core -O2 -o heavy-static "$top/bench/malloc-heavy.c"
+"$cc" --artifact=dynamic-command -O2 -o heavy-dynamic "$top/bench/malloc-heavy.c"
+"$cc" --emit=core -O2 -o hello-static hello.c
+"$cc" --artifact=dynamic-command -O2 -o hello-dynamic hello.c
+
+source "$top/bench/heavy.sh"
+measure_best "$runs" static dynamic
+
+# best[hello-VARIANT]: the best wall time of RUNS runs, in microseconds.
+for ((i = 0; i < runs; i++)); do
+	for v in static dynamic; do
+		start=$(date +%s%N)
+		"$runner" "./hello-$v" > /dev/null
+		t=$((($(date +%s%N) - start) / 1000))
+		if [ -z "${best[hello-$v]:-}" ] || [ "$t" -lt "${best[hello-$v]}" ]; then
+			best[hello-$v]=$t
+		fi
+	done
+done
+
+printf '%-34s %10s %10s %8s\n' "" dynamic static ratio
+row "malloc-heavy, best of $runs (ms)" "$(ms "${best[dynamic]}")" "$(ms "${best[static]}")"
+row "hello, start to exit (ms)" "$(ms "${best[hello-dynamic]}")" "$(ms "${best[hello-static]}")"
+row "hello module (bytes)" "$(size hello-dynamic)" "$(size hello-static)"
