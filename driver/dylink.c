@@ -29,7 +29,8 @@
  *    and "GOT.func/PROVIDER" (PROVIDER being "." or a soname);
  *  - the state (memory, __indirect_function_table, __stack_pointer), to the
  *    allocator that exports it;
- *  - NEEDED, to the libraries' sonames.
+ *  - NEEDED, to the libraries' sonames, and RUNTIME_PATH, to the -rpath
+ *    directories (the loader searches them for NEEDED libraries).
  *
  * What the loader itself provides stays in `env`: each module's
  * __memory_base and __table_base, __heap_base and __heap_end, the state
@@ -269,9 +270,37 @@ static void put_needed(struct bytes *payload, const struct dll *dlls, size_t ndl
 	free(needed.p);
 }
 
-/* dylink.0 with NEEDED replaced by the sonames; -1 when malformed. */
+/* Pushes copies of the ':'-separated directories of list, empty ones dropped. */
+static void push_dirs(struct strvec *sv, const char *list)
+{
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ":");
+
+		if (n)
+			strvec_push(sv, xstrndup(p, n));
+		p += n + (p[n] == ':');
+	}
+}
+
+/* A RUNTIME_PATH subsection (type 5) listing the -rpath directories; nothing when there are none. */
+static void put_runpath(struct bytes *payload, const struct strvec *runpath)
+{
+	struct bytes dirs = {0};
+
+	if (!runpath->len)
+		return;
+	wasm_emit_u32(&dirs, (uint32_t)runpath->len);
+	for (size_t i = 0; i < runpath->len; i++)
+		wasm_emit_name(&dirs, runpath->v[i], strlen(runpath->v[i]));
+	bytes_put(payload, "\5", 1);
+	wasm_emit_u32(payload, (uint32_t)dirs.len);
+	bytes_put(payload, dirs.p, dirs.len);
+	free(dirs.p);
+}
+
+/* dylink.0 with NEEDED and RUNTIME_PATH replaced; -1 when malformed. */
 static int rewrite_dylink(const unsigned char *b, const struct section *dy, const struct dll *dlls,
-                          size_t ndlls, struct bytes *out)
+                          size_t ndlls, const struct strvec *runpath, struct bytes *out)
 {
 	struct wasm_cursor c = {b, dy->custom_payload, dy->end, 0};
 	struct bytes payload = {0};
@@ -294,12 +323,15 @@ static int rewrite_dylink(const unsigned char *b, const struct section *dy, cons
 			if (type == 2)
 				continue;
 		}
+		if (type == 5) /* written last */
+			continue;
 		bytes_put(&payload, (unsigned char[]){(unsigned char)type}, 1);
 		wasm_emit_u32(&payload, size);
 		bytes_put(&payload, b + start, size);
 	}
 	if (!needed_done)
 		put_needed(&payload, dlls, ndlls);
+	put_runpath(&payload, runpath);
 	bytes_put(out, "", 1);
 	wasm_emit_u32(out, (uint32_t)payload.len);
 	bytes_put(out, payload.p, payload.len);
@@ -437,14 +469,15 @@ static int rewrite_imports(const unsigned char *b, const struct section *imp,
 
 /*
  * dylink [--dll] -o OUTPUT INPUT WORD...: OUTPUT is the linked INPUT with
- * its imports and NEEDED rewritten; the WORDs are the link's (libraries,
- * -L, -l, -soname). With --dll, OUTPUT also gets its soname section.
+ * its imports, NEEDED and RUNTIME_PATH rewritten; the WORDs are the link's
+ * (libraries, -L, -l, -soname, -rpath). With --dll, OUTPUT also gets its
+ * soname section.
  */
 int builtin_dylink(int argc, char **argv, char **err)
 {
 	struct dll *dlls = NULL;
 	size_t ndlls = 0, nsec = 0, len = 0;
-	struct strvec dirs = {0};
+	struct strvec dirs = {0}, runpath = {0};
 	struct section *secs = NULL;
 	struct wasm_module self = {0};
 	struct bytes in = {0}, out = {0};
@@ -476,6 +509,10 @@ int builtin_dylink(int argc, char **argv, char **err)
 			soname = w + 8;
 		else if (has_prefix(w, "--soname="))
 			soname = w + 9;
+		else if ((strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0) && k + 1 < argc)
+			push_dirs(&runpath, argv[++k]);
+		else if (has_prefix(w, "-rpath=") || has_prefix(w, "--rpath="))
+			push_dirs(&runpath, strchr(w, '=') + 1);
 	}
 	for (int k = i + 3; k < argc; k++) {
 		const char *w = argv[k];
@@ -483,7 +520,7 @@ int builtin_dylink(int argc, char **argv, char **err)
 		int got;
 
 		if (strcmp(w, "-L") == 0 || strcmp(w, "-soname") == 0 || strcmp(w, "--soname") == 0 ||
-		    strcmp(w, "-o") == 0) {
+		    strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0 || strcmp(w, "-o") == 0) {
 			k++;
 			continue;
 		}
@@ -518,7 +555,7 @@ int builtin_dylink(int argc, char **argv, char **err)
 		const struct section *s = &secs[k];
 
 		if (s == dy) {
-			if (rewrite_dylink(bytes, s, dlls, ndlls, &out) < 0) {
+			if (rewrite_dylink(bytes, s, dlls, ndlls, &runpath, &out) < 0) {
 				*err = xasprintf("%s: malformed custom section 'dylink.0'", input);
 				goto out;
 			}
@@ -551,6 +588,9 @@ out:
 	}
 	free(dlls);
 	strvec_free(&dirs);
+	for (size_t k = 0; k < runpath.len; k++)
+		free(runpath.v[k]);
+	strvec_free(&runpath);
 	free(secs);
 	wasm_module_free(&self);
 	free(bytes);

@@ -6,10 +6,12 @@
 
 /*
  * The spec's `linker.options` maps an option's name (without its dashes)
- * to its syntax (flag, value, optional, joined); `linker.ignored` lists options of ELF linkers that
- * mean nothing for wasm, dropped without a word. Anything else is dropped
- * with a warning, with the words of its group that look like its values:
- * an unknown option is not worth failing a build for.
+ * to its syntax (flag, value, optional, joined); `linker.dylink` lists the
+ * options the dylink step takes instead of wasm-ld (-rpath); and
+ * `linker.ignored` options of ELF linkers that mean nothing for wasm,
+ * dropped without a word. Anything else is dropped with a warning, with the
+ * words of its group that look like its values: an unknown option is not
+ * worth failing a build for.
  */
 static const char *syntax_of(const struct node *table, const char *name)
 {
@@ -46,9 +48,10 @@ static const char *lookup(const struct node *table, const char *word, int *joine
 }
 
 void filter_linker_words(const struct node *linker, const struct invocation *inv,
-                         size_t *i, struct strvec *out)
+                         size_t *i, struct strvec *out, struct strvec *dylink_out)
 {
 	const struct node *options = node_get(linker, "options");
+	const struct node *dylink = node_get(linker, "dylink");
 	const struct node *ignored = node_get(linker, "ignored");
 	const struct link_word *w = &inv->link[*i];
 	int group = w->group, joined;
@@ -61,6 +64,9 @@ void filter_linker_words(const struct node *linker, const struct invocation *inv
 	}
 	if ((syntax = lookup(options, w->arg, &joined))) {
 		pass = 1;
+	} else if ((syntax = lookup(dylink, w->arg, &joined))) {
+		pass = 1;
+		out = dylink_out;
 	} else if ((syntax = lookup(ignored, w->arg, &joined))) {
 		pass = 0;
 	} else {

@@ -382,7 +382,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	const struct node *artifact = find_artifact(inv, spec), *steps;
 	const char **objects = xcalloc(inv->ninputs, sizeof(*objects));
 	const char *input = NULL;
-	struct strvec link_args = {0}, names = {0};
+	struct strvec link_args = {0}, dylink_args = {0}, names = {0};
 	struct scope sc = {0};
 	struct stat st;
 	char *err = NULL;
@@ -420,11 +420,12 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 		if (w->input >= 0)
 			strvec_push(&link_args, objects[w->input] ? objects[w->input] : inv->inputs[w->input].path);
 		else if (w->group)
-			filter_linker_words(node_get(spec, "linker"), inv, &i, &link_args);
+			filter_linker_words(node_get(spec, "linker"), inv, &i, &link_args, &dylink_args);
 		else
 			strvec_push(&link_args, w->arg);
 	}
 	scope_set_list(&sc, "link-args", &link_args);
+	scope_set_list(&sc, "dylink-args", &dylink_args);
 	set_allocator(&sc, inv, spec);
 	add_roles(&sc, inv, spec, artifact);
 
@@ -461,6 +462,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	}
 	strvec_free(&names);
 	strvec_free(&link_args);
+	strvec_free(&dylink_args);
 	scope_free(&sc);
 	free(objects);
 }

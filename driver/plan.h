@@ -32,9 +32,9 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 /* Fails with the spec's location if err is set. */
 void spec_check(char *err);
 
-/* Passes or drops the -Wl,/-Xlinker word inv->link[*i] and its values. */
+/* Passes (to out, or to dylink_out for the dylink step), or drops, the -Wl,/-Xlinker word inv->link[*i] and its values. */
 void filter_linker_words(const struct node *linker, const struct invocation *inv,
-                         size_t *i, struct strvec *out);
+                         size_t *i, struct strvec *out, struct strvec *dylink_out);
 
 void plan_free(struct plan *p);
 

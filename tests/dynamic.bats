@@ -274,3 +274,18 @@ destructor of libbase" ]
 	run -1 wasm32-wasi-cc -shared -o plugin.so "$D/plugin.c" plughost
 	[ "$output" = "wasm32-wasi-cc: dylink: undefined symbol 'host_triple' (needed by plugin.so)" ]
 }
+
+@test "-rpath directories, \$ORIGIN among them, are searched for NEEDED libraries" {
+	mkdir lib bin
+	wasm32-wasi-cc -shared -o lib/libbase.so "$D/libbase.c"
+	wasm32-wasi-cc -shared -o lib/libtop.so "$D/libtop.c" -Llib -lbase -Wl,-rpath,'$ORIGIN'
+	wasm32-wasi-cc -o bin/usetop "$D/usetop.c" -Llib -ltop -Wl,-rpath='$ORIGIN/../lib'
+	run -0 wasm32-wasi-run bin/usetop
+	[ "${lines[3]}" = "top_get() is 42" ]
+	wasm32-wasi-cc -o bin/usetop "$D/usetop.c" -Llib -ltop
+	WASM32_WASI_RUN_LIBDIR=/nonexistent run -1 wasm32-wasi-run bin/usetop
+	[ "$output" = "wasm32-wasi-run: libtop.so: library not found (needed; searched bin, $BUILD_DIR/runtime, /nonexistent)" ]
+	wasm32-wasi-cc -o bin/usetop "$D/usetop.c" -Llib -ltop -Wl,-rpath,"$PWD/lib"
+	run -0 wasm32-wasi-run bin/usetop
+	[ "${lines[3]}" = "top_get() is 42" ]
+}
