@@ -82,7 +82,7 @@ libx.so.1.2.0" ]
 	run -0 ./libtool --tag=CXX --config
 	for line in build_libtool_libs=yes version_type=linux shlibpath_var=WASM32_WASI_LIBRARY_PATH \
 		'archive_cmds="\$CC -shared \$libobjs \$deplibs \$compiler_flags \$wl-soname \$wl\$soname -o \$lib"' \
-		'postdeps=""' 'hardcode_libdir_flag_spec=""'; do
+		'postdeps=""' 'hardcode_libdir_flag_spec="\$wl-rpath \$wl\$libdir"'; do
 		# the CXX tag's section comes last, so its value is the last one
 		[ "$(printf '%s\n' "$output" | grep "^${line%%=*}=" | tail -n 1)" = "$line" ]
 	done
@@ -111,10 +111,21 @@ libx.so.1.2.0" ]
 	has_dylink bin/prog
 	[ "$(needed bin/prog | head -n 1)" = libx.so.1 ]
 	grep -qx "libdir='/opt/x/lib'" lib/libx.la
-	# found through the library path, as the installed libdir would give it
+	# its rpath, /opt/x/lib, is not where DESTDIR put it: found through the library path
 	run -1 wasm32-wasi-run bin/prog
 	[[ "$output" == "wasm32-wasi-run: libx.so.1: library not found"* ]]
 	WASM32_WASI_LIBRARY_PATH=$PWD/lib:$WASM32_WASI_LIBRARY_PATH run -0 wasm32-wasi-run bin/prog
+	[ "$output" = "$PROG_OUTPUT" ]
+}
+
+@test "an installed program finds its library through the rpath libtool gives it" {
+	needs_libc_so
+	wasm32-wasi-configure --quiet --prefix="$PWD/inst" 2> /dev/null
+	make > /dev/null
+	make install > /dev/null 2>&1
+	rm -rf .libs
+	cd /
+	run -0 wasm32-wasi-run "$BATS_TEST_TMPDIR/work/inst/bin/prog"
 	[ "$output" = "$PROG_OUTPUT" ]
 }
 
