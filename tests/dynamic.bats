@@ -249,6 +249,15 @@ destructor of libbase" ]
 	wasm32-wasi-cc -o dl "$D/dl.c" -ldl
 	run -0 wasm32-wasi-run ./dl plugins/libtop.so
 	[ "${lines[4]}" = "top_get() is 42, top_value is 42" ]
+	[ "${lines[8]}" = "the same handle again: yes" ]
+	# a library the program needs, opened by its path, is the one loaded
+	wasm32-wasi-cc -o dl2 "$D/dl.c" plugins/libtop.so -ldl -Wl,-rpath,'$ORIGIN/plugins'
+	run -0 wasm32-wasi-run ./dl2 plugins/libtop.so
+	[ "${lines[0]}" = "constructor of libbase" ]
+	[ "${lines[1]}" = "constructor of libtop" ]
+	[ "$(grep -c constructor <<< "$output")" -eq 2 ]
+	[ "${lines[4]}" = "top_get() is 42, top_value is 42" ]
+	[ "${lines[8]}" = "the same handle again: yes" ]
 	run -1 wasm32-wasi-run ./dl /nonexistent/libtop.so
 	[ "${lines[2]}" = "dlopen /nonexistent/libtop.so: /nonexistent/libtop.so: not in a directory the program was given" ]
 }
