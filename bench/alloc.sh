@@ -9,18 +9,11 @@
 # (default: the ones on PATH).
 set -euo pipefail
 
-runs=${1:-10}
-cc=${WASM32_WASI_CC:-wasm32-wasi-cc}
-runner=${WASM32_WASI_RUN:-wasm32-wasi-run}
 top=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$top/bench/heavy.sh"
 
 allocators=(liballoc dlmalloc)
 
-printf '#include <stdio.h>\nint main(void) { printf("hello, %%s\\n", "world"); return 0; }\n' > printf.c
-printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' > puts.c
 
 for a in "${allocators[@]}"; do
 	"$cc" --allocator="$a" --emit=core -O2 -Wl,--Map="heavy-$a.map" -o "heavy-$a" "$top/bench/malloc-heavy.c"
@@ -29,7 +22,6 @@ for a in "${allocators[@]}"; do
 	"$cc" --allocator="$a" --emit=core -Os -o "puts-$a" puts.c
 done
 
-source "$top/bench/heavy.sh"
 measure_best "$runs" "${allocators[@]}"
 
 # bytes of code the link took from the allocator's objects, from the map's

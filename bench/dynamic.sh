@@ -12,21 +12,14 @@
 # ($WASM32_WASI_LIBRARY_PATH, then its libdir).
 set -euo pipefail
 
-runs=${1:-10}
-cc=${WASM32_WASI_CC:-wasm32-wasi-cc}
-runner=${WASM32_WASI_RUN:-wasm32-wasi-run}
 top=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$top/bench/heavy.sh"
 
-printf '#include <stdio.h>\nint main(void) { printf("hello, %%s\\n", "world"); return 0; }\n' > hello.c
 "$cc" --emit=core -O2 -o heavy-static "$top/bench/malloc-heavy.c"
 "$cc" --artifact=dynamic-command -O2 -o heavy-dynamic "$top/bench/malloc-heavy.c"
-"$cc" --emit=core -O2 -o hello-static hello.c
-"$cc" --artifact=dynamic-command -O2 -o hello-dynamic hello.c
+"$cc" --emit=core -O2 -o hello-static printf.c
+"$cc" --artifact=dynamic-command -O2 -o hello-dynamic printf.c
 
-source "$top/bench/heavy.sh"
 measure_best "$runs" static dynamic
 
 # best[hello-VARIANT]: the best wall time of RUNS runs, in microseconds.

@@ -1,6 +1,17 @@
-# heavy.sh: what bench/alloc.sh and bench/pic.sh share, sourced by both:
-# timing bench/malloc-heavy.c builds (heavy-VARIANT) under the runner, and
-# printing rows of two columns with their ratio.
+# heavy.sh: what bench/alloc.sh, bench/pic.sh and bench/dynamic.sh share,
+# sourced first by each: their settings and a work directory they run in
+# (with a printf and a puts hello, printf.c and puts.c), timing
+# bench/malloc-heavy.c builds (heavy-VARIANT) under the runner, and printing
+# rows of two columns with their ratio.
+
+runs=${1:-10}
+cc=${WASM32_WASI_CC:-wasm32-wasi-cc}
+runner=${WASM32_WASI_RUN:-wasm32-wasi-run}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+printf '#include <stdio.h>\nint main(void) { printf("hello, %%s\\n", "world"); return 0; }\n' > printf.c
+printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' > puts.c
 
 # microseconds the workload took, from its output; its checksum must not vary
 run_once() {

@@ -11,17 +11,10 @@
 # (default: the ones on PATH).
 set -euo pipefail
 
-runs=${1:-10}
-cc=${WASM32_WASI_CC:-wasm32-wasi-cc}
-runner=${WASM32_WASI_RUN:-wasm32-wasi-run}
 top=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$top/bench/heavy.sh"
 
 printf '%s\n' '# not PIC: the compile step without -fPIC' 'vars:' '  codegen-flags: []' > nopic.yaml
-printf '#include <stdio.h>\nint main(void) { printf("hello, %%s\\n", "world"); return 0; }\n' > printf.c
-printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' > puts.c
 
 kinds=(pic nopic)
 flags_pic=()
@@ -35,7 +28,6 @@ for k in "${kinds[@]}"; do
 	unset -n f
 done
 
-source "$top/bench/heavy.sh"
 measure_best "$runs" "${kinds[@]}"
 
 

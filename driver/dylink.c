@@ -144,13 +144,12 @@ static int is_allocator(const struct wasm_module *m)
  */
 static int read_dll(const char *path, struct dll *d, char **err)
 {
-	struct section *s;
-	size_t n, len;
+	struct section *s = NULL;
+	size_t n;
 	const struct section *so;
-	int dll;
-
 	struct bytes file;
 	char *why = NULL;
+	int dll, r = 0;
 
 	memset(d, 0, sizeof(*d));
 	if (file_read(path, &file, &why) < 0) {
@@ -158,52 +157,42 @@ static int read_dll(const char *path, struct dll *d, char **err)
 		return 0;
 	}
 	d->bytes = file.p;
-	len = file.len;
-	if (sections(d->bytes, len, &s, &n) < 0 || find_custom(s, n, "linking")) {
-		free(s); /* not a module, or a relocatable object */
-		free(d->bytes);
-		return 0;
-	}
+	/* not a module, or a relocatable object */
+	if (sections(d->bytes, file.len, &s, &n) < 0 || find_custom(s, n, "linking"))
+		goto out;
 	dll = find_custom(s, n, "dylink.0") != NULL;
-	if (wasm_read_module(&d->m, d->bytes, len, err) < 0) {
-		char *e = *err;
-
-		if (!dll) { /* some other file: not ours to judge */
-			free(e);
-			*err = NULL;
-			free(s);
-			free(d->bytes);
-			return 0;
+	if (wasm_read_module(&d->m, d->bytes, file.len, &why) < 0) {
+		if (dll) { /* else some other file: not ours to judge */
+			*err = xasprintf("%s: %s", path, why);
+			r = -1;
 		}
-		*err = xasprintf("%s: %s", path, e);
-		free(e);
-		free(s);
-		free(d->bytes);
-		return -1;
+		free(why);
+		goto out;
 	}
-	if (!dll && !is_allocator(&d->m)) {
-		wasm_module_free(&d->m);
-		free(s);
-		free(d->bytes);
-		return 0;
-	}
+	if (!dll && !is_allocator(&d->m))
+		goto out;
 	if ((so = find_custom(s, n, SONAME_SECTION))) {
 		struct wasm_cursor c = {d->bytes, so->custom_payload, so->end, 0};
 		struct wasm_name nm = wasm_get_name(&c);
 
 		if (c.bad) {
 			*err = xasprintf("%s: malformed custom section '%s'", path, SONAME_SECTION);
-			wasm_module_free(&d->m);
-			free(d->bytes);
-			free(s);
-			return -1;
+			r = -1;
+			goto out;
 		}
 		d->soname = xstrndup(nm.p, nm.len);
 	} else {
 		d->soname = xstrdup(base_name(path));
 	}
+	r = 1;
+out:
 	free(s);
-	return 1;
+	if (r <= 0) {
+		wasm_module_free(&d->m);
+		free(d->bytes);
+		d->bytes = NULL;
+	}
+	return r;
 }
 
 /* -lNAME through the -L directories: libNAME.so, then libNAME.wasm, as wasm-ld searches. */
