@@ -11,6 +11,13 @@
 #include <stdarg.h>
 #include <wasi/api.h>
 
+_Static_assert(O_APPEND == __WASI_FDFLAGS_APPEND && O_DSYNC == __WASI_FDFLAGS_DSYNC &&
+	       O_NONBLOCK == __WASI_FDFLAGS_NONBLOCK && O_RSYNC == __WASI_FDFLAGS_RSYNC &&
+	       O_SYNC == __WASI_FDFLAGS_SYNC, "fcntl.h's flags are WASI's fdflags");
+_Static_assert(O_CREAT == __WASI_OFLAGS_CREAT << 12 && O_DIRECTORY == __WASI_OFLAGS_DIRECTORY << 12 &&
+	       O_EXCL == __WASI_OFLAGS_EXCL << 12 && O_TRUNC == __WASI_OFLAGS_TRUNC << 12,
+	       "fcntl.h's flags are wasi-libc's");
+
 /* The access mode that a descriptor's rights allow. */
 static int access_mode(const __wasi_fdstat_t *st)
 {
