@@ -52,24 +52,6 @@ struct node *node_get(const struct node *n, const char *key)
 	return i < 0 ? NULL : n->items[i];
 }
 
-struct node *node_path(const struct node *n, const char *path)
-{
-	char key[256];
-	const char *dot;
-
-	while (n && (dot = strchr(path, '.'))) {
-		size_t len = (size_t)(dot - path);
-
-		if (len >= sizeof(key))
-			return NULL;
-		memcpy(key, path, len);
-		key[len] = '\0';
-		n = node_get(n, key);
-		path = dot + 1;
-	}
-	return n ? node_get(n, path) : NULL;
-}
-
 static char *located(const char *file, int line, int col, const char *fmt, va_list ap)
 {
 	char *msg = xvasprintf(fmt, ap);

@@ -29,8 +29,6 @@ int spec_load(struct node **root, const char *path, char **err);
 
 /* The child of a mapping named key, or NULL (also when n is not a mapping). */
 struct node *node_get(const struct node *n, const char *key);
-/* Follows a '.'-separated path of keys from n. */
-struct node *node_path(const struct node *n, const char *path);
 
 /* "FILE:LINE:COL: " followed by the formatted message, allocated. */
 char *node_error(const struct node *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

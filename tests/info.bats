@@ -21,6 +21,24 @@ load test_helper
 	[[ "$output" != *"-fno-pie"* ]]
 }
 
+@test "--help names an option's aliases and every input suffix the driver compiles" {
+	run -0 wasm32-wasi-cc --help
+	[[ "$output" == *"  -fPIC "*"Accepted and ignored: every object is position-independent (also -fpic -fPIE -fpie)"* ]]
+	[[ "$output" == *"  --specs=<file> "*"(also -specs=)"* ]]
+	[[ "$output" == *"  -mexec-model=command|reactor Produce a command"* ]]
+	[[ "$output" == *"Inputs compiled: .c .i .s .S .ll .bc; as C++: .cc .cp .cpp .cxx .c++ .C .ii; anything else (.o .a .so) is linked."* ]]
+}
+
+@test "an alias is the option it names: -target, --sysroot DIR, -specs=" {
+	printf 'vars:\n  triple: from-alias\n' > mine.yaml
+	run -0 wasm32-wasi-cc -target wasm32-wasi -specs=mine.yaml -dumpmachine
+	[ "$output" = "from-alias" ]
+	run -2 wasm32-wasi-cc -target x86_64-linux-gnu -dumpmachine
+	[ "$output" = "wasm32-wasi-cc: unsupported target 'x86_64-linux-gnu' (this driver targets wasm32-wasi only)" ]
+	run -0 wasm32-wasi-cc --sysroot /opt/elsewhere -print-sysroot
+	[ "$output" = "/opt/elsewhere" ]
+}
+
 @test "-dumpmachine and -dumpversion answer configure's questions" {
 	run -0 wasm32-wasi-cc -dumpmachine
 	[ "$output" = "wasm32-unknown-wasi" ]
