@@ -52,6 +52,20 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: dup.yaml:3:3: duplicate key 'a'" ]
 }
 
+@test "a spec of 40000 keys loads, merges and is looked up (bench/spec.sh times it)" {
+	awk 'BEGIN { print "vars:"; for (i = 0; i < 40000; i++) printf "  key%d: value%d\n", i, i; print "  triple: last-of-many" }' > many.yaml
+	awk 'BEGIN { print "vars:"; for (i = 40000; i-- > 0;) printf "  key%d: again%d\n", i, i }' > again.yaml
+	run -0 wasm32-wasi-cc --specs=many.yaml --specs=again.yaml -dumpmachine
+	[ "$output" = "last-of-many" ]
+	run -0 wasm32-wasi-cc --specs=many.yaml --specs=again.yaml -dumpspecs
+	[[ "$output" == *"  key0: again0"* ]]
+	[[ "$output" == *"  key39999: again39999"* ]]
+	# a duplicate far down a large mapping is still found
+	printf '  key123: twice\n' >> many.yaml
+	run -1 wasm32-wasi-cc --specs=many.yaml -dumpmachine
+	[ "$output" = "wasm32-wasi-cc: many.yaml:40003:3: duplicate key 'key123'" ]
+}
+
 @test "a spec that is not a mapping is an error" {
 	printf -- '- a\n- b\n' > list.yaml
 	run -1 wasm32-wasi-cc --specs=list.yaml -dumpspecs
