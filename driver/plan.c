@@ -76,7 +76,7 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 }
 
 static void add_step(struct plan *p, const struct node *spec, const char *name,
-                     const struct scope *sc)
+                     struct scope *sc)
 {
 	const struct node *step = need(node_get(spec, "steps"), "steps", name);
 	const struct node *tool_name = need(step, name, "tool");

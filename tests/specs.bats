@@ -88,11 +88,48 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: inword.yaml:4:12: list variable 'link-args' must stand alone as a word" ]
 }
 
-@test "variables that refer to each other in a cycle are an error" {
+@test "variables that refer to each other in a cycle are an error that names the cycle" {
 	printf 'vars:\n  a: "${b}"\n  b: "${a}"\nsteps:\n  link:\n    tool: wasm-ld\n    argv: ["${a}"]\n' > cycle.yaml
 	echo 'int main(void) { return 0; }' > prog.c
 	run -1 wasm32-wasi-cc --specs=cycle.yaml -o prog prog.c
-	[[ "$output" == "wasm32-wasi-cc: cycle.yaml:"*": variables refer to each other in a cycle" ]]
+	[ "$output" = "wasm32-wasi-cc: cycle.yaml:3:6: variables refer to each other in a cycle: a -> b -> a" ]
+	assert_only_files prog.c cycle.yaml
+	assert_no_temporaries
+}
+
+@test "a long chain of variables is no cycle; one too deep says so" {
+	{
+		echo 'vars:'
+		for i in $(seq 0 19); do echo "  c$i: \"\${c$((i + 1))}\""; done
+		echo '  c20: -DCHAIN_END=7'
+		echo '  codegen-flags: ["${c0}"]'
+	} > chain.yaml
+	echo 'int main(void) { return CHAIN_END; }' > prog.c
+	run -0 wasm32-wasi-cc --specs=chain.yaml --emit=core -o prog prog.c
+	run -7 wasm32-wasi-run prog
+	{
+		echo 'vars:'
+		for i in $(seq 0 299); do echo "  d$i: \"\${d$((i + 1))}\""; done
+		echo '  d300: -DDEEP'
+		echo '  codegen-flags: ["${d0}"]'
+	} > deep.yaml
+	run -1 wasm32-wasi-cc --specs=deep.yaml -c prog.c
+	[ "$output" = "wasm32-wasi-cc: deep.yaml:256:9: variables nest more than 256 deep, here at 'd255'" ]
+	[ ! -e prog.o ]
+}
+
+@test "variables that repeat one another are stopped before they use up the machine" {
+	{
+		echo 'vars:'
+		echo '  v0: x'
+		for i in $(seq 1 12); do p="\"\${v$((i - 1))}\""; echo "  v$i: [$p, $p, $p, $p]"; done
+		echo '  codegen-flags: ["${v12}"]'
+	} > laughs.yaml
+	[ "$(wc -c < laughs.yaml)" -lt 600 ]
+	echo 'int main(void) { return 0; }' > prog.c
+	run -1 wasm32-wasi-cc --specs=laughs.yaml -c prog.c
+	[ "$output" = "wasm32-wasi-cc: laughs.yaml:2:7: variables expand to more than 16 MiB (do they repeat one another?)" ]
+	[ ! -e prog.o ]
 }
 
 @test "a step naming an unknown tool is an error" {
