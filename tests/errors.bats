@@ -114,6 +114,17 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: self.rsp: response files nested too deeply" ]
 }
 
+@test "response files that fan out are stopped at once, as GCC stops them" {
+	# 30 files, each naming the next twice: 2^30 expansions unbounded
+	for i in $(seq 0 29); do echo "@r$((i + 1)) @r$((i + 1))" > "r$i"; done
+	echo -c > r30
+	run -1 wasm32-wasi-cc @r0
+	[ "$output" = "wasm32-wasi-cc: r30: too many @-files (more than 2000)" ]
+	awk 'BEGIN { for (i = 0; i < 1100000; i++) print "-DW" }' > words
+	run -1 wasm32-wasi-cc @words
+	[ "$output" = "wasm32-wasi-cc: words: response files give more than 1048576 words" ]
+}
+
 @test "--env names are checked" {
 	echo 'int main(void) { return 0; }' > x.c
 	run -2 wasm32-wasi-cc --env=HOME,,PATH x.c
