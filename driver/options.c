@@ -143,6 +143,9 @@ static void add_link(struct invocation *inv, const char *arg, int input, int gro
 	if (group && (strcmp(arg, "-E") == 0 || strcmp(arg, "--export-dynamic") == 0 ||
 	              strcmp(arg, "-export-dynamic") == 0))
 		inv->export_dynamic = 1;
+	if (group && (strcmp(arg, "--version") == 0 || strcmp(arg, "-version") == 0 ||
+	              strcmp(arg, "--help") == 0 || strcmp(arg, "-help") == 0))
+		inv->linker_query = 1;
 	if (inv->nlink == inv->link_cap) {
 		inv->link_cap = inv->link_cap ? inv->link_cap * 2 : 16;
 		inv->link = xreallocarray(inv->link, inv->link_cap, sizeof(*inv->link));

@@ -71,6 +71,7 @@ struct invocation {
 	int nostartfiles, nodefaultlibs;
 	int static_link;    /* -static */
 	int export_dynamic; /* -rdynamic, -Wl,-E */
+	int linker_query;   /* -Wl,--version or -Wl,--help: ask the linker, link nothing */
 	struct query *queries; /* --version, -print-*...: answered in order, then exit */
 	size_t nqueries;
 	const char *artifact;  /* spec name of what to produce; NULL: the default */

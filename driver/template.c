@@ -249,14 +249,6 @@ static int expand_cond(const struct node *t, struct scope *sc, struct strvec *ou
 		*err = node_error(t, "a mapping in a template must be {if: NAME, then: [...], else: [...]} or {unless: ...}");
 		return -1;
 	}
-	for (size_t i = 0; i < t->len; i++) {
-		const char *k = t->keys[i];
-
-		if (strcmp(k, "if") && strcmp(k, "unless") && strcmp(k, "then") && strcmp(k, "else")) {
-			*err = node_error(t->items[i], "unknown key '%s' in a conditional", k);
-			return -1;
-		}
-	}
 	then = node_get(t, "then");
 	els = node_get(t, "else");
 	if (scope_true(sc, cond->str) != negate)

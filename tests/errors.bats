@@ -114,6 +114,34 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: self.rsp: response files nested too deeply" ]
 }
 
+@test "--emit=component of a library or a dll is refused; with -c, what to link is unused" {
+	echo 'int f(void) { return 1; }' > f.c
+	run -2 wasm32-wasi-cc -shared --emit=component -o libf.so f.c
+	[ "$output" = "wasm32-wasi-cc: --emit=component: a dll is a core module, never a component" ]
+	run -2 wasm32-wasi-cc -mexec-model=reactor --emit=component -o f.wasm f.c
+	[ "$output" = "wasm32-wasi-cc: --emit=component: a library is a core module, never a component" ]
+	assert_only_files f.c
+	# --emit=core says what a dll is anyway (LDFLAGS=--emit=core links programs and libraries)
+	run -0 wasm32-wasi-cc -shared --emit=core -o libf.so f.c
+	run --separate-stderr -0 wasm32-wasi-cc -c -shared f.c
+	[ "$stderr" = "wasm32-wasi-cc: warning: -shared is unused: -c links nothing" ]
+	run --separate-stderr -0 wasm32-wasi-cc -S --emit=core f.c
+	[ "$stderr" = "wasm32-wasi-cc: warning: --emit=core is unused: -S links nothing" ]
+	[ -f f.o ] && [ -f f.s ]
+}
+
+@test "a linker option with an empty or missing value is refused before linking" {
+	echo 'int f(void) { return 1; }' > f.c
+	run -2 wasm32-wasi-cc -shared -o libf.so f.c -Wl,-soname,
+	[ "$output" = "wasm32-wasi-cc: linker option '-soname' has an empty value" ]
+	run -2 wasm32-wasi-cc -shared -o libf.so f.c -Wl,--soname=
+	[ "$output" = "wasm32-wasi-cc: linker option '--soname=' has an empty value" ]
+	run -2 wasm32-wasi-cc -shared -o libf.so f.c -Wl,-soname
+	[ "$output" = "wasm32-wasi-cc: linker option '-soname' needs a value" ]
+	assert_only_files f.c
+	assert_no_temporaries
+}
+
 @test "response files that fan out are stopped at once, as GCC stops them" {
 	# 30 files, each naming the next twice: 2^30 expansions unbounded
 	for i in $(seq 0 29); do echo "@r$((i + 1)) @r$((i + 1))" > "r$i"; done

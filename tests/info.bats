@@ -83,6 +83,20 @@ load test_helper
 	[[ "${lines[2]}" == *"=$sysroot/lib/wasm32-wasi:"* ]]
 }
 
+@test "-Wl,--version and -Wl,--help print the linker's answer and link nothing, as with GCC" {
+	run --separate-stderr -0 wasm32-wasi-cc -Wl,--version
+	[[ "$output" == *"LLD "[0-9]* ]]
+	[ "$stderr" = "" ]
+	echo 'int main(void) { return 0; }' > x.c
+	run --separate-stderr -0 wasm32-wasi-cc -o prog x.c -Xlinker --version
+	[[ "$output" == *"LLD "[0-9]* ]]
+	[ "$stderr" = "" ]
+	run -0 wasm32-wasi-cc -shared -o libx.so x.c -Wl,--help
+	[[ "${lines[0]}" == "OVERVIEW: LLVM Linker" ]]
+	assert_only_files x.c
+	assert_no_temporaries
+}
+
 @test "queries are answered in the order asked" {
 	run -0 wasm32-wasi-cc -dumpmachine -print-prog-name=xyz -dumpmachine
 	[ "$output" = "wasm32-unknown-wasi

@@ -132,6 +132,57 @@ load test_helper
 	[ ! -e prog.o ]
 }
 
+@test "an unknown key in a spec is refused where it was written" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf 'stpes:\n  link:\n    tool: wasm-ld\n' > top.yaml
+	run -1 wasm32-wasi-cc --specs=top.yaml -c prog.c
+	[ "$output" = "wasm32-wasi-cc: top.yaml:1:1: unknown key 'stpes' in a spec (known: default-artifact, default-allocator, artifacts, allocators, steps, tools, roles, vars, linker, prog-names, loader-libraries)" ]
+	printf 'artifacts:\n  command:\n    lifetim: command\n' > artifact.yaml
+	run -1 wasm32-wasi-cc --specs=artifact.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: artifact.yaml:3:5: unknown key 'lifetim' in artifact 'command' (known: summary, flag, state, lifetime, inputs, emit, steps, roles, vars, refused)" ]
+	printf 'steps:\n  link:\n    tol: wasm-ld\n' > step.yaml
+	run -1 wasm32-wasi-cc --specs=step.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: step.yaml:3:5: unknown key 'tol' in step 'link' (known: tool, argv, output)" ]
+	printf 'tools:\n  clang:\n    pth: /usr/bin/clang\n' > tool.yaml
+	run -1 wasm32-wasi-cc --specs=tool.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: tool.yaml:3:5: unknown key 'pth' in tool 'clang' (known: path, install, builtin)" ]
+	printf 'roles:\n  libc:\n    afterwards: [-lc]\n' > role.yaml
+	run -1 wasm32-wasi-cc --specs=role.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: role.yaml:3:5: unknown key 'afterwards' in role 'libc' (known: kind, before, after, dylink)" ]
+	printf 'vars:\n  codegen-flags: [{if: debug, than: [-g]}]\n' > cond.yaml
+	run -1 wasm32-wasi-cc --specs=cond.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: cond.yaml:2:31: unknown key 'than' in a conditional (known: if, unless, then, else)" ]
+	assert_only_files prog.c top.yaml artifact.yaml step.yaml tool.yaml role.yaml cond.yaml
+}
+
+@test "state, lifetime and the other closed values are checked" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf 'artifacts:\n  command:\n    state: shared\n' > state.yaml
+	run -1 wasm32-wasi-cc --specs=state.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: state.yaml:3:12: 'state' must be defines-state, imports-state, provides-state or shared-nothing, not 'shared'" ]
+	printf 'artifacts:\n  library:\n    lifetime: reactor\n' > lifetime.yaml
+	run -1 wasm32-wasi-cc --specs=lifetime.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: lifetime.yaml:3:15: 'lifetime' must be command or library, not 'reactor'" ]
+	printf 'roles:\n  libc:\n    kind: library\n' > kind.yaml
+	run -1 wasm32-wasi-cc --specs=kind.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: kind.yaml:3:11: 'kind' must be start or lib, not 'library'" ]
+}
+
+@test "a value of the wrong shape is blamed on the user's file, not an installed one" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf 'vars: [a, b]\n' > vars.yaml
+	run -1 wasm32-wasi-cc --specs=vars.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: vars.yaml:1:7: 'vars' must be a mapping of variables" ]
+	printf 'artifacts: 3\n' > artifacts.yaml
+	run -1 wasm32-wasi-cc --specs=artifacts.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: artifacts.yaml:1:12: 'artifacts' must be a mapping of artifact kinds" ]
+	printf 'steps:\n  link:\n    tool: [wasm-ld]\n' > tool.yaml
+	run -1 wasm32-wasi-cc --specs=tool.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: tool.yaml:3:11: 'tool' must be a string" ]
+	assert_only_files prog.c vars.yaml artifacts.yaml tool.yaml
+	assert_no_temporaries
+}
+
 @test "a step naming an unknown tool is an error" {
 	printf 'steps:\n  wrap:\n    tool: wit-component\n    argv: []\n' > tool.yaml
 	echo 'int main(void) { return 0; }' > prog.c
