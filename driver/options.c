@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtins.h"
 #include "options.h"
 
 const struct option option_table[] = {
@@ -177,8 +178,9 @@ static void set_target(const char *triple)
 }
 
 /*
- * --env=A,B: names of environment variables, as the seeds' Typed Main
- * Level 0 allows them: not empty, no '=' (and no NUL, which argv cannot hold).
+ * --env=A,B: the names of the environment variables a command reads, Typed
+ * Main's level 0 (doc/design.md): checked here, when the command is linked,
+ * by the rule of envdecl.c, rather than when the runner reads them.
  */
 static void add_env_names(struct invocation *inv, const char *word, const char *value)
 {
@@ -188,12 +190,14 @@ static void add_env_names(struct invocation *inv, const char *word, const char *
 		const char *comma = strchr(p, ',');
 		size_t n = comma ? (size_t)(comma - p) : strlen(p);
 		char *name = xstrndup(p, n);
+		const char *why = env_name_problem(name);
 		size_t i;
 
 		if (n == 0)
-			usage_error("%s: empty environment variable name", word);
-		if (strchr(name, '='))
-			usage_error("%s: environment variable name '%s' contains '='", word, name);
+			usage_error("%s: empty environment variable name", env_name_printable(word));
+		if (why)
+			usage_error("%s: environment variable name '%s' %s", env_name_printable(word),
+			            env_name_printable(name), why);
 		for (i = 0; i < inv->env.len && strcmp(inv->env.v[i], name) != 0; i++)
 			;
 		if (i == inv->env.len)

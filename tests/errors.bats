@@ -161,3 +161,22 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: --env=A=B: environment variable name 'A=B' contains '='" ]
 	assert_only_files x.c
 }
+
+@test "--env names that are not UTF-8 or hold a newline are refused when linking" {
+	echo 'int main(void) { return 0; }' > x.c
+	run -2 wasm32-wasi-cc --env="$(printf 'HOME,A\nB')" -o prog x.c
+	[ "$output" = "wasm32-wasi-cc: --env=HOME,A\x0aB: environment variable name 'A\x0aB' contains a control character" ]
+	run -2 wasm32-wasi-cc --env="$(printf 'A\377B')" -o prog x.c
+	[ "$output" = "wasm32-wasi-cc: --env=A\xffB: environment variable name 'A\xffB' is not UTF-8" ]
+	# an overlong encoding of NUL, and a surrogate, are no UTF-8 either
+	run -2 wasm32-wasi-cc --env="$(printf 'A\300\200')" -o prog x.c
+	[ "$output" = "wasm32-wasi-cc: --env=A\xc0\x80: environment variable name 'A\xc0\x80' is not UTF-8" ]
+	run -2 wasm32-wasi-cc --env="$(printf 'A\355\240\200')" -o prog x.c
+	[ "$output" = "wasm32-wasi-cc: --env=A\xed\xa0\x80: environment variable name 'A\xed\xa0\x80' is not UTF-8" ]
+	assert_only_files x.c
+	# UTF-8 names pass, and the runner lists them, one a line
+	run -0 wasm32-wasi-cc --env=ÄRGER,HOME --emit=core -o prog x.c
+	run -0 wasm32-wasi-run --print-env prog
+	[ "$output" = "ÄRGER
+HOME" ]
+}
