@@ -1,4 +1,6 @@
 /* plan.c: from what the user asked and what the specs say, the steps to run. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -152,6 +154,25 @@ static void check_not_input(const struct invocation *inv, const char *output)
 			usage_error("input file '%s' is the same as output file", inv->inputs[i].path);
 }
 
+/*
+ * A FIFO as the output: the step writing it would block until someone
+ * reads, forever if nobody does. So it must have a reader now, and the
+ * driver holds it open for writing until it exits (deliberately never
+ * closed), so that the reader sees no end of file between the steps.
+ */
+static void check_fifo(const struct invocation *inv, const char *output)
+{
+	struct stat st;
+
+	if (inv->dry_run || !output || stat(output, &st) < 0 || !S_ISFIFO(st.st_mode))
+		return;
+	if (open(output, O_WRONLY | O_NONBLOCK) < 0) {
+		if (errno == ENXIO)
+			fatal("cannot write %s: a FIFO that nobody reads", output);
+		fatal("cannot write %s:", output);
+	}
+}
+
 void plan_compile_only(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
 	struct scope sc = {0};
@@ -166,6 +187,7 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 	if (inv->emit)
 		warn("--emit=%s is unused: %s links nothing", inv->emit, mode_flag(inv->mode));
 	check_not_input(inv, inv->output);
+	check_fifo(inv, inv->output);
 	base_scope(&sc, inv, spec, NULL);
 	for (size_t i = 0; i < inv->ninputs; i++) {
 		const struct input *in = &inv->inputs[i];
@@ -481,6 +503,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	add_roles(&sc, inv, spec, artifact);
 
 	/* Writing to /dev/null, say, must not replace it with a file. */
+	check_fifo(inv, p->output);
 	if (stat(p->output, &st) == 0 && !S_ISREG(st.st_mode))
 		p->final_tmp = p->output;
 	else

@@ -130,6 +130,26 @@ load test_helper
 	[ -f f.o ] && [ -f f.s ]
 }
 
+@test "-o naming a FIFO nobody reads fails at once instead of blocking; with a reader it works" {
+	echo 'int main(void) { return 6; }' > x.c
+	mkfifo fifo
+	run -1 timeout 60 wasm32-wasi-cc -o fifo x.c
+	[ "$output" = "wasm32-wasi-cc: cannot write fifo: a FIFO that nobody reads" ]
+	run -1 timeout 60 wasm32-wasi-cc -c -o fifo x.c
+	[ "$output" = "wasm32-wasi-cc: cannot write fifo: a FIFO that nobody reads" ]
+	cat fifo > prog &
+	reader=$!
+	# until the reader waits in open() for a writer
+	for _ in $(seq 100); do
+		[ "$(cat "/proc/$reader/wchan" 2> /dev/null)" = wait_for_partner ] && break
+		sleep 0.1
+	done
+	run -0 timeout 60 wasm32-wasi-cc --emit=core -o fifo x.c
+	wait "$reader"
+	run -6 wasm32-wasi-run prog
+	assert_no_temporaries
+}
+
 @test "a linker option with an empty or missing value is refused before linking" {
 	echo 'int f(void) { return 1; }' > f.c
 	run -2 wasm32-wasi-cc -shared -o libf.so f.c -Wl,-soname,
