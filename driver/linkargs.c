@@ -79,12 +79,27 @@ void filter_linker_words(const struct node *linker, const struct invocation *inv
 			++*i;
 		return;
 	}
-	if (pass)
-		strvec_push(out, w->arg);
-	if (strcmp(syntax, "value") == 0 && !joined && *i + 1 < inv->nlink &&
-	    inv->link[*i + 1].group == group) {
-		++*i;
-		if (pass)
-			strvec_push(out, inv->link[*i].arg);
+	if (!pass) {
+		if (strcmp(syntax, "value") == 0 && !joined && *i + 1 < inv->nlink &&
+		    inv->link[*i + 1].group == group)
+			++*i;
+		return;
 	}
+	strvec_push(out, w->arg);
+	if (strcmp(syntax, "value") != 0)
+		return;
+	/* an empty or missing value (-Wl,-soname,) would fail only at run time, or in wasm-ld */
+	if (joined) {
+		const char *eq = strchr(w->arg, '=');
+
+		if (eq && !eq[1])
+			usage_error("linker option '%s' has an empty value", w->arg);
+		return;
+	}
+	if (*i + 1 >= inv->nlink || inv->link[*i + 1].group != group)
+		usage_error("linker option '%s' needs a value", w->arg);
+	++*i;
+	if (!inv->link[*i].arg[0])
+		usage_error("linker option '%s' has an empty value", w->arg);
+	strvec_push(out, inv->link[*i].arg);
 }

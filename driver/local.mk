@@ -12,6 +12,7 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/dylink.c \
 	driver/options.c driver/options.h driver/options.def \
 	driver/respfile.c \
+	driver/schema.c driver/schema.h \
 	driver/spec.c driver/spec.h \
 	driver/template.c driver/template.h \
 	driver/plan.c driver/plan.h \

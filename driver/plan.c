@@ -1,4 +1,6 @@
 /* plan.c: from what the user asked and what the specs say, the steps to run. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -76,7 +78,7 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 }
 
 static void add_step(struct plan *p, const struct node *spec, const char *name,
-                     const struct scope *sc)
+                     struct scope *sc)
 {
 	const struct node *step = need(node_get(spec, "steps"), "steps", name);
 	const struct node *tool_name = need(step, name, "tool");
@@ -154,6 +156,25 @@ static void check_not_input(const struct invocation *inv, const char *output)
 			usage_error("input file '%s' is the same as output file", inv->inputs[i].path);
 }
 
+/*
+ * A FIFO as the output: the step writing it would block until someone
+ * reads, forever if nobody does. So it must have a reader now, and the
+ * driver holds it open for writing until it exits (deliberately never
+ * closed), so that the reader sees no end of file between the steps.
+ */
+static void check_fifo(const struct invocation *inv, const char *output)
+{
+	struct stat st;
+
+	if (inv->dry_run || !output || stat(output, &st) < 0 || !S_ISFIFO(st.st_mode))
+		return;
+	if (open(output, O_WRONLY | O_NONBLOCK) < 0) {
+		if (errno == ENXIO)
+			fatal("cannot write %s: a FIFO that nobody reads", output);
+		fatal("cannot write %s:", output);
+	}
+}
+
 void plan_compile_only(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
 	struct scope sc = {0};
@@ -162,7 +183,13 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 
 	if (inv->ninputs == 0)
 		usage_error("no input files");
+	/* what to link: asked for, and not done (clang says as much) */
+	if (inv->artifact_flag)
+		warn("%s is unused: %s links nothing", inv->artifact_flag, mode_flag(inv->mode));
+	if (inv->emit)
+		warn("--emit=%s is unused: %s links nothing", inv->emit, mode_flag(inv->mode));
 	check_not_input(inv, inv->output);
+	check_fifo(inv, inv->output);
 	base_scope(&sc, inv, spec, NULL);
 	for (size_t i = 0; i < inv->ninputs; i++) {
 		const struct input *in = &inv->inputs[i];
@@ -307,6 +334,24 @@ static const char *automatic_artifact(const struct invocation *inv, const struct
 	return found ? found : scalar_at(spec, "default-artifact");
 }
 
+/* Does the artifact's `emit` list (default: core only) hold what --emit asked for? */
+static void check_emit(const struct invocation *inv, const struct node *a, const char *name)
+{
+	const struct node *list = node_get(a, "emit");
+	const char *value = inv->emit;
+
+	if (!value)
+		return;
+	if (!list && strcmp(value, "core") == 0)
+		return;
+	for (size_t i = 0; list && i < list->len; i++)
+		if (strcmp(list->items[i]->str, value) == 0)
+			return;
+	usage_error("--emit=%s: a %s is %s, never %s", value, name,
+	            strcmp(value, "core") == 0 ? "a component" : "a core module",
+	            strcmp(value, "core") == 0 ? "a core module" : "a component");
+}
+
 static const struct node *find_artifact(const struct invocation *inv, const struct node *spec)
 {
 	const char *name = inv->artifact ? inv->artifact : automatic_artifact(inv, spec);
@@ -322,6 +367,7 @@ static const struct node *find_artifact(const struct invocation *inv, const stru
 		usage_error("-static conflicts with %s", inv->artifact_flag);
 	if (inv->env.len && (!lifetime || strcmp(lifetime, "command") != 0))
 		usage_error("--env declares what a command reads; a %s is not a command", name);
+	check_emit(inv, a, name);
 	return a;
 }
 
@@ -379,16 +425,43 @@ static void add_roles(struct scope *sc, const struct invocation *inv, const stru
 	strvec_free(&dylink);
 }
 
+/*
+ * -Wl,--version or -Wl,--help: the linker prints its answer and links
+ * nothing, so, as with GCC, it runs with the user's linker words (the
+ * `linker-query` step) and nothing else: no input needed, no output made.
+ */
+static void plan_linker_query(struct plan *p, const struct invocation *inv, const struct node *spec)
+{
+	struct strvec words = {0}, dylink_words = {0};
+	struct scope sc = {0};
+
+	for (size_t i = 0; i < inv->nlink; i++)
+		if (inv->link[i].group)
+			filter_linker_words(node_get(spec, "linker"), inv, &i, &words, &dylink_words);
+	base_scope(&sc, inv, spec, NULL);
+	scope_set_list(&sc, "link-args", &words);
+	add_step(p, spec, "linker-query", &sc);
+	strvec_free(&words);
+	strvec_free(&dylink_words);
+	scope_free(&sc);
+}
+
 void plan_link(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
-	const struct node *artifact = find_artifact(inv, spec), *steps;
-	const char **objects = xcalloc(inv->ninputs, sizeof(*objects));
+	const struct node *artifact, *steps;
+	const char **objects;
 	const char *input = NULL;
 	struct strvec link_args = {0}, dylink_args = {0}, names = {0};
 	struct scope sc = {0};
 	struct stat st;
 	char *err = NULL;
 
+	if (inv->linker_query) {
+		plan_linker_query(p, inv, spec);
+		return;
+	}
+	artifact = find_artifact(inv, spec);
+	objects = xcalloc(inv->ninputs, sizeof(*objects));
 	if (inv->ninputs == 0 && !says(artifact, "inputs", "optional"))
 		usage_error("no input files");
 	p->output = inv->output ? inv->output : "a.out";
@@ -432,6 +505,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	add_roles(&sc, inv, spec, artifact);
 
 	/* Writing to /dev/null, say, must not replace it with a file. */
+	check_fifo(inv, p->output);
 	if (stat(p->output, &st) == 0 && !S_ISREG(st.st_mode))
 		p->final_tmp = p->output;
 	else
