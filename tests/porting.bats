@@ -182,3 +182,26 @@ posix_flags() {
 	[ "${stderr_lines[0]}" = "*** stack smashing detected ***: terminated" ]
 	[ "${stderr_lines[1]}" = "wasm32-wasi-run: smash: wasm trap: unreachable" ]
 }
+
+@test "-pthread defines _REENTRANT and no more: a dll using a mutex and errno links and runs" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file pt.c <<-'EOF'
+	#include <errno.h>
+	#include <pthread.h>
+	#ifndef _REENTRANT
+	#error -pthread defines _REENTRANT
+	#endif
+	static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+	__attribute__((visibility("default"))) int locked(void)
+	{
+		errno = 0;
+		return pthread_mutex_lock(&m) == 0 && pthread_mutex_trylock(&m) == EBUSY && errno == 0;
+	}
+	EOF
+	printf '#include <stdio.h>\nint locked(void);\nint main(void) { printf("%%d\\n", locked()); return 0; }\n' > main.c
+	wasm32-wasi-cc -pthread -shared -o libpt.so pt.c
+	wasm32-wasi-cc -pthread -o main main.c -L. -lpt
+	run -0 wasm32-wasi-run main
+	[ "$output" = 1 ]
+}
