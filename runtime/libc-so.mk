@@ -50,10 +50,13 @@ LIBC_PIC_EMULATIONS = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-getpi
 	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-process-clocks.a \
 	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-mman.a
 
-$(LIBC_PIC_A):
-	+$(AM_V_GEN)$(LIBC_PIC_MAKE) include_dirs > /dev/null && $(LIBC_PIC_MAKE) '$@' > /dev/null
-$(LIBC_PIC_EMULATIONS): $(LIBC_PIC_A)
-	+$(AM_V_GEN)$(LIBC_PIC_MAKE) '$@' > /dev/null
+# One run of wasi-libc's make for all of it: each run copies its headers
+# again (include_dirs is phony), which two runs at once would garble.
+runtime/libc-pic.stamp:
+	+$(AM_V_GEN)$(LIBC_PIC_MAKE) include_dirs > /dev/null && \
+	$(LIBC_PIC_MAKE) '$(LIBC_PIC_A)' $(LIBC_PIC_EMULATIONS) > /dev/null && touch $@
+$(LIBC_PIC_A) $(LIBC_PIC_EMULATIONS): runtime/libc-pic.stamp
+	@test -f '$@'
 
 runtime/libc_nonshared.a: $(LIBC_PIC_A)
 	$(AM_V_GEN)rm -rf $@ $@.d && $(MKDIR_P) $@.d && \
@@ -76,4 +79,4 @@ endif
 
 # The PIC build of wasi-libc, under the build tree.
 clean-libc-pic:
-	rm -rf runtime/libc-pic
+	rm -rf runtime/libc-pic runtime/libc-pic.stamp
