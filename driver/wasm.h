@@ -1,4 +1,4 @@
-/* wasm.h: a reader for the parts of WebAssembly binaries that the wrap step checks. */
+/* wasm.h: a reader and writer of the parts of WebAssembly binaries that the builtins use. */
 #ifndef WASM_H
 #define WASM_H
 

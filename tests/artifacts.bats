@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# artifacts.bats: the rows of the seeds' table besides the default command:
+# artifacts.bats: the rows of the artifact table (doc/design.md) besides the default command:
 # statically-linked library, allocator, and the refused provides-state + command.
 
 load test_helper
@@ -40,7 +40,7 @@ table grows: true" ]
 @test "provides-state + command is refused" {
 	echo 'int main(void) { return 0; }' > x.c
 	run -2 wasm32-wasi-cc --artifact=provides-state-command x.c
-	[ "$output" = "wasm32-wasi-cc: --artifact=provides-state-command: provides-state + command is useless (the seeds' table), since a command ends before anyone could share its state; --artifact=allocator is provides-state + library" ]
+	[ "$output" = "wasm32-wasi-cc: --artifact=provides-state-command: provides-state + command is useless, since a command ends before anyone could share its state; --artifact=allocator is provides-state + library" ]
 	assert_only_files x.c
 }
 

@@ -70,7 +70,7 @@ bash_complete() {
 }
 
 @test "the man page lists the options of the table" {
-	man_page=$BUILD_DIR/driver/wasm32-wasi-cc.1
+	man_page=$TOP_SRCDIR/driver/wasm32-wasi-cc.1
 	[ -f "$man_page" ]
 	run -0 env MANWIDTH=80 man -l "$man_page"
 	[[ "$output" == *"       --env=<name>[,<name>...]"* ]]

@@ -102,6 +102,58 @@ load test_helper
 	assert_no_temporaries
 }
 
+@test "SIGTERM to the driver alone: the step gets it and ends first, then nothing is left" {
+	echo 'int main(void) { return 0; }' > prog.c
+	# a linker that, told to stop, takes a second to remove what it wrote
+	cat > slow-ld.sh <<-'EOF'
+	#!/bin/sh
+	while [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done
+	echo $$ > ld.pid
+	trap 'sleep 1; rm -f "$out.partial"; exit 143' TERM
+	: > "$out.partial"
+	: > linking
+	while :; do sleep 0.1; done
+	EOF
+	chmod +x slow-ld.sh
+	printf 'tools:\n  wasm-ld:\n    path: %s/slow-ld.sh\n' "$PWD" > slow.yaml
+	wasm32-wasi-cc --specs=slow.yaml -o prog prog.c &
+	driver=$!
+	for _ in $(seq 300); do [ -e linking ] && break; sleep 0.1; done
+	kill -TERM "$driver"
+	status=0
+	wait "$driver" || status=$?
+	# had the driver not passed the signal on, the linker would still run
+	pid=$(cat ld.pid)
+	if kill -TERM "$pid" 2> /dev/null; then
+		while kill -0 "$pid" 2> /dev/null; do sleep 0.1; done
+	fi
+	[ "$status" -eq 143 ]
+	assert_only_files prog.c slow-ld.sh slow.yaml ld.pid linking
+	assert_no_temporaries
+}
+
+@test "SIGTERM to the driver alone while wasm-ld writes a large output leaves nothing, every time" {
+	printf 'char big[128 << 20] = {1};\nint main(void) { return big[0] - 1; }\n' > big.c
+	wasm32-wasi-cc -c big.c
+	for delay in 0 0.1 0.3 0.6 1; do
+		wasm32-wasi-cc --emit=core -o prog big.o &
+		driver=$!
+		# until wasm-ld has begun writing its output
+		for _ in $(seq 600); do
+			compgen -G "$TMPDIR/wasm32-wasi-cc-*/prog.tmp*" > /dev/null && break
+			sleep 0.05
+		done
+		sleep "$delay"
+		kill -TERM "$driver"
+		status=0
+		wait "$driver" || status=$?
+		[ "$status" -eq 143 ] || [ "$status" -eq 0 ] # it may have finished first
+		rm -f prog
+		assert_only_files big.c big.o
+		assert_no_temporaries
+	done
+}
+
 @test "writing to a full device fails with a message" {
 	[ -w /dev/full ] || skip "no /dev/full"
 	run -1 sh -c 'wasm32-wasi-cc --help > /dev/full'
