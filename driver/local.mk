@@ -55,10 +55,12 @@ dist_man1_MANS = driver/wasm32-wasi-cc.1
 endif
 EXTRA_DIST += driver/wasm32-wasi-cc.h2m
 MAINTAINERCLEANFILES = $(srcdir)/driver/wasm32-wasi-cc.1
+# The driver is an order-only prerequisite: built first (a recursive make
+# would race the parallel one building it), never a reason to remake the page.
 $(srcdir)/driver/wasm32-wasi-cc.1: $(srcdir)/driver/wasm32-wasi-cc.h2m $(srcdir)/driver/options.def \
-		$(srcdir)/driver/info.c $(static_specs:%=$(srcdir)/%) $(srcdir)/configure.ac
+		$(srcdir)/driver/info.c $(static_specs:%=$(srcdir)/%) $(srcdir)/configure.ac \
+		| driver/wasm32-wasi-cc specs/toolchain.yaml
 if HAVE_HELP2MAN
-	$(AM_V_at)$(MAKE) $(AM_MAKEFLAGS) driver/wasm32-wasi-cc specs/toolchain.yaml
 	$(AM_V_GEN)WASM32_WASI_CC_SPECDIR='$(abs_top_srcdir)/specs:$(abs_top_builddir)/specs' \
 	$(HELP2MAN) --no-info --no-discard-stderr --include=$(srcdir)/driver/wasm32-wasi-cc.h2m \
 	  --output=$@ driver/wasm32-wasi-cc
