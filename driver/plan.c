@@ -446,6 +446,26 @@ static void plan_linker_query(struct plan *p, const struct invocation *inv, cons
 	scope_free(&sc);
 }
 
+/*
+ * Whether the link word w is -lNAME of a library the artifact's roles
+ * already provide (the `provided-libraries` variable: -lwasi-emulated-signal,
+ * whose functions the porting layer has too): such a word is dropped, so
+ * that the two do not collide.
+ */
+static int provided_library(const struct node *spec, const struct node *artifact, const char *w)
+{
+	const struct node *list = node_get(node_get(artifact, "vars"), "provided-libraries");
+
+	if (!list)
+		list = node_get(node_get(spec, "vars"), "provided-libraries");
+	if (!has_prefix(w, "-l") || !list || list->kind != NODE_SEQ)
+		return 0;
+	for (size_t i = 0; i < list->len; i++)
+		if (list->items[i]->kind == NODE_SCALAR && strcmp(list->items[i]->str, w + 2) == 0)
+			return 1;
+	return 0;
+}
+
 void plan_link(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
 	const struct node *artifact, *steps;
@@ -496,7 +516,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 			strvec_push(&link_args, objects[w->input] ? objects[w->input] : inv->inputs[w->input].path);
 		else if (w->group)
 			filter_linker_words(node_get(spec, "linker"), inv, &i, &link_args, &dylink_args);
-		else
+		else if (!provided_library(spec, artifact, w->arg))
 			strvec_push(&link_args, w->arg);
 	}
 	scope_set_list(&sc, "link-args", &link_args);

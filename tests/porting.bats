@@ -205,3 +205,31 @@ posix_flags() {
 	run -0 wasm32-wasi-run main
 	[ "$output" = 1 ]
 }
+
+@test "-lwasi-emulated-signal, as wasi-libc advises, links with the layer's signals in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file sig.c <<-'EOF'
+	#include <signal.h>
+	#include <stdio.h>
+	#include <string.h>
+	static void on(int s) { printf("got %s\n", strsignal(s)); }
+	int main(void)
+	{
+		struct sigaction sa = { .sa_handler = on };
+		sigaction(SIGUSR1, &sa, 0);
+		raise(SIGUSR1);
+		signal(SIGUSR2, on);
+		raise(SIGUSR2);
+		return 0;
+	}
+	EOF
+	wasm32-wasi-cc -o sig sig.c -lwasi-emulated-signal
+	run -0 wasm32-wasi-run sig
+	[ "$output" = "got User defined signal 1
+got User defined signal 2" ]
+	wasm32-wasi-cc --artifact=dynamic-command -o sig-dyn sig.c -lwasi-emulated-signal -lwasi-emulated-getpid
+	run -0 wasm32-wasi-run sig-dyn
+	[ "$output" = "got User defined signal 1
+got User defined signal 2" ]
+}
