@@ -5,7 +5,7 @@
 #include "builtins.h"
 #include "fileio.h"
 #include "util.h"
-#include "wasm.h"
+#include "wasm/wasm.h"
 
 /*
  * The seeds: spurious exports are disallowed in command-lifetime programs.

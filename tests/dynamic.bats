@@ -298,3 +298,13 @@ destructor of libbase" ]
 	run -0 wasm32-wasi-run bin/usetop
 	[ "${lines[3]}" = "top_get() is 42" ]
 }
+
+@test "a bad size in an object given to -shared is reported with what and where" {
+	printf '\0asm\1\0\0\0\1\5\0' > badsection.o
+	run -1 --separate-stderr wasm32-wasi-cc -shared -o libbad.so badsection.o
+	[ "$stderr" = "wasm32-wasi-cc: dll-exports: badsection.o: malformed at offset 0xa: section 1 of 5 bytes ends past the end of the file (1 bytes left)" ]
+	printf '\0asm\1\0\0\0\0\14\7linking\2\10\100\0' > badlinking.o
+	run -1 --separate-stderr wasm32-wasi-cc -shared -o libbad.so badlinking.o
+	[ "$stderr" = "wasm32-wasi-cc: dll-exports: badlinking.o: custom section 'linking': malformed at offset 0x15: linking subsection of 64 bytes ends past the end (1 bytes left)" ]
+	[ ! -e libbad.so ]
+}
