@@ -10,6 +10,7 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/fileio.c driver/fileio.h \
 	driver/dllexports.c \
 	driver/dlls.c driver/dlls.h \
+	driver/complink.c driver/complink.h driver/compglue.c driver/compsplice.c \
 	driver/dylink.c \
 	driver/options.c driver/options.h driver/options.def \
 	driver/respfile.c \
