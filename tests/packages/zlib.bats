@@ -41,11 +41,16 @@ build_zlib() {
 		LDSHARED='wasm32-wasi-cc -shared -Wl,-soname,libz.so.1' ./configure > configure.log
 	# the build tree's libc.so, as the installed libdir would give it
 	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
-	make -j2 shared examplesh > build.log 2>&1 || { tail -20 build.log; false; }
-	# a command component that embeds libz.so.1, libc.so and liballoc.so: jco runs it alone
+	make -j2 shared examplesh example > build.log 2>&1 || { tail -20 build.log; false; }
+	# a command component that embeds libz.so.1, libc.so and liballoc.so: jco runs it alone,
+	# as it runs the static example: up to the gz file test, since jco run preopens no directory
 	[ "$(od -An -tx1 -j4 -N4 examplesh | tr -d ' ')" = 0d000100 ]
-	run -0 "$JCO" run ./examplesh
-	[[ "$output" == *"inflate with dictionary: hello, hello!"* ]]
+	run -1 "$JCO" run ./example
+	static=$output
+	[[ "$static" == *"uncompress(): hello, hello!"*"gzopen error" ]]
+	run -1 "$JCO" run ./examplesh
+	[ "$output" = "$static" ]
+	# the runner gives it the working directory: all of it passes
 	run -0 wasm32-wasi-run ./examplesh
 	[[ "$output" == *"inflate with dictionary: hello, hello!"* ]]
 	# the core module, which the runner's loader links at run time
