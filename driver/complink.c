@@ -8,7 +8,6 @@
 #include "builtins.h"
 #include "complink.h"
 
-
 /*
  * Shared-everything dynamic linking, done at link time (the component
  * model's SharedEverythingDynamicLinking example; wit-component's
