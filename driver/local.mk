@@ -9,6 +9,8 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/exports.c \
 	driver/fileio.c driver/fileio.h \
 	driver/dllexports.c \
+	driver/dlls.c driver/dlls.h \
+	driver/complink.c driver/complink.h driver/compglue.c driver/compsplice.c \
 	driver/dylink.c \
 	driver/options.c driver/options.h driver/options.def \
 	driver/respfile.c \
@@ -20,8 +22,8 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h \
 	driver/util.c driver/util.h \
-	driver/wasm.c driver/wasm.h \
-	driver/wrap.c
+	driver/wrap.c driver/wrap.h
+driver_wasm32_wasi_cc_LDADD = wasm/libwasm.a
 
 # Target-prefixed tools, so that ./configure --host=wasm32-wasi finds them
 # without CC=: the driver under the names c++ and cpp, and the LLVM tools.

@@ -2,13 +2,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "builtins.h"
+#include "fileio.h"
 #include "plan.h"
 #include "tempfiles.h"
+#include "wasm/wasm.h"
 
 void spec_check(char *err)
 {
@@ -251,23 +254,27 @@ static const struct node *choose(const struct node *spec, const char *section, c
 	usage_error("unknown %s '%s' (known: %s)", what, name, list);
 }
 
-/* Is path a dll: a core module whose first section is the custom section dylink.0? */
+/* Is path a dll (wasm_is_dll)? An unreadable file is none; an archive is read no further than its header. */
 static int is_dll(const char *path)
 {
-	static const unsigned char head[] = {0, 'a', 's', 'm', 1, 0, 0, 0};
-	unsigned char b[32];
-	size_t n, pos = 9;
+	unsigned char head[WASM_HEADER_SIZE];
+	struct bytes b;
+	char *err = NULL;
 	FILE *f = fopen(path, "rb");
+	size_t n;
+	int dll;
 
 	if (!f)
 		return 0;
-	n = fread(b, 1, sizeof(b), f);
+	n = fread(head, 1, sizeof(head), f);
 	fclose(f);
-	if (n < 10 || memcmp(b, head, 8) != 0 || b[8] != 0)
+	if (wasm_binary_kind(head, n) != WASM_CORE_MODULE || file_read(path, &b, &err) < 0) {
+		free(err);
 		return 0;
-	while (pos < n && (b[pos] & 0x80)) /* the section's size */
-		pos++;
-	return pos + 10 <= n && b[pos + 1] == 8 && memcmp(b + pos + 2, "dylink.0", 8) == 0;
+	}
+	dll = wasm_is_dll(b.p, b.len);
+	free(b.p);
+	return dll;
 }
 
 /* Whether -lNAME asks for the loader's functions (the spec's `loader-libraries`: -ldl). */
