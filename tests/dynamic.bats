@@ -387,3 +387,23 @@ too big: null, errno: Out of memory" ]
 	[ ! -e dl ]
 	assert_no_temporaries
 }
+
+@test "-Wl,--version-script decides what a dll exports; a malformed one is named with its line" {
+	source_file vs.c <<-'EOF'
+	int json_a(void) { return 1; }
+	int json_b(void) { return 2; }
+	int helper(void) { return 3; }
+	int jansson_version = 4;
+	EOF
+	printf '/* exported */\nV1 {\n  global: json_*; "jansson_version";\n  local: *;\n};\n' > vs.ver
+	wasm32-wasi-cc -shared -o libvs.so vs.c -Wl,--version-script=vs.ver
+	run -0 exports libvs.so
+	[[ "$output" == *json_a* && "$output" == *json_b* && "$output" == *jansson_version* ]]
+	[[ "$output" != *helper* ]]
+	wasm32-wasi-cc -shared -o libvs2.so vs.c -Wl,--version-script -Wl,vs.ver
+	[ "$(exports libvs2.so)" = "$(exports libvs.so)" ]
+	printf '{ global: json_a\n};\n' > bad.ver
+	run -1 --separate-stderr wasm32-wasi-cc -shared -o libbad.so vs.c -Wl,--version-script=bad.ver
+	[ "$stderr" = "wasm32-wasi-cc: dll-exports: bad.ver:2: ';' expected after a pattern" ]
+	[ ! -e libbad.so ]
+}
