@@ -407,3 +407,25 @@ too big: null, errno: Out of memory" ]
 	[ "$stderr" = "wasm32-wasi-cc: dll-exports: bad.ver:2: ';' expected after a pattern" ]
 	[ ! -e libbad.so ]
 }
+
+@test "setjmp/longjmp in a dll and in the executable: a dynamic program using exception handling stays a core module" {
+	source_file sj.c <<-'EOF'
+	#include <setjmp.h>
+	static jmp_buf env;
+	__attribute__((visibility("default"))) void jump(int v) { longjmp(env, v); }
+	__attribute__((visibility("default"))) int try_it(void) { int r = setjmp(env); if (r == 0) jump(7); return r; }
+	EOF
+	source_file main.c <<-'EOF'
+	#include <setjmp.h>
+	#include <stdio.h>
+	int try_it(void);
+	static jmp_buf e;
+	int main(void) { int v = setjmp(e); if (!v) longjmp(e, 5); printf("%d %d\n", v, try_it()); return 0; }
+	EOF
+	wasm32-wasi-cc -shared -o libsj.so sj.c
+	wasm32-wasi-cc -o main main.c -L. -lsj
+	# a core module (version 1), which the runner's loader runs
+	[ "$(od -An -tx1 -j4 -N4 main | tr -d ' ')" = 01000000 ]
+	run -0 wasm32-wasi-run main
+	[ "$output" = "5 7" ]
+}
