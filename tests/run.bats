@@ -340,15 +340,17 @@ yes_sum() {
 	export XDG_CACHE_HOME=$PWD/cache
 	run -0 wasm32-wasi-run "$COMPONENT" args x
 	[ "$output" = "[x]" ]
-	entries=$(ls -A cache/wasm32-wasi-cc/components)
+	cache=cache/wasm32-wasi-cc/wasm32-wasi-run-cache
+	entries=$(ls -A $cache)
 	[[ "$entries" =~ ^[0-9a-f]{64}$ ]]
-	[ -s "cache/wasm32-wasi-cc/components/$entries/program.js" ]
-	touch -d '2000-01-01' "cache/wasm32-wasi-cc/components/$entries"
+	[ -s "$cache/$entries/program.js" ]
+	[ "$(grep -c '^file [0-9a-f]\{64\} ' "$cache/$entries/MANIFEST")" -ge 3 ]
+	touch -d '2000-01-01' "$cache/$entries"
 	run -0 wasm32-wasi-run "$COMPONENT" args y
 	[ "$output" = "[y]" ]
 	# the same entry, untouched, and nothing half-written next to it
-	[ "$(ls -A cache/wasm32-wasi-cc/components)" = "$entries" ]
-	[ "$(stat -c %Y "cache/wasm32-wasi-cc/components/$entries")" = "$(date -d 2000-01-01 +%s)" ]
+	[ "$(ls -A $cache)" = "$entries" ]
+	[ "$(stat -c %Y "$cache/$entries")" = "$(date -d 2000-01-01 +%s)" ]
 }
 
 @test "without a usable cache a component still runs, leaving nothing behind" {
