@@ -40,6 +40,7 @@ TESTS += \
 	tests/plan.bats \
 	tests/porting.bats \
 	tests/run.bats \
+	tests/sandbox.bats \
 	tests/specs.bats \
 	tests/tools.bats \
 	tests/wrap.bats \

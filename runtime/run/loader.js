@@ -398,6 +398,9 @@ function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox,
   const load = (name, where, shown) => {
     const fresh = loadOrder(name, where, readLibrary(where, shown), programDir, libdir,
       n => byName.has(n), shown);
+    const top = fresh[fresh.length - 1];
+    if (top.allocator && WebAssembly.Module.exports(top.module).some(e => e.name === '_start'))
+      throw new Failure(`${where}: not a library: a command`, 1, `${shown}: not a library: a command`);
     const allocators = fresh.filter(m => m.allocator);
     if (allocators.length)
       throw new Failure(`${allocators[0].file}: an allocator, and the process has one`, 1,
