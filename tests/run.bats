@@ -336,6 +336,21 @@ yes_sum() {
 	[ "$output" = "wasm32-wasi-run: badname: malformed program: invalid variable name 'a='" ]
 }
 
+@test "a library, a dll or an allocator as PROGRAM is one line and status 1: not a command" {
+	echo 'int f(void) { return 1; }' > lib.c
+	wasm32-wasi-cc --artifact=library -o lib.wasm lib.c
+	wasm32-wasi-cc -shared -o libx.so lib.c
+	wasm32-wasi-cc --artifact=allocator -o alloc.so
+	cp "$BUILD_DIR/runtime/liballoc.so" .
+	for lib in lib.wasm libx.so alloc.so liballoc.so; do
+		run -1 wasm32-wasi-run "$lib"
+		[ "$output" = "wasm32-wasi-run: $lib: not a command: a library (it exports no _start)" ]
+	done
+	"$JCO" new lib.wasm --wasi-reactor -o component.wasm
+	run -1 wasm32-wasi-run component.wasm
+	[ "$output" = "wasm32-wasi-run: component.wasm: not a command: the component exports no wasi:cli/run" ]
+}
+
 @test "a component is transpiled once, into the cache, written whole" {
 	export XDG_CACHE_HOME=$PWD/cache
 	run -0 wasm32-wasi-run "$COMPONENT" args x

@@ -89,10 +89,11 @@ function dylinkOf(bytes, where, shown) {
 
 // The module `name` in `file` and every library it needs that isLoaded
 // does not know, dependencies before dependents. Libraries are searched
-// from programDir on. `shown` is what the program may be told `file` is.
-function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false, shown = file) {
+// from programDir on. `shown` is what the program may be told `file` is;
+// `compiled`, its module if it is compiled already.
+function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false, shown = file, compiled = null) {
   const order = [], seen = new Map();
-  const visit = (name, where, data, label) => {
+  const visit = (name, where, data, label, module = null) => {
     if (seen.has(name))
       return;
     seen.set(name, true);
@@ -110,9 +111,8 @@ function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false
       }
       visit(dep, p, readLibrary(p, dep), dep);
     }
-    let module;
     try {
-      module = new WebAssembly.Module(data);
+      module = module || new WebAssembly.Module(data);
     } catch (e) {
       throw new Failure(`${where}: malformed program: ${e.message}`, 1, `${label}: malformed library`);
     }
@@ -122,7 +122,7 @@ function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false
         1, `${label}: not a library`);
     order.push({ name, file: where, shown: label, info, module, allocator });
   };
-  visit(name, file, bytes, shown);
+  visit(name, file, bytes, shown, compiled);
   return order;
 }
 
@@ -270,10 +270,15 @@ function alignUp(n, log2) {
 // object, sandboxed and with SIGPIPE, for the memory getMemory returns.
 function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox, libdir }) {
   const programDir = path.dirname(file);
-  const order = loadOrder('', file, bytes, programDir, libdir);
-  const main = order[order.length - 1];
-  if (!WebAssembly.Module.exports(main.module).some(e => e.name === '_start' && e.kind === 'function'))
+  let module;
+  try {
+    module = new WebAssembly.Module(bytes);
+  } catch (e) {
+    throw new Failure(`${file}: malformed program: ${e.message}`);
+  }
+  if (!WebAssembly.Module.exports(module).some(e => e.name === '_start' && e.kind === 'function'))
     throw new Failure(`${file}: not a command: a library (it exports no _start)`);
+  const order = loadOrder('', file, bytes, programDir, libdir, undefined, file, module);
   let memory;
   const wasiImports = sandboxedImports(() => memory);
   const allocator = instantiateAllocator(file, order, wasiImports);
