@@ -176,9 +176,20 @@ class Sandbox {
       const guest = readPath(ptr, len);
       return { guest, ptr, len, ...resolve(base, guest, follow) };
     };
-    // [ptr, len] of each resolved path, in the program's own bytes when unchanged.
+    // [ptr, len] of each resolved path: in the program's own bytes when it
+    // is the end of them ("./f", "d/../f"), else in the scratch area.
     const place = (...paths) => {
-      const encoded = paths.map(p => (p.rel === p.guest ? null : Buffer.from(p.rel)));
+      const encoded = paths.map(p => {
+        if (p.rel === p.guest)
+          return null;
+        const rel = Buffer.from(p.rel), own = bytes().subarray(p.ptr, p.ptr + p.len);
+        if (rel.length <= p.len && rel.equals(own.subarray(p.len - rel.length))) {
+          p.ptr += p.len - rel.length;
+          p.len = rel.length;
+          return null;
+        }
+        return rel;
+      });
       const need = encoded.reduce((n, b) => n + (b ? b.length : 0), 0);
       if (need > scratchSize) {
         const pages = Math.ceil(need / 65536);
