@@ -109,11 +109,15 @@ EOF
 	ln -s ../in.txt granted/up
 	ln -s "$PWD/granted/sub/deep.txt" granted/absolute-inside
 	ln -s loop granted/loop
+	ln -s ../../outside/new.txt granted/dangling-out
+	ln -s fresh.txt granted/dangling
 	# '@' is the granted directory as the program sees it: UUID/
 	each_form_answers "read UUID/down: deep
 read UUID/absolute/secret.txt: Operation not permitted
 read UUID/relative/secret.txt: Operation not permitted
 create UUID/relative/planted: Operation not permitted
+append UUID/dangling-out: Operation not permitted
+create UUID/dangling: File exists
 read UUID/up: Operation not permitted
 read UUID/absolute-inside: Operation not permitted
 read UUID/loop: Symbolic link loop
@@ -123,6 +127,8 @@ read @down
 read @absolute/secret.txt
 read @relative/secret.txt
 create @relative/planted
+append @dangling-out text
+create @dangling
 read @up
 read @absolute-inside
 read @loop
@@ -130,6 +136,7 @@ read granted/up
 read granted/relative/secret.txt
 EOF
 	assert_outside_untouched
+	[ ! -e granted/fresh.txt ]
 }
 
 @test "'..' never leaves the directory a path starts from" {
