@@ -73,7 +73,7 @@ function resolve(base, guest, follow) {
     throw new Refused('EPERM');
   if (guest.includes('\0'))
     throw new Refused('EINVAL');
-  const done = [];
+  const done = [], directories = new Set();
   let pending = guest.split('/').reverse(), links = 0, link = false, host = base;
   while (pending.length) {
     const c = pending.pop();
@@ -89,16 +89,23 @@ function resolve(base, guest, follow) {
     // the last component, unless a "/", "." or ".." follows
     const last = pending.every(p => p === '' || p === '.');
     const candidate = join(host, c);
+    if (!last && directories.has(candidate)) {
+      done.push(c);
+      host = candidate;
+      continue;
+    }
     let st;
     try {
-      st = fs.lstatSync(candidate);
+      st = fs.lstatSync(candidate, { throwIfNoEntry: false });
     } catch (e) {
-      if (e.code === 'ENOENT' && last) {
-        done.push(c);
-        host = candidate;
-        break;
-      }
       throw new Refused(e.code in ERRNO ? e.code : 'EIO');
+    }
+    if (!st) {
+      if (!last)
+        throw new Refused('ENOENT');
+      done.push(c);
+      host = candidate;
+      break;
     }
     if (st.isSymbolicLink() && (!last || follow || pending.length > 0)) {
       if (++links > MAX_SYMLINKS)
@@ -111,6 +118,8 @@ function resolve(base, guest, follow) {
     }
     if (!last && !st.isDirectory())
       throw new Refused('ENOTDIR');
+    if (st.isDirectory())
+      directories.add(candidate);
     link = st.isSymbolicLink();
     done.push(c);
     host = candidate;
@@ -156,15 +165,17 @@ class Sandbox {
   // resolved by the rule first. Preopens are fds 3, 4, ... in table order;
   // path_open, fd_renumber and fd_close keep the host directory of each fd.
   // A resolved path that differs from the program's is written to a
-  // scratch area at the end of memory, grown for it on first use.
+  // scratch area at the end of memory, grown for it on first use. It holds
+  // no link left to follow, so node is told not to follow any.
   preview1(p1, memory) {
     const fds = new Map();
     [...this.bases.values()].forEach((host, i) => fds.set(3 + i, host));
     let scratch = 0, scratchSize = 0;
     const bytes = () => new Uint8Array(memory().buffer);
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
     const readPath = (ptr, len) => {
       try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes().subarray(ptr, ptr + len));
+        return utf8.decode(bytes().subarray(ptr, ptr + len));
       } catch {
         throw new Refused('EILSEQ');
       }
@@ -224,7 +235,8 @@ class Sandbox {
         const p = at(fd, ptr, len, (dirflags & LOOKUP_SYMLINK_FOLLOW) && !exclusive);
         if (p.link)
           return ERRNO[exclusive ? 'EEXIST' : 'ELOOP'];
-        const e = p1.path_open(fd, dirflags, ...place(p)[0], oflags, base, inheriting, fdflags, out);
+        const e = p1.path_open(fd, dirflags & ~LOOKUP_SYMLINK_FOLLOW, ...place(p)[0], oflags, base,
+          inheriting, fdflags, out);
         if (e === 0)
           fds.set(new DataView(memory().buffer).getUint32(out, true), p.host);
         return e;
@@ -244,9 +256,10 @@ class Sandbox {
         return e;
       },
       path_filestat_get: (fd, flags, ptr, len, out) =>
-        p1.path_filestat_get(fd, flags, ...place(at(fd, ptr, len, flags & LOOKUP_SYMLINK_FOLLOW))[0], out),
+        p1.path_filestat_get(fd, flags & ~LOOKUP_SYMLINK_FOLLOW,
+          ...place(at(fd, ptr, len, flags & LOOKUP_SYMLINK_FOLLOW))[0], out),
       path_filestat_set_times: (fd, flags, ptr, len, atim, mtim, fst) =>
-        p1.path_filestat_set_times(fd, flags,
+        p1.path_filestat_set_times(fd, flags & ~LOOKUP_SYMLINK_FOLLOW,
           ...place(at(fd, ptr, len, flags & LOOKUP_SYMLINK_FOLLOW))[0], atim, mtim, fst),
       path_create_directory: (fd, ptr, len) =>
         p1.path_create_directory(fd, ...place(at(fd, ptr, len, false))[0]),
@@ -263,7 +276,7 @@ class Sandbox {
       path_link: (fd, flags, ptr, len, newFd, newPtr, newLen) => {
         const [from, to] = place(at(fd, ptr, len, flags & LOOKUP_SYMLINK_FOLLOW),
           at(newFd, newPtr, newLen, false));
-        return p1.path_link(fd, flags, ...from, newFd, ...to);
+        return p1.path_link(fd, flags & ~LOOKUP_SYMLINK_FOLLOW, ...from, newFd, ...to);
       },
       path_symlink: (targetPtr, targetLen, fd, ptr, len) => {
         if (readPath(targetPtr, targetLen).startsWith('/'))
