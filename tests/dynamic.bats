@@ -262,6 +262,9 @@ destructor of libbase" ]
 	# a path the program makes up is resolved as open() resolves it: inside the working directory
 	run -1 wasm32-wasi-run ./dl /nonexistent/libtop.so
 	[ "${lines[2]}" = "dlopen /nonexistent/libtop.so: /nonexistent/libtop.so: No such file or directory" ]
+	# one the program was not given is refused, whether or not it exists
+	run -1 wasm32-wasi-run ./dl ../missing/libtop.so
+	[ "${lines[2]}" = "dlopen ../missing/libtop.so: ../missing/libtop.so: Operation not permitted" ]
 }
 
 @test "a static command cannot call dlopen: the link names it" {

@@ -74,7 +74,7 @@ function resolve(base, guest, follow) {
   if (guest.includes('\0'))
     throw new Refused('EINVAL');
   const done = [], directories = new Set();
-  let pending = guest.split('/').reverse(), links = 0, link = false, host = base;
+  let pending = guest.split('/').reverse(), links = 0, link = false, slash = false, host = base;
   while (pending.length) {
     const c = pending.pop();
     if (c === '' || c === '.')
@@ -86,8 +86,10 @@ function resolve(base, guest, follow) {
       host = done.reduce(join, base);
       continue;
     }
-    // the last component, unless a "/", "." or ".." follows
+    // the last component, unless a ".." follows; a "/" or "." after it
+    // makes it a directory
     const last = pending.every(p => p === '' || p === '.');
+    slash = last && pending.length > 0;
     const candidate = join(host, c);
     if (!last && directories.has(candidate)) {
       done.push(c);
@@ -107,10 +109,15 @@ function resolve(base, guest, follow) {
       host = candidate;
       break;
     }
-    if (st.isSymbolicLink() && (!last || follow || pending.length > 0)) {
+    if (st.isSymbolicLink() && (!last || follow || slash)) {
       if (++links > MAX_SYMLINKS)
         throw new Refused('ELOOP');
-      const target = fs.readlinkSync(candidate);
+      let target;
+      try {
+        target = fs.readlinkSync(candidate);
+      } catch (e) {
+        throw new Refused(e.code in ERRNO ? e.code : 'EIO');
+      }
       if (target.startsWith('/'))
         throw new Refused('EPERM');
       pending = pending.concat(target.split('/').reverse());
@@ -126,7 +133,7 @@ function resolve(base, guest, follow) {
   }
   if (host.split('/').some(walled))
     throw new Refused('EPERM');
-  const rel = done.length ? done.join('/') + (guest.endsWith('/') ? '/' : '') : '.';
+  const rel = done.length ? done.join('/') + (slash ? '/' : '') : '.';
   return { rel, host, link };
 }
 
