@@ -25,9 +25,8 @@ runtime/wasm32-wasi-pkg-config: runtime/wasm32-wasi-pkg-config.in Makefile
 runmodulesdir = $(pkgdatadir)/run
 dist_runmodules_DATA = runtime/run/report.js runtime/run/wasm.js runtime/run/sandbox.js \
 	runtime/run/loader.js runtime/run/component.js
-# What a program run by the runner can reach (the path rule, the cache), and
-# what the rule costs.
-EXTRA_DIST += doc/security.md bench/run.sh bench/paths.c
+# What the runner's path rule costs.
+EXTRA_DIST += bench/run.sh bench/paths.c
 runtime/wasm32-wasi-run: runtime/wasm32-wasi-run.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) runtime && rm -f $@ $@.tmp && \
 	$(edit) -e 's|@runmodulesdir[@]|$(abs_top_srcdir)/runtime/run|g' \

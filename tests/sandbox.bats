@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # sandbox.bats: a program reaches nothing outside its preopens, by any path, in
 # every form the runner runs (core module, component, setjmp program, dynamic
-# executable), and never the runner's cache; dlopen likewise.
+# executable run by the runner's loader), and never the runner's cache; dlopen
+# likewise.
 
 load test_helper
 
@@ -18,8 +19,8 @@ setup_file() {
 	wasm32-wasi-cc -DWITH_SETJMP --emit=core -o "$BIN/setjmp-core" "$src"
 	FORMS="core component setjmp"
 	if [ -f "$BUILD_DIR/runtime/libc.so" ]; then
-		WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime \
-			wasm32-wasi-cc --artifact=dynamic-command -DWITH_DLOPEN -o "$BIN/dynamic" "$src" -ldl
+		WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime wasm32-wasi-cc --emit=core \
+			--artifact=dynamic-command -DWITH_DLOPEN -o "$BIN/dynamic" "$src" -ldl
 		FORMS="$FORMS dynamic"
 	fi
 	export FORMS
