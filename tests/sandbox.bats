@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # sandbox.bats: a program reaches nothing outside its preopens, by any path, in
 # every form the runner runs (core module, component, setjmp program, dynamic
-# executable run by the runner's loader), and never the runner's cache; dlopen
-# likewise.
+# executable run by the runner's loader, and as a component), and never the
+# runner's cache; dlopen likewise.
 
 load test_helper
 
@@ -21,7 +21,10 @@ setup_file() {
 	if [ -f "$BUILD_DIR/runtime/libc.so" ]; then
 		WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime wasm32-wasi-cc --emit=core \
 			--artifact=dynamic-command -DWITH_DLOPEN -o "$BIN/dynamic" "$src" -ldl
-		FORMS="$FORMS dynamic"
+		# the default dynamic executable: a component embedding its dlls
+		WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime \
+			wasm32-wasi-cc --artifact=dynamic-command -o "$BIN/dynamic-component" "$src"
+		FORMS="$FORMS dynamic dynamic-component"
 	fi
 	export FORMS
 }
