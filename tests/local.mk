@@ -48,6 +48,7 @@ BATS_TESTS = \
 	tests/plan.bats \
 	tests/porting.bats \
 	tests/run.bats \
+	tests/sandbox.bats \
 	tests/specs.bats \
 	tests/tools.bats \
 	tests/wrap.bats \
