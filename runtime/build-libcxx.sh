@@ -9,9 +9,9 @@
 # WASI_SYSROOT, WASI_LIBC_VERSION, LIBCXX_CACHE (empty: no cache).
 #
 # A build takes a few minutes, so its result is kept in LIBCXX_CACHE/KEY,
-# where KEY is a hash of everything that goes into it: the source's version,
-# the patches, the CMake settings and flags below, clang's version and
-# wasi-libc's. Later builds with the same inputs (make after distclean, an
+# where KEY is a hash of everything that goes into it: this script (with the
+# CMake settings and flags below), the source's version, the patches,
+# clang's version and wasi-libc's. Later builds with the same inputs (make after distclean, an
 # ASan build, distcheck) copy it instead. Removing the cache is always safe.
 set -eu
 
@@ -75,7 +75,7 @@ set -- \
 	-DLLVM_INCLUDE_TESTS=OFF
 
 key() {
-	echo 'build-libcxx 1'
+	cat "$0"
 	realpath "$src"
 	sed -n 's/.*set(LLVM_VERSION_\([A-Z]*\) *\([0-9]*\)).*/\1 \2/p' "$src/cmake/Modules/LLVMVersion.cmake"
 	"$WASM_CLANG" --version | head -n 1
@@ -132,15 +132,17 @@ stage install "$MAKE" -C "$work/build" install
 echo "build-libcxx.sh: built in $(($(date +%s) - start)) s"
 
 take "$work/install"
-if [ -n "$LIBCXX_CACHE" ]; then
-	# Complete before it is visible: a copy renamed into place, then marked.
-	mkdir -p "$LIBCXX_CACHE"
-	tmp=$(mktemp -d "$LIBCXX_CACHE/.$hash.XXXXXX")
-	cp -R "$out/." "$tmp"
-	touch "$tmp/done"
-	if ! mv -T "$tmp" "$LIBCXX_CACHE/$hash" 2> /dev/null; then
-		rm -rf "$tmp" # another build got there first
-	fi
-	echo "build-libcxx.sh: cached in $LIBCXX_CACHE/$hash"
-fi
 rm -rf "$work"
+[ -n "$LIBCXX_CACHE" ] || exit 0
+# Complete before it is visible: a copy, marked done, renamed into place. A
+# cache that cannot be written costs the next build its time, nothing else.
+if ! mkdir -p "$LIBCXX_CACHE" 2> /dev/null || ! tmp=$(mktemp -d "$LIBCXX_CACHE/.$hash.XXXXXX" 2> /dev/null); then
+	echo "build-libcxx.sh: cannot write the cache $LIBCXX_CACHE, not caching" >&2
+	exit 0
+fi
+cp -R "$out/." "$tmp"
+touch "$tmp/done"
+if ! mv -T "$tmp" "$LIBCXX_CACHE/$hash" 2> /dev/null; then
+	rm -rf "$tmp" # another build got there first
+fi
+echo "build-libcxx.sh: cached in $LIBCXX_CACHE/$hash"
