@@ -40,6 +40,7 @@ BATS_TESTS = \
 	tests/buildsys.bats \
 	tests/command.bats \
 	tests/compile.bats \
+	tests/cxx.bats \
 	tests/dynamic.bats \
 	tests/completion.bats \
 	tests/errors.bats \

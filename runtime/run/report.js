@@ -83,7 +83,9 @@ function writeAll(fd, buf) {
 function programFailed(file, e) {
   if (e instanceof BrokenPipe)
     return SIGPIPE_STATUS;
-  const message = e && e.message ? e.message : String(e);
+  // C++ exceptions and longjmp are wasm exceptions: one nobody caught reaches us
+  const message = e instanceof WebAssembly.Exception ? 'uncaught exception'
+    : e && e.message ? e.message : String(e);
   say(`${file}: wasm trap: ${message.replace(/^wasm trap: /, '')}`);
   return TRAP_STATUS;
 }
