@@ -374,3 +374,23 @@ yes_sum() {
 	[ "$output" = "[z]" ]
 	assert_no_temporaries
 }
+
+@test "deep recursion of unoptimized code meets the program's own stack, not node's" {
+	source_file rec.c <<-'EOF'
+	#include <stdio.h>
+	#include <stdlib.h>
+	static int depth(int n, int max)
+	{
+		volatile int pad[8];
+		pad[0] = n;
+		return n >= max ? pad[0] : depth(n + 1, max) + (pad[0] & 0);
+	}
+	int main(int argc, char **argv) { (void)argc; printf("%d\n", depth(0, atoi(argv[1]))); return 0; }
+	EOF
+	wasm32-wasi-cc -O0 --emit=core -o rec rec.c
+	# node's default stack ends this at fewer than 10000 calls
+	run -0 wasm32-wasi-run rec 20000
+	[ "$output" = 20000 ]
+	run -134 --separate-stderr wasm32-wasi-run rec 200000
+	[ "$stderr" = "wasm32-wasi-run: rec: wasm trap: memory access out of bounds" ]
+}

@@ -340,3 +340,29 @@ dlopen .: .: library not found
 dlopen ..: ..: library not found
 read in.txt: inside" ]
 }
+
+@test "/dev/null, /dev/zero and their kin open, in every form; nothing else of the host's /dev" {
+	each_form_answers "append /dev/null: ok
+read /dev/null: 
+read /dev/zero: 
+create /dev/made-up: Operation not permitted
+read /dev/no-such-device: Operation not permitted
+list /dev: Operation not permitted
+read /dev/../etc/hostname: Operation not permitted
+read in.txt: inside" <<'EOF'
+append /dev/null gone
+read /dev/null
+read /dev/zero
+create /dev/made-up
+read /dev/no-such-device
+list /dev
+read /dev/../etc/hostname
+read in.txt
+EOF
+	# named as an argument, /dev is handed over under a UUID, with the same limits
+	each_form_answers "read UUID/null: 
+read UUID/no-such-device: Operation not permitted" /dev <<'EOF'
+read @/null
+read @/no-such-device
+EOF
+}

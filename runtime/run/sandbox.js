@@ -16,6 +16,10 @@
 //   runner's cache of transpiled components: host JavaScript) is refused,
 //   even inside a directory the program holds, and nothing may be created
 //   or renamed to that name: no program can write what the runner imports.
+// - beneath DEVICES_DIR (preopened as DEVICES_NAME, so that a program's
+//   "/dev/null" opens there), only the devices DEVICES names: the sinks and
+//   sources of bytes ported code opens by name, nothing else of the host's
+//   devices, and no new name;
 // A refusal is EPERM, what wasi-filesystem specifies and jco's preview2 shim
 // answers. What is resolved is the path relative to the directory held
 // with no ".", "..", or symbolic link left in it but the last component of
@@ -31,6 +35,8 @@ const fs = require('node:fs');
 
 const CACHE_DIRECTORY = 'wasm32-wasi-run-cache';
 const MAX_SYMLINKS = 40;
+const DEVICES_NAME = '/dev', DEVICES_DIR = '/dev';
+const DEVICES = new Set(['null', 'zero', 'full', 'random', 'urandom']);
 
 // WASI preview1 errno values (wasi_snapshot_preview1's errno enum).
 const ERRNO = {
@@ -132,6 +138,8 @@ function resolve(base, guest, follow) {
     host = candidate;
   }
   if (host.split('/').some(walled))
+    throw new Refused('EPERM');
+  if (base === DEVICES_DIR && !(done.length === 1 && DEVICES.has(done[0]) && !slash))
     throw new Refused('EPERM');
   const rel = done.length ? done.join('/') + (slash ? '/' : '') : '.';
   return { rel, host, link };
@@ -368,4 +376,4 @@ class Sandbox {
   }
 }
 
-module.exports = { CACHE_DIRECTORY, Refused, Sandbox, resolve };
+module.exports = { CACHE_DIRECTORY, DEVICES_NAME, DEVICES_DIR, Refused, Sandbox, resolve };
