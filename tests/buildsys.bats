@@ -76,8 +76,11 @@ site_prefix() {
 	[ "$output" = "hello from greet 1.0
 fork: no
 strndup: yes" ]
-	# another compiler's configure is left alone
+	# another host than wasm32-wasi for it is refused before anything else
 	make distclean > /dev/null
+	run --separate-stderr -1 env -u CONFIG_SITE CC=wasm32-wasi-cc ./configure --prefix="$prefix" --host=x86_64-linux-gnu
+	[ "$stderr" = "configure: error: CC=wasm32-wasi-cc compiles for wasm32-wasi, not for --host=x86_64-linux-gnu: use --host=wasm32-wasi, or wasm32-wasi-configure" ]
+	# another compiler's configure is left alone
 	run -0 env -u CONFIG_SITE CC=cc ./configure --prefix="$prefix"
 	[[ "$output" == *"checking whether we are cross compiling... no"* ]]
 	run -1 grep -q "^host='wasm32" config.log
