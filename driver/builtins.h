@@ -20,6 +20,7 @@ const char *env_name_problem(const char *name);
 char *env_name_printable(const char *s);
 /* wrap.c: component-wrap --templates DIR -o OUTPUT INPUT makes a command component. */
 int builtin_component_wrap(int argc, char **argv, char **err);
+int builtin_component_link(int argc, char **argv, char **err);
 /* dllexports.c: dll-exports -o OUTPUT WORD... writes the export rule's linker words for a dll. */
 int builtin_dll_exports(int argc, char **argv, char **err);
 /* dylink.c: dylink [--dll] -o OUTPUT INPUT WORD... gives a linked dll or dynamic executable its two-level namespace. */

@@ -6,7 +6,7 @@
 #include "builtins.h"
 #include "fileio.h"
 #include "util.h"
-#include "wasm.h"
+#include "wasm/wasm.h"
 
 /*
  * Typed Main Level 0: the environment variables a command reads are fixed
@@ -89,8 +89,8 @@ const char *env_name_problem(const char *name)
 /* declare-env INPUT OUTPUT [NAME...]: OUTPUT is INPUT with the section appended. */
 int builtin_declare_env(int argc, char **argv, char **err)
 {
-	static const unsigned char magic[4] = {0, 'a', 's', 'm'};
-	struct bytes module = {0}, payload = {0}, header = {0};
+	struct bytes module = {0};
+	struct wasm_buf out = {0}, names = {0};
 	int r = -1;
 
 	if (argc < 3) {
@@ -99,7 +99,7 @@ int builtin_declare_env(int argc, char **argv, char **err)
 	}
 	if (file_read(argv[1], &module, err) < 0)
 		goto out;
-	if (module.len < 8 || memcmp(module.p, magic, 4) != 0) {
+	if (wasm_binary_kind(module.p, module.len) == WASM_NOT_WASM) {
 		*err = xasprintf("%s: not a WebAssembly module or component", argv[1]);
 		goto out;
 	}
@@ -114,18 +114,15 @@ int builtin_declare_env(int argc, char **argv, char **err)
 			goto out;
 		}
 	}
-	wasm_emit_name(&payload, SECTION_NAME, strlen(SECTION_NAME));
-	wasm_emit_u32(&payload, (uint32_t)(argc - 3));
+	wasm_put(&out, module.p, module.len);
+	wasm_put_u32(&names, (uint32_t)(argc - 3));
 	for (int i = 3; i < argc; i++)
-		wasm_emit_name(&payload, argv[i], strlen(argv[i]));
-	bytes_put(&header, "", 1); /* custom section id */
-	wasm_emit_u32(&header, (uint32_t)payload.len);
-	bytes_put(&module, header.p, header.len);
-	bytes_put(&module, payload.p, payload.len);
-	r = file_write(argv[2], module.p, module.len, err);
+		wasm_put_str(&names, argv[i]);
+	wasm_put_custom(&out, SECTION_NAME, &names);
+	r = file_write(argv[2], out.p, out.len, err);
 out:
 	free(module.p);
-	free(payload.p);
-	free(header.p);
+	wasm_buf_free(&out);
+	wasm_buf_free(&names);
 	return r;
 }

@@ -5,7 +5,7 @@
 #include "builtins.h"
 #include "fileio.h"
 #include "util.h"
-#include "wasm.h"
+#include "wasm/wasm.h"
 
 /*
  * A command exports nothing but its entry point (doc/design.md, "Symbols

@@ -224,6 +224,18 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_E:
 		set_mode(inv, MODE_PREPROCESS);
 		break;
+	case OPT_SYNTAX_ONLY:
+		set_mode(inv, MODE_SYNTAX);
+		break;
+	case OPT_PTHREAD:
+		/*
+		 * What -pthread means to the preprocessor, and no more: clang
+		 * would also turn on atomics, which makes errno (_Thread_local in
+		 * wasi-libc) real thread-local storage that libc.so and the
+		 * single-threaded libc.a do not have (doc/porting.md).
+		 */
+		strvec_push(&inv->compile_args, "-D_REENTRANT");
+		break;
 	case OPT_OUTPUT:
 		if (inv->output)
 			usage_error("more than one -o given ('%s' and '%s')", inv->output, value);

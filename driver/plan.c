@@ -2,13 +2,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "builtins.h"
+#include "fileio.h"
 #include "plan.h"
 #include "tempfiles.h"
+#include "wasm/wasm.h"
 
 void spec_check(char *err)
 {
@@ -136,6 +139,8 @@ static const char *mode_flag(enum mode m)
 		return "-E";
 	case MODE_ASSEMBLY:
 		return "-S";
+	case MODE_SYNTAX:
+		return "-fsyntax-only";
 	default:
 		return "-c";
 	}
@@ -201,7 +206,7 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 	}
 	scope_set(&sc, "mode-flag", mode_flag(inv->mode));
 	scope_set_list(&sc, "inputs", &inputs);
-	if (inv->output)
+	if (inv->output && inv->mode != MODE_SYNTAX)
 		scope_set(&sc, "output", inv->output);
 	if (inputs.len)
 		add_step(p, spec, "compile", &sc);
@@ -249,23 +254,27 @@ static const struct node *choose(const struct node *spec, const char *section, c
 	usage_error("unknown %s '%s' (known: %s)", what, name, list);
 }
 
-/* Is path a dll: a core module whose first section is the custom section dylink.0? */
+/* Is path a dll (wasm_is_dll)? An unreadable file is none; an archive is read no further than its header. */
 static int is_dll(const char *path)
 {
-	static const unsigned char head[] = {0, 'a', 's', 'm', 1, 0, 0, 0};
-	unsigned char b[32];
-	size_t n, pos = 9;
+	unsigned char head[WASM_HEADER_SIZE];
+	struct bytes b;
+	char *err = NULL;
 	FILE *f = fopen(path, "rb");
+	size_t n;
+	int dll;
 
 	if (!f)
 		return 0;
-	n = fread(b, 1, sizeof(b), f);
+	n = fread(head, 1, sizeof(head), f);
 	fclose(f);
-	if (n < 10 || memcmp(b, head, 8) != 0 || b[8] != 0)
+	if (wasm_binary_kind(head, n) != WASM_CORE_MODULE || file_read(path, &b, &err) < 0) {
+		free(err);
 		return 0;
-	while (pos < n && (b[pos] & 0x80)) /* the section's size */
-		pos++;
-	return pos + 10 <= n && b[pos + 1] == 8 && memcmp(b + pos + 2, "dylink.0", 8) == 0;
+	}
+	dll = wasm_is_dll(b.p, b.len);
+	free(b.p);
+	return dll;
 }
 
 /* Whether -lNAME asks for the loader's functions (the spec's `loader-libraries`: -ldl). */
@@ -444,6 +453,26 @@ static void plan_linker_query(struct plan *p, const struct invocation *inv, cons
 	scope_free(&sc);
 }
 
+/*
+ * Whether the link word w is -lNAME of a library the artifact's roles
+ * already provide (the `provided-libraries` variable: -lwasi-emulated-signal,
+ * whose functions the porting layer has too): such a word is dropped, so
+ * that the two do not collide.
+ */
+static int provided_library(const struct node *spec, const struct node *artifact, const char *w)
+{
+	const struct node *list = node_get(node_get(artifact, "vars"), "provided-libraries");
+
+	if (!list)
+		list = node_get(node_get(spec, "vars"), "provided-libraries");
+	if (!has_prefix(w, "-l") || !list || list->kind != NODE_SEQ)
+		return 0;
+	for (size_t i = 0; i < list->len; i++)
+		if (list->items[i]->kind == NODE_SCALAR && strcmp(list->items[i]->str, w + 2) == 0)
+			return 1;
+	return 0;
+}
+
 void plan_link(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
 	const struct node *artifact, *steps;
@@ -494,7 +523,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 			strvec_push(&link_args, objects[w->input] ? objects[w->input] : inv->inputs[w->input].path);
 		else if (w->group)
 			filter_linker_words(node_get(spec, "linker"), inv, &i, &link_args, &dylink_args);
-		else
+		else if (!provided_library(spec, artifact, w->arg))
 			strvec_push(&link_args, w->arg);
 	}
 	scope_set_list(&sc, "link-args", &link_args);

@@ -82,7 +82,7 @@ static const struct field role_fields[] = {
 };
 static const struct field linker_fields[] = {
 	{"options", &linker_options}, {"dylink", &linker_options}, {"ignored", &linker_options},
-	{NULL, NULL},
+	{"ignored-z", &strings}, {NULL, NULL},
 };
 
 static const struct schema artifact = {RECORD, "artifact", NULL, artifact_fields, NULL};

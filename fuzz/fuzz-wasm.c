@@ -1,4 +1,4 @@
-/* fuzz-wasm.c: a libFuzzer harness for the wasm reader (driver/wasm.h) and the builtins that read objects. */
+/* fuzz-wasm.c: a libFuzzer harness for the wasm reader (wasm/wasm.h) and the builtins that read objects. */
 #define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 
 #include "builtins.h"
 #include "fileio.h"
-#include "wasm.h"
+#include "wasm/wasm.h"
 
 /*
  * An input is a file such as the driver reads: a core module, a component
@@ -21,7 +21,8 @@
 static void read_module(const uint8_t *data, size_t size)
 {
 	struct wasm_module m = {0};
-	struct wasm_span span;
+	struct wasm_section span;
+	struct wasm_dylink dy = {0};
 	char *err = NULL;
 
 	if (wasm_read_module(&m, data, size, &err) == 0) {
@@ -42,6 +43,12 @@ static void read_module(const uint8_t *data, size_t size)
 	err = NULL;
 	if (wasm_component_find(data, size, WASM_COMPONENT_CORE_MODULE, &span, &err) < 0)
 		free(err);
+	err = NULL;
+	if (wasm_module_dylink(data, size, &dy, &err) < 0)
+		free(err);
+	wasm_dylink_free(&dy);
+	(void)wasm_is_dll(data, size);
+	(void)wasm_is_object(data, size);
 }
 
 /* A path that names a memory file holding bytes[0..n); *fd to close. */

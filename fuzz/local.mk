@@ -4,12 +4,12 @@
 ## (fuzz/corpus), keeping what it finds in fuzz/work-*; .ci/run does.
 FUZZ_SECONDS = 60
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-I$(top_builddir) -I$(srcdir)/driver
+	-I$(top_builddir) -I$(srcdir) -I$(srcdir)/driver
 fuzz_spec_sources = $(srcdir)/fuzz/fuzz-spec.c $(srcdir)/driver/spec.c $(srcdir)/driver/schema.c \
 	$(srcdir)/driver/template.c $(srcdir)/driver/util.c
-fuzz_wasm_sources = $(srcdir)/fuzz/fuzz-wasm.c $(srcdir)/driver/wasm.c $(srcdir)/driver/fileio.c \
-	$(srcdir)/driver/util.c $(srcdir)/driver/exports.c $(srcdir)/driver/dllexports.c \
-	$(srcdir)/driver/envdecl.c
+fuzz_wasm_sources = $(srcdir)/fuzz/fuzz-wasm.c $(WASM_LIB_C:%=$(srcdir)/%) \
+	$(srcdir)/driver/fileio.c $(srcdir)/driver/util.c $(srcdir)/driver/exports.c \
+	$(srcdir)/driver/dllexports.c $(srcdir)/driver/envdecl.c
 EXTRA_DIST += fuzz/fuzz-spec.c fuzz/fuzz-wasm.c fuzz/corpus
 CLEANFILES += fuzz/fuzz-spec fuzz/fuzz-wasm fuzz/probe
 

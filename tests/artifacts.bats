@@ -23,7 +23,7 @@ shout(21) = 42" ]
 @test "the allocator needs no input and exports its state, the malloc API and errno" {
 	wasm32-wasi-cc --artifact=allocator -o alloc.wasm
 	run -0 "$NODE" --no-warnings "$FIXTURES/artifacts/host.cjs" allocator alloc.wasm
-	[ "$output" = "exports: function:__libc_calloc function:__libc_free function:__libc_malloc function:_initialize function:aligned_alloc function:calloc function:free function:malloc function:malloc_usable_size function:posix_memalign function:realloc global:__data_end global:__heap_base global:__stack_pointer global:errno memory:memory table:__indirect_function_table
+	[ "$output" = "exports: function:__libc_calloc function:__libc_free function:__libc_malloc function:_initialize function:aligned_alloc function:calloc function:free function:malloc function:malloc_usable_size function:posix_memalign function:realloc global:__data_end global:__heap_base global:__stack_high global:__stack_low global:__stack_pointer global:errno memory:memory table:__indirect_function_table
 imports: none
 aligned_alloc(4096) aligned: true
 realloc kept the byte: true

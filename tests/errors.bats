@@ -55,8 +55,8 @@ load test_helper
 	assert_no_temporaries
 }
 
-@test "headers wasi-libc lacks are not found on the host" {
-	for h in pthread.h pwd.h sys/wait.h; do
+@test "headers neither wasi-libc nor the porting layer has are not found on the host" {
+	for h in termios.h sys/ipc.h sys/ptrace.h; do
 		printf '#include <%s>\nint main(void) { return 0; }\n' "$h" > uses.c
 		run --separate-stderr -1 wasm32-wasi-cc -c uses.c
 		[[ "${stderr_lines[0]}" == "uses.c:1:10: fatal error: '$h' file not found" ]]

@@ -35,7 +35,7 @@ AM_TESTS_ENVIRONMENT = \
 	XDG_CACHE_HOME='$(abs_top_builddir)/tests/cache'; \
 	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO XDG_CACHE_HOME;
 
-TESTS += \
+BATS_TESTS = \
 	tests/artifacts.bats \
 	tests/buildsys.bats \
 	tests/command.bats \
@@ -52,8 +52,10 @@ TESTS += \
 	tests/tools.bats \
 	tests/wrap.bats \
 	tests/roles.bats
+TESTS += $(BATS_TESTS)
 
-EXTRA_DIST += $(TESTS) tests/test_helper.bash tests/fixtures tests/golden
+# the bats suites only: wasm/test-wasm is a program built at check time
+EXTRA_DIST += $(BATS_TESTS) tests/test_helper.bash tests/fixtures tests/golden
 
 # Real packages from Debian's sources, built and tested with the driver:
 # longer, and they download the sources, so apart from make check.
