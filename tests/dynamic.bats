@@ -229,7 +229,8 @@ liballoc.so" ]
 	run -0 imports dl
 	[[ "$output" == *"env.dlopen"* ]]
 	WASM32_WASI_RUN_LIBDIR=/nonexistent run -0 wasm32-wasi-run ./dl
-	[ "$output" = "dlopen failed: libnowhere.so: library not found (dlopen; searched ., $BUILD_DIR/runtime, /nonexistent)
+	# dlerror names no host directory: the program learns only what it named
+	[ "$output" = "dlopen failed: libnowhere.so: library not found
 dlerror again: null
 constructor of libbase
 constructor of libtop
@@ -259,8 +260,12 @@ destructor of libbase" ]
 	[ "$(grep -c constructor <<< "$output")" -eq 2 ]
 	[ "${lines[4]}" = "top_get() is 42, top_value is 42" ]
 	[ "${lines[8]}" = "the same handle again: yes" ]
+	# a path the program makes up is resolved as open() resolves it: inside the working directory
 	run -1 wasm32-wasi-run ./dl /nonexistent/libtop.so
-	[ "${lines[2]}" = "dlopen /nonexistent/libtop.so: /nonexistent/libtop.so: not in a directory the program was given" ]
+	[ "${lines[2]}" = "dlopen /nonexistent/libtop.so: /nonexistent/libtop.so: No such file or directory" ]
+	# one the program was not given is refused, whether or not it exists
+	run -1 wasm32-wasi-run ./dl ../missing/libtop.so
+	[ "${lines[2]}" = "dlopen ../missing/libtop.so: ../missing/libtop.so: Operation not permitted" ]
 }
 
 @test "a static command cannot call dlopen: the link names it" {
@@ -386,4 +391,46 @@ too big: null, errno: Out of memory" ]
 	[ "$output" = "wasm32-wasi-cc: component-link: dl calls dlopen, which only the loader of a core module provides: link with --emit=core" ]
 	[ ! -e dl ]
 	assert_no_temporaries
+}
+
+@test "-Wl,--version-script decides what a dll exports; a malformed one is named with its line" {
+	source_file vs.c <<-'EOF'
+	int json_a(void) { return 1; }
+	int json_b(void) { return 2; }
+	int helper(void) { return 3; }
+	int jansson_version = 4;
+	EOF
+	printf '/* exported */\nV1 {\n  global: json_*; "jansson_version";\n  local: *;\n};\n' > vs.ver
+	wasm32-wasi-cc -shared -o libvs.so vs.c -Wl,--version-script=vs.ver
+	run -0 exports libvs.so
+	[[ "$output" == *json_a* && "$output" == *json_b* && "$output" == *jansson_version* ]]
+	[[ "$output" != *helper* ]]
+	wasm32-wasi-cc -shared -o libvs2.so vs.c -Wl,--version-script -Wl,vs.ver
+	[ "$(exports libvs2.so)" = "$(exports libvs.so)" ]
+	printf '{ global: json_a\n};\n' > bad.ver
+	run -1 --separate-stderr wasm32-wasi-cc -shared -o libbad.so vs.c -Wl,--version-script=bad.ver
+	[ "$stderr" = "wasm32-wasi-cc: dll-exports: bad.ver:2: ';' expected after a pattern" ]
+	[ ! -e libbad.so ]
+}
+
+@test "setjmp/longjmp in a dll and in the executable: a dynamic program using exception handling stays a core module" {
+	source_file sj.c <<-'EOF'
+	#include <setjmp.h>
+	static jmp_buf env;
+	__attribute__((visibility("default"))) void jump(int v) { longjmp(env, v); }
+	__attribute__((visibility("default"))) int try_it(void) { int r = setjmp(env); if (r == 0) jump(7); return r; }
+	EOF
+	source_file main.c <<-'EOF'
+	#include <setjmp.h>
+	#include <stdio.h>
+	int try_it(void);
+	static jmp_buf e;
+	int main(void) { int v = setjmp(e); if (!v) longjmp(e, 5); printf("%d %d\n", v, try_it()); return 0; }
+	EOF
+	wasm32-wasi-cc -shared -o libsj.so sj.c
+	wasm32-wasi-cc -o main main.c -L. -lsj
+	# a core module (version 1), which the runner's loader runs
+	[ "$(od -An -tx1 -j4 -N4 main | tr -d ' ')" = 01000000 ]
+	run -0 wasm32-wasi-run main
+	[ "$output" = "5 7" ]
 }

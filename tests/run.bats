@@ -336,19 +336,36 @@ yes_sum() {
 	[ "$output" = "wasm32-wasi-run: badname: malformed program: invalid variable name 'a='" ]
 }
 
+@test "a library, a dll or an allocator as PROGRAM is one line and status 1: not a command" {
+	echo 'int f(void) { return 1; }' > lib.c
+	wasm32-wasi-cc --artifact=library -o lib.wasm lib.c
+	wasm32-wasi-cc -shared -o libx.so lib.c
+	wasm32-wasi-cc --artifact=allocator -o alloc.so
+	cp "$BUILD_DIR/runtime/liballoc.so" .
+	for lib in lib.wasm libx.so alloc.so liballoc.so; do
+		run -1 wasm32-wasi-run "$lib"
+		[ "$output" = "wasm32-wasi-run: $lib: not a command: a library (it exports no _start)" ]
+	done
+	"$JCO" new lib.wasm --wasi-reactor -o component.wasm
+	run -1 wasm32-wasi-run component.wasm
+	[ "$output" = "wasm32-wasi-run: component.wasm: not a command: the component exports no wasi:cli/run" ]
+}
+
 @test "a component is transpiled once, into the cache, written whole" {
 	export XDG_CACHE_HOME=$PWD/cache
 	run -0 wasm32-wasi-run "$COMPONENT" args x
 	[ "$output" = "[x]" ]
-	entries=$(ls -A cache/wasm32-wasi-cc/components)
+	cache=cache/wasm32-wasi-cc/wasm32-wasi-run-cache
+	entries=$(ls -A $cache)
 	[[ "$entries" =~ ^[0-9a-f]{64}$ ]]
-	[ -s "cache/wasm32-wasi-cc/components/$entries/program.js" ]
-	touch -d '2000-01-01' "cache/wasm32-wasi-cc/components/$entries"
+	[ -s "$cache/$entries/program.js" ]
+	[ "$(grep -c '^file [0-9a-f]\{64\} ' "$cache/$entries/MANIFEST")" -ge 3 ]
+	touch -d '2000-01-01' "$cache/$entries"
 	run -0 wasm32-wasi-run "$COMPONENT" args y
 	[ "$output" = "[y]" ]
 	# the same entry, untouched, and nothing half-written next to it
-	[ "$(ls -A cache/wasm32-wasi-cc/components)" = "$entries" ]
-	[ "$(stat -c %Y "cache/wasm32-wasi-cc/components/$entries")" = "$(date -d 2000-01-01 +%s)" ]
+	[ "$(ls -A $cache)" = "$entries" ]
+	[ "$(stat -c %Y "$cache/$entries")" = "$(date -d 2000-01-01 +%s)" ]
 }
 
 @test "without a usable cache a component still runs, leaving nothing behind" {
