@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# run.bats: wasm32-wasi-run, the seeds' external command-line interface: arguments
+# run.bats: wasm32-wasi-run, Typed Main's external command-line interface (doc/design.md): arguments
 # and declared variables with path strings made into UUID preopens, the working
 # directory, pipes, exit statuses; for a core module and for a component alike.
 
