@@ -52,21 +52,29 @@ LIBC_PIC_EMULATIONS = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-getpi
 	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-process-clocks.a \
 	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-mman.a
 
+# printf and scanf with long double (%Lf), as the libc role links them for
+# static programs (specs/roles.yaml): their members replace libc's own, of the
+# same names without .long-double.
+LIBC_PIC_LONG_DOUBLE = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libc-printscan-long-double.a
+
 # One run of wasi-libc's make for all of it: each run copies its headers
 # again (include_dirs is phony), which two runs at once would garble.
 runtime/libc-pic.stamp:
 	+$(AM_V_GEN)$(LIBC_PIC_MAKE) include_dirs > /dev/null && \
-	$(LIBC_PIC_MAKE) '$(LIBC_PIC_A)' $(LIBC_PIC_EMULATIONS) > /dev/null && touch $@
-$(LIBC_PIC_A) $(LIBC_PIC_EMULATIONS): runtime/libc-pic.stamp
+	$(LIBC_PIC_MAKE) '$(LIBC_PIC_A)' $(LIBC_PIC_EMULATIONS) '$(LIBC_PIC_LONG_DOUBLE)' > /dev/null && touch $@
+$(LIBC_PIC_A) $(LIBC_PIC_EMULATIONS) $(LIBC_PIC_LONG_DOUBLE): runtime/libc-pic.stamp
 	@test -f '$@'
 
 runtime/libc_nonshared.a: $(LIBC_PIC_A)
 	$(AM_V_GEN)rm -rf $@ $@.d && $(MKDIR_P) $@.d && \
 	(cd $@.d && $(WASM_AR) x '$(LIBC_PIC_A)' $(LIBC_NONSHARED_OBJECTS)) && \
 	$(WASM_AR) crs $@ $(addprefix $@.d/,$(LIBC_NONSHARED_OBJECTS)) && rm -rf $@.d
-runtime/libc-pic.a: $(LIBC_PIC_A) Makefile
-	$(AM_V_GEN)rm -f $@ && cp '$(LIBC_PIC_A)' $@ && \
-	$(WASM_AR) d $@ $(LIBC_NONSHARED_OBJECTS) $(LIBC_REPLACED_OBJECTS)
+runtime/libc-pic.a: $(LIBC_PIC_A) $(LIBC_PIC_LONG_DOUBLE) Makefile
+	$(AM_V_GEN)rm -rf $@ $@.d && cp '$(LIBC_PIC_A)' $@ && \
+	$(WASM_AR) d $@ $(LIBC_NONSHARED_OBJECTS) $(LIBC_REPLACED_OBJECTS) \
+	  $$($(WASM_AR) t '$(LIBC_PIC_LONG_DOUBLE)' | sed 's/\.long-double\.o$$/.o/') && \
+	$(MKDIR_P) $@.d && (cd $@.d && $(WASM_AR) x '$(LIBC_PIC_LONG_DOUBLE)') && \
+	$(WASM_AR) rs $@ $@.d/*.o && rm -rf $@.d
 # Linked by the driver itself, as a dll of no user objects: libc's public
 # symbols are exported, its imports get the two-level namespace (malloc and
 # errno from liballoc.so). All of libc is in it (a dll cannot know what its

@@ -99,6 +99,34 @@ posix_flags() {
 	[ "${lines[-1]}" = "0 failed" ]
 }
 
+@test "printf and scanf handle long double in a static command, a dll and a dynamic executable" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file ld.c <<-'EOF'
+	#include <stdio.h>
+	#include <stdlib.h>
+	#ifdef LD_DLL
+	int show(void)
+	#else
+	int main(void)
+	#endif
+	{
+		long double x = 0;
+		if (sscanf("1e-4930", "%Lg", &x) != 1)
+			return 1;
+		return printf("%Lg %.3Lf %Lg\n", x, 2.5L / 3, strtold("0x1p16383", NULL)) < 0;
+	}
+	EOF
+	echo 'int show(void); int main(void) { return show(); }' > main.c
+	wasm32-wasi-cc -o ld ld.c
+	wasm32-wasi-cc -DLD_DLL -shared -o libld.so ld.c
+	wasm32-wasi-cc -o ld-dyn main.c -L. -lld
+	for prog in ld ld-dyn; do
+		run -0 wasm32-wasi-run "$prog"
+		[ "$output" = "1e-4930 0.833 5.94866e+4931" ]
+	done
+}
+
 @test "the POSIX layer links in a statically-linked library and in a dynamic executable's own code" {
 	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
 	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
