@@ -24,7 +24,7 @@ runtime/liballoc.so: runtime/liballoc.a runtime/build-libs.yaml driver/wasm32-wa
 	$(AM_V_GEN)$(BUILD_LIBS_DRIVER) --artifact=allocator -s -o $@
 
 # command-rt for dynamic executables: the same start file, position-independent.
-runtime/crt1-command-pic.o: runtime/crt1-command.c
+runtime/crt1-command-pic.o: runtime/crt1-command.c runtime/porting/progname.h
 	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(ROLES_CFLAGS) -fPIC -c -o $@ $(srcdir)/runtime/crt1-command.c
 
 LIBC_PIC = $(abs_top_builddir)/runtime/libc-pic

@@ -9,7 +9,7 @@ wasmlib_DATA += runtime/libporting.a runtime/libsetjmp.a runtime/cabi_realloc.o
 # and compiled against our own headers, so that they declare what it defines.
 PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
 	runtime/porting/misc.o runtime/porting/modes.o runtime/porting/passwd.o \
-	runtime/porting/process.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
+	runtime/porting/process.o runtime/porting/progname.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
 	runtime/porting/pthread_sync.o runtime/porting/realpath.o runtime/porting/rlimit.o \
 	runtime/porting/sched.o runtime/porting/semaphore.o runtime/porting/signal.o runtime/porting/stack_chk.o \
 	runtime/porting/system.o runtime/porting/threads.o runtime/porting/tmpfile.o \
@@ -47,7 +47,7 @@ targetincludewasi_HEADERS = runtime/include/wasi/toolchain.h
 EXTRA_DIST += runtime/setjmp.c runtime/longjmp.S runtime/cabi_realloc.c runtime/porting/porting.h \
 	$(PORTING_OBJECTS:.o=.c)
 
-$(PORTING_OBJECTS) $(PORTING_SHARED_OBJECTS): runtime/porting/porting.h $(targetinclude_HEADERS) $(targetincludesys_HEADERS) \
+$(PORTING_OBJECTS) $(PORTING_SHARED_OBJECTS): runtime/porting/porting.h runtime/porting/progname.h $(targetinclude_HEADERS) $(targetincludesys_HEADERS) \
 	$(targetincludearpa_HEADERS)
 runtime/porting/descriptors.o: runtime/porting/descriptors.c
 runtime/porting/err.o: runtime/porting/err.c
@@ -57,6 +57,7 @@ runtime/porting/misc.o: runtime/porting/misc.c
 runtime/porting/modes.o: runtime/porting/modes.c
 runtime/porting/passwd.o: runtime/porting/passwd.c
 runtime/porting/process.o: runtime/porting/process.c
+runtime/porting/progname.o: runtime/porting/progname.c
 runtime/porting/pthread.o: runtime/porting/pthread.c
 runtime/porting/pthread_attr.o: runtime/porting/pthread_attr.c
 runtime/porting/pthread_sync.o: runtime/porting/pthread_sync.c

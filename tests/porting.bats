@@ -233,3 +233,39 @@ got User defined signal 2" ]
 	[ "$output" = "got User defined signal 1
 got User defined signal 2" ]
 }
+
+@test "the program's name: program_invocation_name, __progname and getprogname come from argv[0] in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file names.c <<-'EOF'
+	#define _GNU_SOURCE
+	#include <errno.h>
+	#include <stdio.h>
+	#include <stdlib.h>
+	extern char *__progname, *__progname_full;
+	static const char *early;
+	__attribute__((constructor)) static void ctor(void) { early = getprogname(); }
+	__attribute__((visibility("default"))) void names(void)
+	{
+		printf("%s %s %s %s %s %s\n", program_invocation_name, program_invocation_short_name,
+		       __progname_full, __progname, getprogname(), early);
+		setprogname("/a/b/renamed");
+		printf("%s %s\n", getprogname(), program_invocation_short_name);
+	}
+	#ifndef DLL
+	int main(void) { names(); return 0; }
+	#endif
+	EOF
+	printf 'void names(void);\nint main(void) { names(); return 0; }\n' > main.c
+	mkdir sub
+	wasm32-wasi-cc -o sub/static names.c
+	wasm32-wasi-cc --emit=core -o sub/core names.c
+	wasm32-wasi-cc --artifact=dynamic-command -o sub/dynamic names.c
+	wasm32-wasi-cc -DDLL -shared -o libnames.so names.c
+	wasm32-wasi-cc -o sub/withdll main.c -L. -lnames
+	for kind in static core dynamic withdll; do
+		run -0 wasm32-wasi-run "./sub/$kind"
+		[ "$output" = "./sub/$kind $kind ./sub/$kind $kind $kind $kind
+renamed renamed" ]
+	done
+}
