@@ -47,10 +47,10 @@ LIBC_NONSHARED_OBJECTS = __main_void.o __main_argc_argv.o __original_main.o
 LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o atexit.o
 
 # wasi-libc's emulations that dynamic programs get from libc.so as static
-# ones get them from the porting role (signals are the porting layer's own).
+# ones get them from the porting role (signals and mmap are the porting
+# layer's own).
 LIBC_PIC_EMULATIONS = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-getpid.a \
-	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-process-clocks.a \
-	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-mman.a
+	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-process-clocks.a
 
 # One run of wasi-libc's make for all of it: each run copies its headers
 # again (include_dirs is phony), which two runs at once would garble.

@@ -269,3 +269,69 @@ got User defined signal 2" ]
 renamed renamed" ]
 	done
 }
+
+@test "mmap gives zeroed pages aligned to sysconf(_SC_PAGESIZE), munmap frees them, mprotect is a no-op, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file maps.c <<-'EOF'
+	#include <errno.h>
+	#include <fcntl.h>
+	#include <stdint.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <sys/mman.h>
+	#include <unistd.h>
+	#define CHECK(c) printf("%s: %s\n", #c, (c) ? "yes" : "NO")
+	__attribute__((visibility("default"))) void maps(void)
+	{
+		long page = sysconf(_SC_PAGESIZE);
+		char *p = mmap(0, 3 * page, PROT_READ | PROT_WRITE, MAP_ANONYMOUS | MAP_PRIVATE, -1, 0);
+		CHECK(page == 65536 && p != MAP_FAILED && (uintptr_t)p % page == 0);
+		CHECK(p[0] == 0 && p[3 * page - 1] == 0);
+		memset(p, 7, 3 * page);
+		CHECK(mprotect(p, page, PROT_NONE) == 0 && mprotect(p + 2 * page, page, PROT_NONE) == 0);
+		CHECK(mprotect(p, 3 * page, PROT_READ | PROT_WRITE) == 0);
+		errno = 0;
+		CHECK(mprotect(p + 1, page, PROT_READ) == -1 && errno == EINVAL);
+		CHECK(mlock(p, page) == 0 && munlock(p, page) == 0 && madvise(p, page, MADV_DONTNEED) == 0);
+		/* the head and the tail given back first, as aligning allocators do */
+		CHECK(munmap(p, page) == 0 && munmap(p + 2 * page, page) == 0 && p[page] == 7);
+		CHECK(munmap(p + page, page) == 0);
+		errno = 0;
+		CHECK(munmap(p + 1, page) == -1 && errno == EINVAL);
+		errno = 0;
+		CHECK(mmap(0, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED && errno == EINVAL);
+		errno = 0;
+		CHECK(mmap(0, page, PROT_READ, MAP_ANONYMOUS, -1, 0) == MAP_FAILED && errno == EINVAL);
+		int freed = 1;
+		for (int i = 0; i < 600 && freed; i++) {
+			char *q = mmap(0, 8 << 20, PROT_READ | PROT_WRITE, MAP_ANONYMOUS | MAP_PRIVATE, -1, 0);
+			freed = q != MAP_FAILED && munmap(q, 8 << 20) == 0;
+		}
+		CHECK(freed);
+		int fd = open("mapped", O_RDWR | O_CREAT | O_TRUNC, 0644);
+		CHECK(fd >= 0 && write(fd, "hello, file", 11) == 11);
+		char *f = mmap(0, 11, PROT_READ, MAP_PRIVATE, fd, 0);
+		close(fd);
+		CHECK(f != MAP_FAILED && (uintptr_t)f % page == 0 && memcmp(f, "hello, file", 11) == 0 && f[11] == 0);
+		CHECK(msync(f, 11, MS_SYNC) == 0 && munmap(f, 11) == 0);
+		unlink("mapped");
+	}
+	#ifndef DLL
+	int main(void) { maps(); return 0; }
+	#endif
+	EOF
+	printf 'void maps(void);\nint main(void) { maps(); return 0; }\n' > main.c
+	wasm32-wasi-cc -o static maps.c
+	# wasi-libc's emulation, which -lwasi-emulated-mman names, is replaced in every kind
+	wasm32-wasi-cc -o named maps.c -lwasi-emulated-mman
+	wasm32-wasi-cc --artifact=dynamic-command -o dynamic maps.c -lwasi-emulated-mman
+	wasm32-wasi-cc -DDLL -shared -o libmaps.so maps.c -lwasi-emulated-mman
+	wasm32-wasi-cc -o withdll main.c -L. -lmaps
+	for kind in static named dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "${#lines[@]}" -eq 15 ]
+		[[ "$output" != *": NO"* ]]
+	done
+	[ ! -e mapped ]
+}
