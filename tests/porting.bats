@@ -154,6 +154,7 @@ posix_flags() {
 	source_file h.c <<-'EOF'
 	#include <arpa/inet.h>
 	#include <grp.h>
+	#include <netdb.h>
 	#include <netinet/in.h>
 	#include <pthread.h>
 	#include <pwd.h>
@@ -334,4 +335,93 @@ renamed renamed" ]
 		[[ "$output" != *": NO"* ]]
 	done
 	[ ! -e mapped ]
+}
+
+@test "sockets and netdb.h: declared as on Linux; what preview1 cannot do fails with its errno, numeric names resolve, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file sockets.c <<-'EOF'
+	#include <arpa/inet.h>
+	#include <errno.h>
+	#include <netdb.h>
+	#include <netinet/in.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <sys/socket.h>
+	#include <unistd.h>
+	#define CHECK(c) printf("%s: %s\n", #c, (c) ? "yes" : "NO")
+	__attribute__((visibility("default"))) void sockets(void)
+	{
+		int one = 1, sv[2];
+		struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(80) };
+		socklen_t len = sizeof sin;
+		struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *ai;
+		char host[NI_MAXHOST], serv[NI_MAXSERV];
+		struct hostent *he;
+	
+		errno = 0;
+		CHECK(socket(AF_INET, SOCK_STREAM, 0) == -1 && errno == EAFNOSUPPORT);
+		errno = 0;
+		CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1 && errno == EAFNOSUPPORT);
+		errno = 0;
+		CHECK(bind(-1, (struct sockaddr *)&sin, sizeof sin) == -1 && errno == EBADF);
+		errno = 0;
+		CHECK(bind(99, (struct sockaddr *)&sin, sizeof sin) == -1 && errno == EBADF);
+		errno = 0;
+		CHECK(connect(1, (struct sockaddr *)&sin, sizeof sin) == -1 && errno == ENOTSOCK);
+		errno = 0;
+		CHECK(listen(1, 5) == -1 && errno == ENOTSOCK);
+		errno = 0;
+		CHECK(setsockopt(1, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == -1 && errno == ENOTSOCK);
+		errno = 0;
+		CHECK(getsockname(1, (struct sockaddr *)&sin, &len) == -1 && errno == ENOTSOCK);
+		errno = 0;
+		CHECK(getpeername(-1, (struct sockaddr *)&sin, &len) == -1 && errno == EBADF);
+		errno = 0;
+		CHECK(shutdown(1, SHUT_RDWR) == -1 && errno == ENOTSOCK);
+		CHECK(ESHUTDOWN != ENOTCONN && PF_INET == AF_INET && SO_REUSEADDR != SO_TYPE);
+		CHECK(getaddrinfo("127.0.0.1", "8080", &hints, &ai) == 0 && ai->ai_family == AF_INET &&
+		      ai->ai_socktype == SOCK_STREAM && ai->ai_protocol == IPPROTO_TCP && ai->ai_next == NULL &&
+		      ((struct sockaddr_in *)ai->ai_addr)->sin_port == htons(8080) &&
+		      getnameinfo(ai->ai_addr, ai->ai_addrlen, host, sizeof host, serv, sizeof serv, 0) == 0);
+		printf("%s %s\n", host, serv);
+		freeaddrinfo(ai);
+		CHECK(getaddrinfo("::1", NULL, &hints, &ai) == 0 && ai->ai_family == AF_INET6 &&
+		      getnameinfo(ai->ai_addr, ai->ai_addrlen, host, sizeof host, NULL, 0, NI_NUMERICHOST) == 0);
+		printf("%s\n", host);
+		freeaddrinfo(ai);
+		CHECK(getaddrinfo("localhost", "1", NULL, &ai) == 0 && ai->ai_next && ai->ai_next->ai_next &&
+		      ai->ai_next->ai_next->ai_next && !ai->ai_next->ai_next->ai_next->ai_next);
+		freeaddrinfo(ai);
+		int e = getaddrinfo("example.org", "http", NULL, &ai);
+		printf("%d %s\n", e, gai_strerror(e));
+		e = getaddrinfo("example.org", NULL, NULL, &ai);
+		printf("%d %s\n", e, gai_strerror(e));
+		he = gethostbyname("10.1.2.3");
+		CHECK(he && he->h_addrtype == AF_INET && he->h_length == 4 && !strcmp(inet_ntoa(*(struct in_addr *)he->h_addr), "10.1.2.3"));
+		CHECK(gethostbyname("example.org") == NULL && h_errno == HOST_NOT_FOUND);
+		CHECK(getservbyname("http", "tcp") == NULL && getprotobyname("tcp") == NULL);
+		printf("%s\n", hstrerror(HOST_NOT_FOUND));
+	}
+	#ifndef DLL
+	int main(void) { sockets(); return 0; }
+	#endif
+	EOF
+	printf 'void sockets(void);\nint main(void) { sockets(); return 0; }\n' > main.c
+	# shellcheck disable=SC2046
+	wasm32-wasi-cc $(posix_flags) -o static sockets.c
+	run -0 wasm32-wasi-run ./static
+	[ "${#lines[@]}" -eq 22 ]
+	[[ "$output" != *": NO"* ]]
+	[ "${lines[12]}" = "127.0.0.1 8080" ]
+	[ "${lines[14]}" = "::1" ]
+	[ "${lines[16]}" = "-8 Unrecognized service" ]
+	[ "${lines[17]}" = "-2 Name does not resolve" ]
+	[ "${lines[21]}" = "Unknown host" ]
+	static=$output
+	# shellcheck disable=SC2046
+	wasm32-wasi-cc $(posix_flags) -DDLL -shared -o libsockets.so sockets.c
+	wasm32-wasi-cc -o withdll main.c -L. -lsockets
+	run -0 wasm32-wasi-run ./withdll
+	[ "$output" = "$static" ]
 }
