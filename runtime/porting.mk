@@ -30,7 +30,7 @@ CLEANFILES += runtime/libporting.a runtime/libporting-shared.a runtime/libsetjmp
 # Headers for the target, installed apart from the host's includes.
 targetincludedir = $(pkgdatadir)/include
 targetinclude_HEADERS = runtime/include/setjmp.h runtime/include/dlfcn.h \
-	runtime/include/__wait_status.h runtime/include/__typedef_sigset_t.h runtime/include/dirent.h runtime/include/errno.h \
+	runtime/include/__mode_t.h runtime/include/__wait_status.h runtime/include/__typedef_sigset_t.h runtime/include/dirent.h runtime/include/errno.h \
 	runtime/include/fcntl.h \
 	runtime/include/grp.h runtime/include/netdb.h runtime/include/pthread.h \
 	runtime/include/pwd.h runtime/include/sched.h runtime/include/signal.h runtime/include/stdio.h \

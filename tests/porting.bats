@@ -425,3 +425,37 @@ renamed renamed" ]
 	run -0 wasm32-wasi-run ./withdll
 	[ "$output" = "$static" ]
 }
+
+@test "S_IFIFO differs from S_IFSOCK (Linux's values) from <sys/stat.h> and <fcntl.h>, and stat's types keep their meaning" {
+	source_file types.c <<-'EOF'
+	#include <fcntl.h>
+	#include <stdio.h>
+	#include <sys/stat.h>
+	#include <unistd.h>
+	_Static_assert(!S_ISFIFO(S_IFSOCK) && !S_ISSOCK(S_IFIFO) && S_ISFIFO(S_IFIFO) && S_ISSOCK(S_IFSOCK), "distinct");
+	_Static_assert(S_IFMT == 0170000 && S_IFIFO == 0010000 && S_IFSOCK == 0140000, "Linux's values");
+	int main(void)
+	{
+		struct stat st;
+		int fd = open("f", O_CREAT | O_WRONLY, 0644);
+		printf("%d %d\n", fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode), (st.st_mode & S_IFMT) == S_IFREG);
+		printf("%d\n", stat(".", &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & S_IFMT) == S_IFDIR);
+		close(fd);
+		unlink("f");
+		return 0;
+	}
+	EOF
+	printf '#include <fcntl.h>\n_Static_assert(S_IFIFO == 0x1000 && S_IFMT == 0xf000, "fcntl.h");\n' > fcntl-only.c
+	wasm32-wasi-cc -std=c11 -c fcntl-only.c
+	wasm32-wasi-cc -std=c11 -o static types.c
+	run -0 wasm32-wasi-run ./static
+	[ "$output" = "1 1
+1" ]
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	wasm32-wasi-cc -std=c11 --artifact=dynamic-command -o dynamic types.c
+	run -0 wasm32-wasi-run ./dynamic
+	[ "$output" = "1 1
+1" ]
+	[ ! -e f ]
+}
