@@ -459,3 +459,61 @@ renamed renamed" ]
 1" ]
 	[ ! -e f ]
 }
+
+@test "descriptor errors as POSIX says: dup2 to a bad descriptor EBADF, unknown fcntl EINVAL, FD_CLOEXEC round-trips and close forgets it, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file fds.c <<-'EOF'
+	#include <errno.h>
+	#include <fcntl.h>
+	#include <stdio.h>
+	#include <sys/stat.h>
+	#include <unistd.h>
+	#define CHECK(c) printf("%s: %s\n", #c, (c) ? "yes" : "NO")
+	__attribute__((visibility("default"))) void descriptors(void)
+	{
+		int fd = open("f", O_CREAT | O_WRONLY, 0644);
+		errno = 0;
+		CHECK(dup2(fd, -1) == -1 && errno == EBADF);
+		errno = 0;
+		CHECK(dup2(fd, getdtablesize()) == -1 && errno == EBADF);
+		errno = 0;
+		CHECK(dup2(-1, fd) == -1 && errno == EBADF);
+		CHECK(dup2(fd, fd) == fd);
+		errno = 0;
+		CHECK(fcntl(fd, 0x7fff) == -1 && errno == EINVAL);
+		errno = 0;
+		CHECK(fcntl(fd, F_DUPFD, -1) == -1 && errno == EINVAL);
+		errno = 0;
+		CHECK(fcntl(-1, F_GETFD) == -1 && errno == EBADF);
+		CHECK(fcntl(fd, F_GETFD) == 0);
+		CHECK(fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fcntl(fd, F_GETFD) == FD_CLOEXEC);
+		CHECK(fcntl(fd, F_SETFD, 0) == 0 && fcntl(fd, F_GETFD) == 0);
+		CHECK(fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && close(fd) == 0);
+		errno = 0;
+		CHECK(close(fd) == -1 && errno == EBADF);
+		/* the number comes back: it starts without the flag, also after fclose */
+		int again = open("f", O_RDONLY);
+		CHECK(again == fd && fcntl(fd, F_GETFD) == 0);
+		FILE *f = fdopen(fd, "r");
+		CHECK(fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fclose(f) == 0 && fcntl(fd, F_GETFD) == -1);
+		again = open("f", O_RDONLY);
+		CHECK(again == fd && fcntl(fd, F_GETFD) == 0 && close(fd) == 0);
+		unlink("f");
+	}
+	#ifndef DLL
+	int main(void) { descriptors(); return 0; }
+	#endif
+	EOF
+	printf 'void descriptors(void);\nint main(void) { descriptors(); return 0; }\n' > main.c
+	wasm32-wasi-cc -o static fds.c
+	wasm32-wasi-cc --artifact=dynamic-command -o dynamic fds.c
+	wasm32-wasi-cc -DDLL -shared -o libfds.so fds.c
+	wasm32-wasi-cc -o withdll main.c -L. -lfds
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "${#lines[@]}" -eq 15 ]
+		[[ "$output" != *": NO"* ]]
+	done
+	[ ! -e f ]
+}
