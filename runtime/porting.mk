@@ -8,7 +8,7 @@ wasmlib_DATA += runtime/libporting.a runtime/libsetjmp.a runtime/cabi_realloc.o
 # compiles, so that libc.so carries the same objects (runtime/libc-so.mk),
 # and compiled against our own headers, so that they declare what it defines.
 PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
-	runtime/porting/misc.o runtime/porting/mman.o runtime/porting/modes.o runtime/porting/netdb.o runtime/porting/passwd.o \
+	runtime/porting/misc.o runtime/porting/mman.o runtime/porting/modes.o runtime/porting/multibyte.o runtime/porting/netdb.o runtime/porting/passwd.o \
 	runtime/porting/process.o runtime/porting/progname.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
 	runtime/porting/pthread_sync.o runtime/porting/realpath.o runtime/porting/rlimit.o \
 	runtime/porting/sched.o runtime/porting/semaphore.o runtime/porting/signal.o runtime/porting/socket.o runtime/porting/stack_chk.o \
@@ -57,6 +57,7 @@ runtime/porting/inet.o: runtime/porting/inet.c
 runtime/porting/misc.o: runtime/porting/misc.c
 runtime/porting/mman.o: runtime/porting/mman.c
 runtime/porting/modes.o: runtime/porting/modes.c
+runtime/porting/multibyte.o: runtime/porting/multibyte.c
 runtime/porting/netdb.o: runtime/porting/netdb.c
 runtime/porting/passwd.o: runtime/porting/passwd.c
 runtime/porting/process.o: runtime/porting/process.c

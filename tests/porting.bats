@@ -517,3 +517,81 @@ renamed renamed" ]
 	done
 	[ ! -e f ]
 }
+
+@test "iconv from ISO-8859-1 to UTF-8 works (wasi-libc's traps): mbrtowc and wctomb follow the current locale, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file mb.c <<-'EOF'
+	#include <errno.h>
+	#include <iconv.h>
+	#include <locale.h>
+	#include <stdio.h>
+	#include <stdlib.h>
+	#include <string.h>
+	#include <wchar.h>
+	static void convert(const char *to, const char *from, const char *in, size_t inlen)
+	{
+		iconv_t cd = iconv_open(to, from);
+		char out[256], *ip = (char *)in, *op = out;
+		size_t il = inlen, ol = sizeof out, r = iconv(cd, &ip, &il, &op, &ol);
+		printf("%s<-%s: %d left %zu:", to, from, (int)r, il);
+		for (char *p = out; p < op; p++)
+			printf(" %02x", (unsigned char)*p);
+		printf("\n");
+		iconv_close(cd);
+	}
+	__attribute__((visibility("default"))) void multibyte(void)
+	{
+		char latin[200];
+		mbstate_t st;
+		wchar_t wc;
+		char buf[8];
+	
+		convert("UTF-8", "ISO-8859-1", "caf\xe9 \xff", 6);
+		convert("ISO-8859-1", "UTF-8", "caf\xc3\xa9 \xc3\xbf", 8);
+		convert("UTF-16LE", "UTF-8", "\xe2\x82\xac\xf0\x9f\x98\x80", 7);
+		/* many characters above 0x7f: out of bounds before */
+		memset(latin, 0xe9, sizeof latin);
+		iconv_t cd = iconv_open("UTF-8", "ISO-8859-1");
+		char out[400], *ip = latin, *op = out;
+		size_t il = sizeof latin, ol = sizeof out;
+		printf("200 bytes: %d %zu %zu\n", (int)iconv(cd, &ip, &il, &op, &ol), il, ol);
+		iconv_close(cd);
+		/* the C locale: a byte above 0x7f is a code unit; wctomb of a character above 0x7f fails */
+		memset(&st, 0, sizeof st);
+		printf("C: %d %#x; %d", (int)mbrtowc(&wc, "\xe9", 1, &st), (unsigned)wc, wctomb(buf, 0xe9));
+		printf(" %d\n", errno == EILSEQ);
+		/* a UTF-8 locale made current by uselocale, in pieces */
+		locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+		locale_t old = uselocale(utf8);
+		memset(&st, 0, sizeof st);
+		int a = (int)mbrtowc(&wc, "\xe2\x82", 2, &st), init = mbsinit(&st);
+		int b = (int)mbrtowc(&wc, "\xac", 1, &st);
+		printf("UTF-8: %d %d %d %#x %d; %d", a, init, b, (unsigned)wc, mbsinit(&st), wctomb(buf, 0x20ac));
+		errno = 0;
+		printf(" overlong %d %d", (int)mbrtowc(&wc, "\xc0\x80", 2, &st), errno == EILSEQ);
+		printf(" surrogate %d; %d\n", (int)mbrtowc(&wc, "\xed\xa0\x80", 3, &st), (int)mbrtowc(&wc, "", 1, &st));
+		uselocale(old);
+		freelocale(utf8);
+		printf("setlocale %s: %d\n", setlocale(LC_CTYPE, "C.UTF-8"), (int)mbrtowc(&wc, "\xc3\xa9", 2, NULL));
+	}
+	#ifndef DLL
+	int main(void) { multibyte(); return 0; }
+	#endif
+	EOF
+	printf 'void multibyte(void);\nint main(void) { multibyte(); return 0; }\n' > main.c
+	wasm32-wasi-cc -o static mb.c
+	wasm32-wasi-cc --artifact=dynamic-command -o dynamic mb.c
+	wasm32-wasi-cc -DDLL -shared -o libmb.so mb.c
+	wasm32-wasi-cc -o withdll main.c -L. -lmb
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "$output" = "UTF-8<-ISO-8859-1: 0 left 0: 63 61 66 c3 a9 20 c3 bf
+ISO-8859-1<-UTF-8: 0 left 0: 63 61 66 e9 20 ff
+UTF-16LE<-UTF-8: 0 left 0: ac 20 3d d8 00 de
+200 bytes: 0 0 0
+C: 1 0xdfe9; -1 1
+UTF-8: -2 0 1 0x20ac 1; 3 overlong -1 1 surrogate -1; 0
+setlocale C.UTF-8: 2" ]
+	done
+}
