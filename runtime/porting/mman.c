@@ -32,7 +32,7 @@ static int aligned(const void *addr)
 	return ((uintptr_t)addr & (PAGE - 1)) == 0;
 }
 
-/* length in whole pages; 0 if length is 0 or too large */
+/* length in whole pages, rounded up */
 static size_t pages_of(size_t length)
 {
 	return length ? length / PAGE + (length % PAGE != 0) : 0;
@@ -46,7 +46,7 @@ static int page_range(const void *addr, size_t length, int may_be_empty, uintptr
 {
 	size_t pages = pages_of(length);
 
-	if (!aligned(addr) || (length == 0 && !may_be_empty) || (length && pages == 0) ||
+	if (!aligned(addr) || (length == 0 && !may_be_empty) ||
 	    pages > (UINTPTR_MAX - (uintptr_t)addr) / PAGE) {
 		errno = EINVAL;
 		return -1;
@@ -67,7 +67,7 @@ void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 		errno = EINVAL;
 		return MAP_FAILED;
 	}
-	if (pages == 0 || pages > SIZE_MAX / PAGE) {
+	if (pages > SIZE_MAX / PAGE) {
 		errno = ENOMEM;
 		return MAP_FAILED;
 	}
