@@ -371,6 +371,7 @@ renamed renamed" ]
 	source_file sockets.c <<-'EOF'
 	#include <arpa/inet.h>
 	#include <errno.h>
+	#include <fcntl.h>
 	#include <netdb.h>
 	#include <netinet/in.h>
 	#include <stdio.h>
@@ -386,6 +387,7 @@ renamed renamed" ]
 		struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *ai;
 		char host[NI_MAXHOST], serv[NI_MAXSERV];
 		struct hostent *he;
+		int fd = open("main.c", O_RDONLY); /* a file: the standard streams may be pipes, which preview1 calls sockets */
 	
 		errno = 0;
 		CHECK(socket(AF_INET, SOCK_STREAM, 0) == -1 && errno == EAFNOSUPPORT);
@@ -396,17 +398,17 @@ renamed renamed" ]
 		errno = 0;
 		CHECK(bind(99, (struct sockaddr *)&sin, sizeof sin) == -1 && errno == EBADF);
 		errno = 0;
-		CHECK(connect(1, (struct sockaddr *)&sin, sizeof sin) == -1 && errno == ENOTSOCK);
+		CHECK(connect(fd, (struct sockaddr *)&sin, sizeof sin) == -1 && errno == ENOTSOCK);
 		errno = 0;
-		CHECK(listen(1, 5) == -1 && errno == ENOTSOCK);
+		CHECK(listen(fd, 5) == -1 && errno == ENOTSOCK);
 		errno = 0;
-		CHECK(setsockopt(1, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == -1 && errno == ENOTSOCK);
+		CHECK(setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == -1 && errno == ENOTSOCK);
 		errno = 0;
-		CHECK(getsockname(1, (struct sockaddr *)&sin, &len) == -1 && errno == ENOTSOCK);
+		CHECK(getsockname(fd, (struct sockaddr *)&sin, &len) == -1 && errno == ENOTSOCK);
 		errno = 0;
 		CHECK(getpeername(-1, (struct sockaddr *)&sin, &len) == -1 && errno == EBADF);
 		errno = 0;
-		CHECK(shutdown(1, SHUT_RDWR) == -1 && errno == ENOTSOCK);
+		CHECK(shutdown(fd, SHUT_RDWR) == -1 && errno == ENOTSOCK);
 		CHECK(ESHUTDOWN != ENOTCONN && PF_INET == AF_INET && SO_REUSEADDR != SO_TYPE);
 		CHECK(getaddrinfo("127.0.0.1", "8080", &hints, &ai) == 0 && ai->ai_family == AF_INET &&
 		      ai->ai_socktype == SOCK_STREAM && ai->ai_protocol == IPPROTO_TCP && ai->ai_next == NULL &&

@@ -1,9 +1,10 @@
 /*
- * socket.c: the sockets API beyond wasi-libc's accept, send, recv, shutdown
- * and getsockopt. WASI preview1 cannot create a socket (EAFNOSUPPORT), and
- * on the sockets the host hands over it can only send, receive and shut
- * down: naming, binding, connecting and listening fail with EOPNOTSUPP, after
- * the usual EBADF and ENOTSOCK checks.
+ * socket.c: the sockets API beyond wasi-libc's accept, send, recv and
+ * getsockopt. WASI preview1 cannot create a socket (EAFNOSUPPORT), and on
+ * the sockets the host hands over it can only send, receive and shut down:
+ * naming, binding, connecting and listening fail with EOPNOTSUPP, after the
+ * usual EBADF and ENOTSOCK checks. shutdown replaces wasi-libc's, which
+ * passes whatever the host answers (node: ENOTSUP for any descriptor).
  */
 #include <errno.h>
 #include <string.h>
@@ -31,6 +32,29 @@ static int unsupported(int fd)
 	if (is_socket(fd) == 0)
 		errno = EOPNOTSUPP;
 	return -1;
+}
+
+int shutdown(int fd, int how)
+{
+	static const __wasi_sdflags_t flags[] = {
+		[SHUT_RD] = __WASI_SDFLAGS_RD,
+		[SHUT_WR] = __WASI_SDFLAGS_WR,
+		[SHUT_RDWR] = __WASI_SDFLAGS_RD | __WASI_SDFLAGS_WR,
+	};
+	__wasi_errno_t err;
+
+	if (is_socket(fd) < 0)
+		return -1;
+	if (how < 0 || how >= (int)(sizeof flags / sizeof flags[0])) {
+		errno = EINVAL;
+		return -1;
+	}
+	err = __wasi_sock_shutdown((__wasi_fd_t)fd, flags[how]);
+	if (err != __WASI_ERRNO_SUCCESS) {
+		errno = err;
+		return -1;
+	}
+	return 0;
 }
 
 int socket(int domain, int type, int protocol)
