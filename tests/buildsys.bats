@@ -38,18 +38,6 @@ strndup: yes" ]
 	[ "${lines[0]}" = "hello from greet 1.0" ]
 }
 
-# Runs a command with a binfmt_misc of its own (a user and mount namespace):
-# none registered, whatever other programs of this machine registered, and
-# what it registers seen by nobody else. Needs Linux 6.7 or later.
-in_private_binfmt() {
-	unshare --user --map-root-user --mount sh -c \
-		'mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2> /dev/null && exec "$@"' sh "$@"
-}
-
-private_binfmt_or_skip() {
-	in_private_binfmt true || skip "no binfmt_misc of its own here (unshare, Linux 6.7)"
-}
-
 # A prefix where make install would have put the site file: configure
 # reads PREFIX/share/config.site when no CONFIG_SITE is set.
 site_prefix() {
