@@ -80,6 +80,41 @@ uuid_of_line() {
 	done
 }
 
+@test "the host's / is never handed over, and sed scripts stay as they are" {
+	make_tree
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 wasm32-wasi-run "$prog" args 's/=//' 's/-*enable-//;s/=.*//' s/=x// 's/=/\//' \
+			/ // /. /.. --root=/ PATH=d/:/ ./new --out=./new.txt "$PWD/new" d/new
+		[ "$(uuids_hidden)" = "[s/=//]
+[s/-*enable-//;s/=.*//]
+[s/=x//]
+[s/=/\//]
+[/]
+[//]
+[/.]
+[/..]
+[--root=/]
+[PATH=UUID/:/]
+[./new]
+[--out=./new.txt]
+[UUID/new]
+[UUID/new]" ]
+		# / is the working directory to the program, as any absolute name it makes up
+		run -0 wasm32-wasi-run "$prog" open / --in=//
+		[ "$output" = "dir:
+  d
+  e
+dir:
+  d
+  e" ]
+	done
+	# nor does a name directly in it, existing (if this machine has a file there) or new
+	file_in_root=$(find / -maxdepth 1 -type f -print -quit)
+	run -0 wasm32-wasi-run "$CORE" args ${file_in_root:+"$file_in_root"} /new-in-root
+	[ "$output" = "${file_in_root:+[$file_in_root]
+}[/new-in-root]" ]
+}
+
 @test "a name holding ':' or '=' that exists on the host is one path" {
 	mkdir 'k=v'
 	echo colon > 'k=v/x:y.txt'
