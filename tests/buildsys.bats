@@ -38,18 +38,6 @@ strndup: yes" ]
 	[ "${lines[0]}" = "hello from greet 1.0" ]
 }
 
-# Runs a command with a binfmt_misc of its own (a user and mount namespace):
-# none registered, whatever other programs of this machine registered, and
-# what it registers seen by nobody else. Needs Linux 6.7 or later.
-in_private_binfmt() {
-	unshare --user --map-root-user --mount sh -c \
-		'mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2> /dev/null && exec "$@"' sh "$@"
-}
-
-private_binfmt_or_skip() {
-	in_private_binfmt true || skip "no binfmt_misc of its own here (unshare, Linux 6.7)"
-}
-
 # A prefix where make install would have put the site file: configure
 # reads PREFIX/share/config.site when no CONFIG_SITE is set.
 site_prefix() {
@@ -156,6 +144,91 @@ strndup: yes" ]
 	run -1 wasm32-wasi-binfmt status "$binfmt_name"
 	[ "$output" = "$binfmt_name: not registered" ]
 	binfmt_name=
+}
+
+@test "through binfmt_misc, a program found in PATH gets the argv[0] its caller gave" {
+	private_binfmt_or_skip
+	mkdir bin
+	source_file args.c <<-'EOF'
+	#include <stdio.h>
+	int main(int argc, char **argv) {
+		for (int i = 0; i < argc; i++)
+			printf("[%s]", argv[i]);
+		printf("\n");
+		return argc;
+	}
+	EOF
+	wasm32-wasi-cc -o bin/args args.c
+	wasm32-wasi-cc --emit=core -o bin/args-core args.c
+	cat > run.sh <<-EOF
+	wasm32-wasi-binfmt register wasm32-wasi "$(command -v wasm32-wasi-run)" || exit 9
+	PATH=$PWD/bin:\$PATH
+	args one two; echo "status \$?"
+	args-core one; echo "status \$?"
+	./bin/args three; echo "status \$?"
+	bash -c 'exec -a other-name args four'; echo "status \$?"
+	EOF
+	run -0 in_private_binfmt sh run.sh
+	[ "$output" = "[args][one][two]
+status 3
+[args-core][one]
+status 2
+[./bin/args][three]
+status 2
+[other-name][four]
+status 2" ]
+}
+
+@test "wasm32-wasi-binfmt registers the runner's binfmt name with the P flag, over an older registration" {
+	private_binfmt_or_skip
+	echo 'int main(int argc, char **argv) { return argv[0][0] == 112 /* p */ ? 40 + argc : 1; }' > prog.c
+	wasm32-wasi-cc -o prog prog.c
+	runner=$(command -v wasm32-wasi-run)
+	cat > run.sh <<-EOF
+	set -e
+	# an older wasm32-wasi-binfmt's registration: the runner itself, no flags
+	printf ':wasm32-wasi:M::\\\\x00asm::%s:\\n' "$runner" > /proc/sys/fs/binfmt_misc/register
+	wasm32-wasi-binfmt status
+	wasm32-wasi-binfmt register wasm32-wasi "$runner"
+	wasm32-wasi-binfmt status
+	PATH=$PWD:\$PATH prog a || echo "status \$?"
+	wasm32-wasi-binfmt unregister
+	wasm32-wasi-binfmt status || echo "status \$?"
+	EOF
+	run -0 in_private_binfmt sh run.sh
+	[ "$output" = "enabled
+interpreter $runner
+flags: 
+offset 0
+magic 0061736d
+enabled
+interpreter ${runner%/*}/wasm32-wasi-run-binfmt
+flags: P
+offset 0
+magic 0061736d
+status 42
+wasm32-wasi: not registered
+status 1" ]
+}
+
+@test "wasm32-wasi-binfmt register refuses a runner without its binfmt name beside it, or a relative one" {
+	binfmt_name=wasm32-wasi-test-$$
+	mkdir lonely
+	ln -s "$(command -v wasm32-wasi-run)" lonely/wasm32-wasi-run
+	run --separate-stderr -1 wasm32-wasi-binfmt register "$binfmt_name" "$PWD/lonely/wasm32-wasi-run"
+	[ "$stderr" = "wasm32-wasi-binfmt: $PWD/lonely/wasm32-wasi-run-binfmt: no such program (it is installed beside $PWD/lonely/wasm32-wasi-run)" ]
+	run --separate-stderr -2 wasm32-wasi-binfmt register "$binfmt_name" lonely/wasm32-wasi-run
+	[ "$stderr" = "wasm32-wasi-binfmt: lonely/wasm32-wasi-run: the runner must be named by an absolute path" ]
+	run -1 wasm32-wasi-binfmt status "$binfmt_name"
+	[ "$output" = "$binfmt_name: not registered" ]
+}
+
+@test "wasm32-wasi-run-binfmt takes binfmt_misc's words: PROGRAM ARGV0 ARGS" {
+	echo 'int main(int argc, char **argv) { return argv[0][0] == 120 /* x */ ? 40 + argc : 1; }' > prog.c
+	wasm32-wasi-cc -o prog prog.c
+	run -42 wasm32-wasi-run-binfmt ./prog xname a
+	run --separate-stderr -2 wasm32-wasi-run-binfmt ./prog
+	[ "$stderr" = "wasm32-wasi-run: usage: wasm32-wasi-run-binfmt PROGRAM ARGV0 [ARGS...] (binfmt_misc's P flag)" ]
 }
 
 # A PATH of every tool of this machine but the named ones.

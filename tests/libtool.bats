@@ -81,6 +81,36 @@ libx.so.1.2.0" ]
 	[ "$output" = "$PROG_OUTPUT" ]
 }
 
+@test "a fast_install wrapper (program=lt-'prog') runs .libs/lt-prog once it relinked it, else .libs/prog" {
+	needs_libc_so
+	wasm32-wasi-configure --quiet 2> /dev/null
+	# what libtool writes where it does not know that the search path overrides the runtime path
+	sed 's/^fast_install=needless$/fast_install=yes/' libtool > libtool-fast
+	make LIBTOOL="/bin/sh $PWD/libtool-fast" > /dev/null
+	grep -qx "  program=lt-'prog'" prog
+	[ ! -e .libs/lt-prog ]
+	run -0 wasm32-wasi-run ./prog
+	[ "$output" = "$PROG_OUTPUT" ]
+	echo 'not a program' > .libs/lt-prog.broken
+	cp .libs/prog .libs/prog.good
+	cp .libs/lt-prog.broken .libs/prog
+	run -1 wasm32-wasi-run ./prog
+	[ "$output" = "wasm32-wasi-run: .libs/prog: not a WebAssembly module or component" ]
+	cp .libs/prog.good .libs/prog
+	private_binfmt_or_skip
+	# the wrapper itself, through binfmt_misc: it relinks .libs/lt-prog and runs it
+	run -0 in_private_binfmt sh -c 'wasm32-wasi-binfmt register wasm32-wasi "$1" && ./prog' sh "$(command -v wasm32-wasi-run)"
+	[ "$output" = "$PROG_OUTPUT" ]
+	[ -f .libs/lt-prog ]
+	# which the runner runs from now on
+	cp .libs/lt-prog.broken .libs/prog
+	run -0 wasm32-wasi-run ./prog
+	[ "$output" = "$PROG_OUTPUT" ]
+	cp .libs/lt-prog.broken .libs/lt-prog
+	run -1 wasm32-wasi-run ./prog
+	[ "$output" = "wasm32-wasi-run: .libs/lt-prog: not a WebAssembly module or component" ]
+}
+
 # The names a module exports, one a line.
 exports() {
 	wasm-objdump -x -j Export "$1" | sed -n 's/.* -> "\(.*\)"$/\1/p'

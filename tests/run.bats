@@ -80,6 +80,41 @@ uuid_of_line() {
 	done
 }
 
+@test "the host's / is never handed over, and sed scripts stay as they are" {
+	make_tree
+	for prog in "$CORE" "$COMPONENT"; do
+		run -0 wasm32-wasi-run "$prog" args 's/=//' 's/-*enable-//;s/=.*//' s/=x// 's/=/\//' \
+			/ // /. /.. --root=/ PATH=d/:/ ./new --out=./new.txt "$PWD/new" d/new
+		[ "$(uuids_hidden)" = "[s/=//]
+[s/-*enable-//;s/=.*//]
+[s/=x//]
+[s/=/\//]
+[/]
+[//]
+[/.]
+[/..]
+[--root=/]
+[PATH=UUID/:/]
+[./new]
+[--out=./new.txt]
+[UUID/new]
+[UUID/new]" ]
+		# / is the working directory to the program, as any absolute name it makes up
+		run -0 wasm32-wasi-run "$prog" open / --in=//
+		[ "$output" = "dir:
+  d
+  e
+dir:
+  d
+  e" ]
+	done
+	# nor does a name directly in it, existing (if this machine has a file there) or new
+	file_in_root=$(find / -maxdepth 1 -type f -print -quit)
+	run -0 wasm32-wasi-run "$CORE" args ${file_in_root:+"$file_in_root"} /new-in-root
+	[ "$output" = "${file_in_root:+[$file_in_root]
+}[/new-in-root]" ]
+}
+
 @test "a name holding ':' or '=' that exists on the host is one path" {
 	mkdir 'k=v'
 	echo colon > 'k=v/x:y.txt'
@@ -169,6 +204,30 @@ two" ]
 in sub
 file:
 inner data" ]
+}
+
+@test "arguments and declared values reach a core module or component byte for byte, UTF-8 or not" {
+	mkdir d
+	for prog in "$CORE" "$COMPONENT"; do
+		# \233\375 as sed's tests write them; a path piece that is not UTF-8 is not rewritten
+		run -0 env PROBE_DATA=$'\x9b\xfd/d/' wasm32-wasi-run "$prog" hex \
+			$'\x9b\xfd' $'s/^/\\L\x9b\xfd\\\\\x80/' $'d/\xff' $'\xc3\xa9' $'\xe9' $'\xed\xa0\x80' $'\xf0\x9f\x98\x80'
+		[ "$output" = "9bfd
+732f5e2f5c4c9bfd5c5c802f
+642fff
+c3a9
+e9
+eda080
+f09f9880
+env 50524f42455f444154413d9bfd2f642f" ]
+		# the UTF-8 pieces of a value are rewritten, the others kept byte for byte
+		run -0 env PROBE_LIST=$'d/:\xff:d/\xfe' wasm32-wasi-run "$prog" environ
+		[ "$(uuids_hidden)" = $'PROBE_LIST=UUID/:\xff:d/\xfe' ]
+	done
+	# jco's shim takes strings: there, what is not UTF-8 is U+FFFD
+	run -0 wasm32-wasi-run --jco "$COMPONENT" hex $'\x9b' é
+	[ "$output" = "efbfbd
+c3a9" ]
 }
 
 @test "only declared variables reach the program, with the host's values" {

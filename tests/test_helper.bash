@@ -22,6 +22,18 @@ teardown() {
 	fi
 }
 
+# Runs a command with a binfmt_misc of its own (a user and mount namespace):
+# none registered, whatever other programs of this machine registered, and
+# what it registers seen by nobody else. Needs Linux 6.7 or later.
+in_private_binfmt() {
+	unshare --user --map-root-user --mount sh -c \
+		'mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2> /dev/null && exec "$@"' sh "$@"
+}
+
+private_binfmt_or_skip() {
+	in_private_binfmt true || skip "no binfmt_misc of its own here (unshare, Linux 6.7)"
+}
+
 # For the suites that drive the installed-style tools (the configure wrapper,
 # the CMake toolchain, real packages): a bindir of the build tree's tools,
 # and our config.site.
@@ -62,7 +74,7 @@ source_file() {
 make_bindir() {
 	local dir=$BATS_TEST_TMPDIR/bin t
 	mkdir -p "$dir"
-	for t in cc c++ cpp ar ranlib nm strip ld run pkg-config; do
+	for t in cc c++ cpp ar ranlib nm strip ld run run-binfmt pkg-config; do
 		ln -sf "$(command -v "wasm32-wasi-$t")" "$dir/wasm32-wasi-$t"
 	done
 	echo "$dir"

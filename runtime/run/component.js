@@ -264,7 +264,7 @@ function plainStdio(stdio) {
 // Runs the component's wasi:cli/run in this process, the shim configured
 // the way runCore configures node:wasi, its file system guarded by the
 // sandbox. Its exit() ends the process itself.
-async function runComponent(file, bytes, { args, env, preopens, sandbox, stdio, jco: [jcoCommand, jcoVersion] }) {
+async function runComponent(file, bytes, { argv0, args, env, preopens, sandbox, stdio, jco: [jcoCommand, jcoVersion] }) {
   const jco = jcoPaths(jcoCommand, jcoVersion);
   const dir = await transpiled(file, bytes, jco);
   let cli, filesystem;
@@ -275,7 +275,7 @@ async function runComponent(file, bytes, { args, env, preopens, sandbox, stdio, 
     // the shim reads the working directory as it loads, for one
     throw new Failure(`cannot load @bytecodealliance/preview2-shim: ${e.message}`);
   }
-  cli._setArgs([file, ...args]);
+  cli._setArgs([argv0, ...args]);
   cli._setEnv(env);
   cli._setCwd(undefined); // the host's is none of its business
   filesystem._setPreopens(preopens);
