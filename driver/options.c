@@ -158,6 +158,9 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_E:
 		set_mode(inv, MODE_PREPROCESS);
 		break;
+	case OPT_SYNTAX_ONLY:
+		set_mode(inv, MODE_SYNTAX);
+		break;
 	case OPT_OUTPUT:
 		if (inv->output)
 			usage_error("more than one -o given ('%s' and '%s')", inv->output, value);

@@ -29,7 +29,7 @@ struct option {
 extern const struct option option_table[];
 extern const size_t option_count;
 
-enum mode { MODE_LINK, MODE_PREPROCESS, MODE_ASSEMBLY, MODE_COMPILE };
+enum mode { MODE_LINK, MODE_PREPROCESS, MODE_SYNTAX, MODE_ASSEMBLY, MODE_COMPILE };
 
 /* An input file, with the language -x gave it (NULL: by its suffix). */
 struct input {

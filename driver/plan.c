@@ -134,6 +134,8 @@ static const char *mode_flag(enum mode m)
 		return "-E";
 	case MODE_ASSEMBLY:
 		return "-S";
+	case MODE_SYNTAX:
+		return "-fsyntax-only";
 	default:
 		return "-c";
 	}
@@ -174,7 +176,7 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 	}
 	scope_set(&sc, "mode-flag", mode_flag(inv->mode));
 	scope_set_list(&sc, "inputs", &inputs);
-	if (inv->output)
+	if (inv->output && inv->mode != MODE_SYNTAX)
 		scope_set(&sc, "output", inv->output);
 	if (inputs.len)
 		add_step(p, spec, "compile", &sc);

@@ -43,8 +43,16 @@ LIBC_NONSHARED_OBJECTS = __main_void.o __main_argc_argv.o __original_main.o
 # malloc sets, which must be the one errno of the process.
 LIBC_ALLOCATOR_OBJECTS = dlmalloc.o errno.o
 
+# wasi-libc's emulations that dynamic programs get from libc.so as static
+# ones get them from the porting role (signals are the porting layer's own).
+LIBC_PIC_EMULATIONS = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-getpid.a \
+	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-process-clocks.a \
+	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-mman.a
+
 $(LIBC_PIC_A):
 	+$(AM_V_GEN)$(LIBC_PIC_MAKE) include_dirs > /dev/null && $(LIBC_PIC_MAKE) '$@' > /dev/null
+$(LIBC_PIC_EMULATIONS): $(LIBC_PIC_A)
+	+$(AM_V_GEN)$(LIBC_PIC_MAKE) '$@' > /dev/null
 
 runtime/libc_nonshared.a: $(LIBC_PIC_A)
 	$(AM_V_GEN)rm -rf $@ $@.d && $(MKDIR_P) $@.d && \
@@ -56,10 +64,13 @@ runtime/libc-pic.a: $(LIBC_PIC_A)
 # Linked by the driver itself, as a dll of no user objects: libc's public
 # symbols are exported, its imports get the two-level namespace (malloc and
 # errno from liballoc.so). All of libc is in it (a dll cannot know what its
-# users need): 545 KB stripped (-s).
-runtime/libc.so: runtime/libc-pic.a runtime/liballoc.so runtime/build-libs.yaml driver/wasm32-wasi-cc $(specs_DATA)
-	$(AM_V_GEN)$(BUILD_LIBS_DRIVER) -shared -s -o $@ \
-	  -Wl,--whole-archive runtime/libc-pic.a -Wl,--no-whole-archive
+# users need), with the porting layer and wasi-libc's emulations, so that a
+# dynamic program finds every function a static one finds: 545 KB stripped
+# (-s).
+runtime/libc.so: runtime/libc-pic.a runtime/libporting-shared.a $(LIBC_PIC_EMULATIONS) runtime/liballoc.so \
+		runtime/build-libs.yaml driver/wasm32-wasi-cc $(specs_DATA)
+	$(AM_V_GEN)$(BUILD_LIBS_DRIVER) -shared -s -o $@ -Wl,--whole-archive runtime/libc-pic.a \
+	  runtime/libporting-shared.a $(LIBC_PIC_EMULATIONS) -Wl,--no-whole-archive
 endif
 
 # The PIC build of wasi-libc, under the build tree.

@@ -88,3 +88,13 @@ load test_helper
 	run -1 wasm32-wasi-cc -c bad.c
 	assert_only_files bad.c
 }
+
+@test "-fsyntax-only checks the inputs and writes nothing" {
+	printf 'int main(void) { return 0; }\n' > ok.c
+	printf 'int main(void) { return x; }\n' > bad.c
+	run -0 wasm32-wasi-cc -fsyntax-only ok.c
+	[ "$output" = "" ]
+	run -1 wasm32-wasi-cc -fsyntax-only -o out.o bad.c
+	[[ "$output" == *"bad.c:1:25: error: use of undeclared identifier 'x'"* ]]
+	assert_only_files ok.c bad.c
+}

@@ -66,3 +66,119 @@ mmap zeroed: yes" ]
 	[[ "$output" == *'<named> -> "renamed"'* ]]
 	[[ "$output" == *"<shown> func=1 [ binding=global vis=default ]"* ]]
 }
+
+# The POSIX layer (runtime/porting/, runtime/include/): posix.c checks each
+# function against doc/porting.md's table and prints one line per check.
+
+posix_flags() {
+	echo -std=c99 -Werror=implicit-function-declaration -fstack-protector-strong -O2
+}
+
+@test "the POSIX layer: a C99 file using it compiles, links and runs as a static command" {
+	# shellcheck disable=SC2046
+	wasm32-wasi-cc $(posix_flags) -o posix "$FIXTURES/porting/posix.c"
+	run -0 wasm32-wasi-run posix
+	[ "${lines[-1]}" = "0 failed" ]
+	[ "${#lines[@]}" -eq 35 ]
+	[[ "$output" != *FAILED* ]]
+	assert_no_temporaries
+}
+
+@test "the POSIX layer: the same file as a dll called from a dynamic executable gives the same output" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	# shellcheck disable=SC2046
+	wasm32-wasi-cc $(posix_flags) --emit=core -o posix "$FIXTURES/porting/posix.c"
+	# shellcheck disable=SC2046
+	wasm32-wasi-cc $(posix_flags) -DPOSIX_DLL -shared -o libposix.so "$FIXTURES/porting/posix.c"
+	wasm32-wasi-cc -o posix-dyn "$FIXTURES/porting/posix-main.c" -L. -lposix
+	run -0 wasm32-wasi-run posix
+	static=$output
+	run -0 wasm32-wasi-run posix-dyn
+	[ "$output" = "$static" ]
+	[ "${lines[-1]}" = "0 failed" ]
+}
+
+@test "the POSIX layer links in a statically-linked library and in a dynamic executable's own code" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file uses.c <<-'EOF'
+	#include <pthread.h>
+	#include <signal.h>
+	#include <stdio.h>
+	#include <sys/wait.h>
+	#include <unistd.h>
+	static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+	static int got;
+	static void on(int s) { got = s; }
+	__attribute__((visibility("default"))) int check(void)
+	{
+		struct sigaction sa = { .sa_handler = on };
+		sigaction(SIGTERM, &sa, 0);
+		raise(SIGTERM);
+		return pthread_mutex_lock(&m) == 0 && pthread_mutex_lock(&m) == EDEADLK &&
+		       waitpid(-1, 0, 0) == -1 && got == SIGTERM && getuid() == 0;
+	}
+	int main(void) { printf("%d\n", check()); return 0; }
+	EOF
+	sed -i '1i #include <errno.h>' uses.c
+	wasm32-wasi-cc --artifact=dynamic-command -o dyn uses.c
+	run -0 wasm32-wasi-run dyn
+	[ "$output" = 1 ]
+	wasm32-wasi-cc -mexec-model=reactor -o lib.wasm uses.c
+	run -0 node --no-warnings -e '
+		const { WASI } = require("node:wasi");
+		const wasi = new WASI({ version: "preview1" });
+		const m = new WebAssembly.Module(require("fs").readFileSync("lib.wasm"));
+		const i = new WebAssembly.Instance(m, wasi.getImportObject());
+		wasi.initialize(i);
+		console.log(i.exports.check());'
+	[ "$output" = 1 ]
+}
+
+# (porting_* are the layer's internal helpers, hidden)
+@test "libc.so exports every function of the porting layer that static programs link" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	llvm-nm-19 --defined-only --extern-only "$BUILD_DIR/runtime/libporting.a" 2>/dev/null |
+		awk 'NF == 3 && $2 ~ /[TDBRW]/ && $3 !~ /^porting_/ { print $3 }' | sort -u > static
+	[ "$(wc -l < static)" -gt 200 ]
+	node -e '
+		const m = new WebAssembly.Module(require("fs").readFileSync(process.argv[1]));
+		for (const e of WebAssembly.Module.exports(m)) console.log(e.name);' \
+		"$BUILD_DIR/runtime/libc.so" | sort -u > shared
+	run -0 comm -23 static shared
+	[ "$output" = "" ]
+}
+
+@test "headers wasi-libc lacks are the porting layer's, and -std=c99 socket headers compile" {
+	source_file h.c <<-'EOF'
+	#include <arpa/inet.h>
+	#include <grp.h>
+	#include <netinet/in.h>
+	#include <pthread.h>
+	#include <pwd.h>
+	#include <sched.h>
+	#include <semaphore.h>
+	#include <sys/socket.h>
+	#include <sys/wait.h>
+	#include <threads.h>
+	int main(void) { return 0; }
+	EOF
+	run -0 wasm32-wasi-cc -std=c99 -pedantic-errors -Wno-c11-extensions -fsyntax-only -H h.c
+	[[ "$output" == *"/include/pthread.h"* ]]
+	[[ "$output" != *"/usr/include/pthread.h"* ]]
+	[[ "$output" != *"/usr/include/x86_64"* ]]
+}
+
+@test "-fstack-protector-strong: a smashed stack traps with one line" {
+	source_file smash.c <<-'EOF'
+	#include <string.h>
+	static void copy(const char *s) { char buf[8]; strcpy(buf, s); }
+	int main(int argc, char **argv) { (void)argc; copy(argv[1]); return 0; }
+	EOF
+	wasm32-wasi-cc -fstack-protector-strong -O0 --emit=core -o smash smash.c
+	run -0 wasm32-wasi-run smash short
+	run -134 --separate-stderr wasm32-wasi-run smash 0123456789012345678901234567890123456789
+	[ "${stderr_lines[0]}" = "*** stack smashing detected ***: terminated" ]
+	[ "${stderr_lines[1]}" = "wasm32-wasi-run: smash: wasm trap: unreachable" ]
+}

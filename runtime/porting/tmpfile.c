@@ -1,4 +1,7 @@
-/* tmpfile.c: mkstemp, mkdtemp, tmpfile and tmpnam, which wasi-libc lacks. */
+/*
+ * tmpfile.c: temporary files, which wasi-libc lacks: the mkstemp family,
+ * mkdtemp, mktemp, tmpfile, tmpnam and tempnam.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -6,10 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-int mkstemps(char *template, int suffixlen);
-int mkstemp(char *template);
-char *mkdtemp(char *template);
 
 /*
  * WASI has no temporary directory of its own: $TMPDIR or /tmp when the
@@ -73,9 +72,24 @@ static int make_unique(char *template, int suffixlen, int (*create)(const char *
 	return -1;
 }
 
+/* open's flags for the mkostemp family: O_RDWR, O_CREAT and O_EXCL, plus the caller's */
+static int extra_flags;
+
 static int create_file(const char *path)
 {
-	return open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+	return open(path, O_RDWR | O_CREAT | O_EXCL | extra_flags, 0600);
+}
+
+/* Only checks that the name is free: mktemp's name may be taken by the time it is used. */
+static int name_is_free(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return errno == ENOENT ? 0 : -1;
 }
 
 static int create_dir(const char *path)
@@ -83,9 +97,24 @@ static int create_dir(const char *path)
 	return mkdir(path, 0700);
 }
 
+int mkostemps(char *template, int suffixlen, int flags)
+{
+	int fd;
+
+	extra_flags = flags & ~O_ACCMODE;
+	fd = make_unique(template, suffixlen, create_file);
+	extra_flags = 0;
+	return fd;
+}
+
+int mkostemp(char *template, int flags)
+{
+	return mkostemps(template, 0, flags);
+}
+
 int mkstemps(char *template, int suffixlen)
 {
-	return make_unique(template, suffixlen, create_file);
+	return mkostemps(template, suffixlen, 0);
 }
 
 int mkstemp(char *template)
@@ -96,6 +125,14 @@ int mkstemp(char *template)
 char *mkdtemp(char *template)
 {
 	return make_unique(template, 0, create_dir) < 0 ? NULL : template;
+}
+
+/* On failure the template becomes the empty string, as POSIX had it. */
+char *mktemp(char *template)
+{
+	if (make_unique(template, 0, name_is_free) < 0)
+		*template = 0;
+	return template;
 }
 
 FILE *tmpfile(void)
@@ -124,7 +161,7 @@ char *tmpnam(char *s)
 	char *p = s ? s : buf;
 
 	for (int tries = 0; tries < 100; tries++) {
-		/* L_tmpnam is 4096 (porting-flags in the specs) */
+		/* L_tmpnam is 4096 (runtime/include/stdio.h) */
 		if ((size_t)snprintf(p, 4096, "%s/tmpnXXXXXX", temp_dir()) >= 4096)
 			return NULL;
 		if (randomize(p + strlen(p) - 6) < 0)
@@ -133,4 +170,28 @@ char *tmpnam(char *s)
 			return p;
 	}
 	return NULL;
+}
+
+/* A name in dir (or $TMPDIR, or the temporary directory) starting with pfx. */
+char *tempnam(const char *dir, const char *pfx)
+{
+	const char *env = getenv("TMPDIR");
+	char *p;
+	size_t n;
+
+	if (env && *env && access(env, W_OK) == 0)
+		dir = env;
+	else if (!dir || access(dir, W_OK) != 0)
+		dir = temp_dir();
+	if (!pfx)
+		pfx = "temp";
+	n = strlen(dir) + strlen(pfx) + 9;
+	if (!(p = malloc(n)))
+		return NULL;
+	snprintf(p, n, "%s/%.5sXXXXXX", dir, pfx);
+	if (make_unique(p, 0, name_is_free) < 0) {
+		free(p);
+		return NULL;
+	}
+	return p;
 }

@@ -1,0 +1,16 @@
+/* porting.h: what the files of the porting layer share, never exported. */
+#ifndef PORTING_H
+#define PORTING_H
+
+#include <time.h>
+
+#define PORTING_HIDDEN __attribute__((visibility("hidden")))
+
+/*
+ * A wait that only another thread could end, given a deadline: the one
+ * thread sleeps until the deadline (on clock) passes, and the caller then
+ * reports ETIMEDOUT.
+ */
+PORTING_HIDDEN void porting_sleep_until(clockid_t clock, const struct timespec *deadline);
+
+#endif
