@@ -52,7 +52,8 @@ EXTRA_DIST += $(TESTS) tests/test_helper.bash tests/fixtures tests/golden
 PACKAGE_TESTS = \
 	tests/packages/hello.bats \
 	tests/packages/lua.bats \
-	tests/packages/zlib.bats
+	tests/packages/zlib.bats \
+	tests/packages/bzip2.bats
 EXTRA_DIST += $(PACKAGE_TESTS) tests/packages/packages_helper.bash tests/packages/fetch \
 	tests/packages/lua-check.lua
 check-packages: all

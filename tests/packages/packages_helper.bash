@@ -13,9 +13,34 @@ copy_source() {
 	cp -a "$d" src # keeping timestamps, or make reruns the autotools
 }
 
+# Runs a build step with its output in LOG; on failure, shows LOG's end.
+quietly() {
+	local log=$1
+	shift
+	"$@" > "$log" 2>&1 || { tail -n 40 "$log" >&2; return 1; }
+}
+
+# Makes wasm files directly executable for this test (teardown undoes it),
+# with the build tree's runner as interpreter, so that a package's own test
+# suite runs the programs it built as it would run native ones.
+register_binfmt() {
+	[ "$(id -u)" -eq 0 ] ||
+		{ echo "this test runs wasm programs through binfmt_misc: run it as root" >&2; return 1; }
+	binfmt_name=wasm32-wasi-$(basename "$BATS_TEST_FILENAME" .bats)-$$
+	wasm32-wasi-binfmt register "$binfmt_name" "$WASM32_WASI_BINDIR/wasm32-wasi-run"
+}
+
+# The dlls a dynamic executable or dll needs (its dylink.0 NEEDED), one a line.
+needed_libraries() {
+	wasm-objdump -x -j dylink.0 "$1" | sed -n 's/^  - //p'
+}
+
 setup() {
 	setup_with_bindir || return 1
 	PATH=$WASM32_WASI_BINDIR:$PATH
+	# Dynamic programs find libc.so and liballoc.so in the build tree, as an
+	# installed runner finds them in its libdir.
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
 	# make check-packages passes TESTS=... down through MAKEFLAGS: keep it
 	# away from the packages' own make check.
 	unset MAKEFLAGS MFLAGS MAKELEVEL
