@@ -55,7 +55,8 @@ PACKAGE_TESTS = \
 	tests/packages/zlib.bats \
 	tests/packages/bzip2.bats \
 	tests/packages/cjson.bats \
-	tests/packages/jansson.bats
+	tests/packages/jansson.bats \
+	tests/packages/libsodium.bats
 EXTRA_DIST += $(PACKAGE_TESTS) tests/packages/packages_helper.bash tests/packages/fetch \
 	tests/packages/lua-check.lua
 check-packages: all
