@@ -56,7 +56,8 @@ PACKAGE_TESTS = \
 	tests/packages/bzip2.bats \
 	tests/packages/cjson.bats \
 	tests/packages/jansson.bats \
-	tests/packages/libsodium.bats
+	tests/packages/libsodium.bats \
+	tests/packages/lz4.bats
 EXTRA_DIST += $(PACKAGE_TESTS) tests/packages/packages_helper.bash tests/packages/fetch \
 	tests/packages/lua-check.lua
 check-packages: all
