@@ -48,7 +48,9 @@ TESTS += \
 EXTRA_DIST += $(TESTS) tests/test_helper.bash tests/fixtures tests/golden
 
 # Real packages from Debian's sources, built and tested with the driver:
-# longer, and they download the sources, so apart from make check.
+# longer, and they download the sources, so apart from make check. Each
+# runs mostly one program at a time (configure, a test suite), so two run
+# side by side (PACKAGE_JOBS), the longest first.
 PACKAGE_TESTS = \
 	tests/packages/hello.bats \
 	tests/packages/lua.bats \
@@ -60,6 +62,7 @@ PACKAGE_TESTS = \
 	tests/packages/lz4.bats
 EXTRA_DIST += $(PACKAGE_TESTS) tests/packages/packages_helper.bash tests/packages/fetch \
 	tests/packages/lua-check.lua
+PACKAGE_JOBS = 2
 check-packages: all
-	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(PACKAGE_TESTS)'
+	$(MAKE) $(AM_MAKEFLAGS) -j$(PACKAGE_JOBS) check TESTS='$(PACKAGE_TESTS)'
 .PHONY: check-packages
