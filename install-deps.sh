@@ -1,10 +1,11 @@
 #!/bin/sh
 # install-deps.sh: installs everything wasm32-wasi-cc needs to build, test and
 # run, on Debian bookworm as root, from Debian's archive and the npm registry.
-# Versions are pinned by the Debian release (clang-19, lld-19...) and here (jco).
+# Versions are pinned by the Debian release (clang-19, lld-19...) and by
+# runtime/jco-version (jco), which configure reads too.
 set -eu
 
-JCO_VERSION=1.35.0
+JCO_VERSION=$(cat "$(dirname "$0")/runtime/jco-version")
 
 export DEBIAN_FRONTEND=noninteractive
 # Debian's source packages, for the real-package tests (make check-packages):
@@ -82,7 +83,7 @@ apt-get install -y --no-install-recommends \
 	ca-certificates make gcc libc6-dev autoconf automake libtool pkg-config \
 	libyaml-dev bats help2man \
 	clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32 \
-	binaryen wabt zsh fish man-db \
+	binaryen wabt zsh fish man-db libclang-rt-19-dev \
 	cmake autotools-dev libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 dpkg-dev
 
 # node runs what the driver makes; the image's node 20 is kept if present.

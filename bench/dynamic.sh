@@ -16,9 +16,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 source "$top/bench/heavy.sh"
 
 "$cc" --emit=core -O2 -o heavy-static "$top/bench/malloc-heavy.c"
-"$cc" --artifact=dynamic-command -O2 -o heavy-dynamic "$top/bench/malloc-heavy.c"
+"$cc" --artifact=dynamic-command --emit=core -O2 -o heavy-dynamic "$top/bench/malloc-heavy.c"
 "$cc" --emit=core -O2 -o hello-static printf.c
-"$cc" --artifact=dynamic-command -O2 -o hello-dynamic printf.c
+"$cc" --artifact=dynamic-command --emit=core -O2 -o hello-dynamic printf.c
 
 measure_best "$runs" static dynamic
 

@@ -10,6 +10,7 @@ static const struct {
 } builtins[] = {
 	{"declare-env", builtin_declare_env},
 	{"check-exports", builtin_check_exports},
+	{"component-link", builtin_component_link},
 	{"component-wrap", builtin_component_wrap},
 	{"dll-exports", builtin_dll_exports},
 	{"dylink", builtin_dylink},

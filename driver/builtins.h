@@ -14,8 +14,13 @@ typedef int builtin_fn(int argc, char **argv, char **err);
 
 /* envdecl.c: declare-env INPUT OUTPUT [NAME...] records the --env names. */
 int builtin_declare_env(int argc, char **argv, char **err);
+/* What is wrong with an environment variable name ("contains '='"), or NULL. */
+const char *env_name_problem(const char *name);
+/* s on one line: control bytes, and bytes past ASCII when s is no UTF-8, as \xNN (allocated). */
+char *env_name_printable(const char *s);
 /* wrap.c: component-wrap --templates DIR -o OUTPUT INPUT makes a command component. */
 int builtin_component_wrap(int argc, char **argv, char **err);
+int builtin_component_link(int argc, char **argv, char **err);
 /* dllexports.c: dll-exports -o OUTPUT WORD... writes the export rule's linker words for a dll. */
 int builtin_dll_exports(int argc, char **argv, char **err);
 /* dylink.c: dylink [--dll] -o OUTPUT INPUT WORD... gives a linked dll or dynamic executable its two-level namespace. */

@@ -8,7 +8,7 @@
 #include "builtins.h"
 #include "fileio.h"
 #include "util.h"
-#include "wasm.h"
+#include "wasm/wasm.h"
 
 /*
  * clang-19 gives wasm symbols hidden visibility by default, so a dll linked
@@ -22,122 +22,56 @@
  * first). Archives and other files on the link line are not the user's
  * objects and are skipped, as are words that name no readable file.
  *
- * A wasm object's symbol table is in its custom section "linking"
- * (tool-conventions Linking.md): version 2, then subsections (id, size);
- * subsection 8 is the table: count, then per symbol a kind byte, LEB128
- * flags, then for functions, globals, tags and tables an index and (when
- * defined or explicitly named) a name; for data a name and (when defined)
- * segment index, offset and size; for sections an index.
+ * The symbol table is the linking section's (wasm/linking.c).
  */
-enum {
-	SYM_FUNCTION = 0,
-	SYM_DATA = 1,
-	SYM_GLOBAL = 2,
-	SYM_SECTION = 3,
-	SYM_TAG = 4,
-	SYM_TABLE = 5,
-};
-enum {
-	SYM_WEAK = 0x1,
-	SYM_LOCAL = 0x2,
-	SYM_HIDDEN = 0x4,
-	SYM_UNDEFINED = 0x10,
-	SYM_EXPORTED = 0x20,
-	SYM_EXPLICIT_NAME = 0x40,
-};
-#define LINKING_SYMBOL_TABLE 8
-
 struct symbols {
 	struct strvec global;   /* defined, not local: exported under the ELF-like rule */
 	int annotated;          /* some defined symbol is of default visibility or exported */
 };
 
-/* The symbol table of the object in bytes; 0 when it is not a wasm object, -1 when malformed. */
-static int scan_object(const unsigned char *bytes, size_t len, struct symbols *s)
+/*
+ * The symbols of the object in bytes into s; 0 when it is not a wasm
+ * module, -1 with *err set (what is wrong, and where) when it is malformed.
+ */
+static int scan_object(const unsigned char *bytes, size_t len, struct symbols *s, char **err)
 {
-	static const unsigned char magic[8] = {0, 'a', 's', 'm', 1, 0, 0, 0};
-	struct wasm_cursor r = {bytes, 8, len, 0};
+	struct wasm_section *secs;
+	const struct wasm_section *linking;
+	struct wasm_symbol *syms = NULL;
+	struct wasm_error e = {0};
+	struct wasm_cursor c;
+	size_t n, nsyms;
 
-	if (len < 8 || memcmp(bytes, magic, 8) != 0)
+	if (wasm_binary_kind(bytes, len) != WASM_CORE_MODULE)
 		return 0;
-	while (r.pos < r.end) {
-		unsigned id = wasm_get_byte(&r);
-		uint32_t size = wasm_get_u32(&r);
-		size_t next;
-		struct wasm_name sname;
-
-		if (r.bad || size > r.end - r.pos)
-			return -1;
-		next = r.pos + size;
-		if (id != 0) {
-			r.pos = next;
-			continue;
-		}
-		struct wasm_cursor sec = {bytes, r.pos, next, 0};
-
-		sname = wasm_get_name(&sec);
-		r.pos = next;
-		if (sec.bad)
-			return -1;
-		if (!wasm_name_is(sname, "linking"))
-			continue;
-		if (wasm_get_u32(&sec) != 2)
-			return -1;
-		while (sec.pos < sec.end) {
-			unsigned sub = wasm_get_byte(&sec);
-			uint32_t sublen = wasm_get_u32(&sec);
-			struct wasm_cursor t;
-
-			if (sec.bad || sublen > sec.end - sec.pos)
-				return -1;
-			t = (struct wasm_cursor){bytes, sec.pos, sec.pos + sublen, 0};
-			sec.pos += sublen;
-			if (sub != LINKING_SYMBOL_TABLE)
-				continue;
-			for (uint32_t n = wasm_get_u32(&t), i = 0; i < n && !t.bad; i++) {
-				unsigned kind = wasm_get_byte(&t);
-				uint32_t flags = wasm_get_u32(&t);
-				struct wasm_name nm = {NULL, 0};
-				int defined = !(flags & SYM_UNDEFINED);
-
-				switch (kind) {
-				case SYM_FUNCTION:
-				case SYM_GLOBAL:
-				case SYM_TAG:
-				case SYM_TABLE:
-					wasm_get_u32(&t);
-					if (defined || (flags & SYM_EXPLICIT_NAME))
-						nm = wasm_get_name(&t);
-					break;
-				case SYM_DATA:
-					nm = wasm_get_name(&t);
-					if (defined) {
-						wasm_get_u32(&t);
-						wasm_get_u32(&t);
-						wasm_get_u32(&t);
-					}
-					break;
-				case SYM_SECTION:
-					wasm_get_u32(&t);
-					break;
-				default:
-					return -1;
-				}
-				if (t.bad)
-					return -1;
-				if (!defined || (flags & SYM_LOCAL) || !nm.p ||
-				    (kind != SYM_FUNCTION && kind != SYM_DATA))
-					continue;
-				if (!(flags & SYM_HIDDEN) || (flags & SYM_EXPORTED))
-					s->annotated = 1;
-				strvec_push(&s->global, xstrndup(nm.p, nm.len));
-			}
-			if (t.bad)
-				return -1;
-		}
-		return sec.bad ? -1 : 1;
+	if (wasm_sections(bytes, len, WASM_CORE_MODULE, &secs, &n, err) < 0)
+		return -1;
+	if (!(linking = wasm_find_custom(secs, n, "linking"))) {
+		free(secs);
+		return 1;
 	}
-	return r.bad ? -1 : 1;
+	c = wasm_cursor(bytes, linking->content, linking->end, &e);
+	free(secs);
+	if (wasm_read_symbols(&c, &syms, &nsyms) < 0) {
+		char *why = wasm_error_str(&e);
+
+		*err = xasprintf("custom section 'linking': %s", why);
+		free(why);
+		wasm_error_free(&e);
+		return -1;
+	}
+	for (size_t i = 0; i < nsyms; i++) {
+		const struct wasm_symbol *y = &syms[i];
+
+		if ((y->flags & (WASM_SYM_UNDEFINED | WASM_SYM_BINDING_LOCAL)) || !y->name.len ||
+		    (y->kind != WASM_SYMBOL_FUNCTION && y->kind != WASM_SYMBOL_DATA))
+			continue;
+		if (!(y->flags & WASM_SYM_VISIBILITY_HIDDEN) || (y->flags & WASM_SYM_EXPORTED))
+			s->annotated = 1;
+		strvec_push(&s->global, xstrndup(y->name.p, y->name.len));
+	}
+	free(syms);
+	return 1;
 }
 
 /* dll-exports -o OUTPUT WORD...: the export words for the objects among the words. */
@@ -161,8 +95,9 @@ int builtin_dll_exports(int argc, char **argv, char **err)
 			free(why); /* a library named by -l, say: not one of the user's objects */
 			continue;
 		}
-		if (scan_object(object.p, object.len, &s) < 0) {
-			*err = xasprintf("%s: malformed symbol table (custom section 'linking')", argv[i]);
+		if (scan_object(object.p, object.len, &s, &why) < 0) {
+			*err = xasprintf("%s: %s", argv[i], why);
+			free(why);
 			free(object.p);
 			goto out;
 		}

@@ -5,12 +5,13 @@
 #include "builtins.h"
 #include "fileio.h"
 #include "util.h"
-#include "wasm.h"
+#include "wasm/wasm.h"
 
 /*
- * The seeds: spurious exports are disallowed in command-lifetime programs.
- * A symbol made public (WASM_EXPORT, -Wl,--export=...) in a command would
- * be one; the names a command may export are the spec's ${allowed-exports}.
+ * A command exports nothing but its entry point (doc/design.md, "Symbols
+ * and the two-level namespace"). A symbol made public (WASM_EXPORT,
+ * -Wl,--export=...) in a command would be a spurious export; the names a
+ * command may export are the spec's ${allowed-exports}.
  */
 static int allowed(struct wasm_name name, char **list, int n)
 {

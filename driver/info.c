@@ -49,7 +49,13 @@ static void print_help(const struct node *spec)
 		printf("  %-20s %s\n", allocators->keys[i],
 		       summary && summary->kind == NODE_SCALAR ? summary->str : "");
 	}
-	printf("\nInputs: .c .i .s .S are compiled; .o .a and others are linked.\n"
+	fputs("\nInputs compiled:", stdout);
+	for (size_t i = 0; c_suffixes[i]; i++)
+		printf(" %s", c_suffixes[i]);
+	fputs("; as C++:", stdout);
+	for (size_t i = 0; cxx_suffixes[i]; i++)
+		printf(" %s", cxx_suffixes[i]);
+	printf("; anything else (.o .a .so) is linked.\n"
 	       "Specs: %s, $WASM32_WASI_CC_SPECS, --specs=<file>; -dumpspecs shows them merged.\n",
 	       SPECDIR);
 }
@@ -83,48 +89,45 @@ static char *tool_path(const struct invocation *inv, const struct node *spec, co
 	return plan_word(inv, spec, node_get(t, "path"));
 }
 
+/* Prints spelling+value for each value that starts with prefix. */
+static void complete_value(const char *prefix, const char *spelling, const char *value, size_t n)
+{
+	char *w = xasprintf("%s%.*s", spelling, (int)n, value);
+
+	if (has_prefix(w, prefix))
+		puts(w);
+	free(w);
+}
+
 /*
  * --completion=PREFIX, the protocol of GCC and of bash-completion's gcc
  * completer: every option spelling that starts with PREFIX, one a line.
- * Options whose values the specs or the table know are completed with them.
+ * An option's value is completed from the table's `values` column, or
+ * from the keys of the spec mapping it names (@artifacts).
  */
-static void complete_values(const char *prefix, const char *spelling, const char *const *values,
-                            const struct node *choices)
-{
-	for (size_t i = 0; values && values[i]; i++) {
-		char *w = xasprintf("%s%s", spelling, values[i]);
-
-		if (has_prefix(w, prefix))
-			puts(w);
-		free(w);
-	}
-	for (size_t i = 0; choices && choices->kind == NODE_MAP && i < choices->len; i++) {
-		char *w = xasprintf("%s%s", spelling, choices->keys[i]);
-
-		if (has_prefix(w, prefix))
-			puts(w);
-		free(w);
-	}
-}
-
 static void complete(const char *prefix, const struct node *spec)
 {
-	static const char *const emit[] = {"component", "core", NULL};
-	static const char *const exec_model[] = {"command", "reactor", NULL};
-
 	for (size_t i = 0; i < option_count; i++) {
 		const struct option *o = &option_table[i];
+		enum opt_syntax syntax;
+		const char *s, *w;
+		size_t n, len;
 
-		if (o->id == OPT_EMIT && has_prefix(prefix, o->spelling))
-			complete_values(prefix, o->spelling, emit, NULL);
-		else if (o->id == OPT_EXEC_MODEL && has_prefix(prefix, o->spelling))
-			complete_values(prefix, o->spelling, exec_model, NULL);
-		else if (o->id == OPT_ARTIFACT && has_prefix(prefix, o->spelling))
-			complete_values(prefix, o->spelling, NULL, node_get(spec, "artifacts"));
-		else if (o->id == OPT_ALLOCATOR && has_prefix(prefix, o->spelling))
-			complete_values(prefix, o->spelling, NULL, node_get(spec, "allocators"));
-		else if (has_prefix(o->spelling, prefix))
-			puts(o->spelling);
+		for (size_t k = 0; option_spelling(o, k, &s, &n, &syntax); k++) {
+			char *spelling = xstrndup(s, n);
+
+			if (o->values && syntax != SEPARATE && has_prefix(prefix, spelling)) {
+				const struct node *keys = o->values[0] == '@' ? node_get(spec, o->values + 1) : NULL;
+
+				for (size_t j = 0; !keys && list_word(o->values, '|', j, &w, &len); j++)
+					complete_value(prefix, spelling, w, len);
+				for (size_t j = 0; keys && keys->kind == NODE_MAP && j < keys->len; j++)
+					complete_value(prefix, spelling, keys->keys[j], strlen(keys->keys[j]));
+			} else if (has_prefix(spelling, prefix)) {
+				puts(spelling);
+			}
+			free(spelling);
+		}
 	}
 }
 
@@ -173,15 +176,12 @@ void answer_query(const struct query *q, const struct invocation *inv, const str
 		complete(q->value, spec);
 		break;
 	case OPT_PRINT_SYSROOT:
-	case OPT_PRINT_SYSROOT2:
 		puts(var(inv, spec, "sysroot"));
 		break;
 	case OPT_PRINT_LIBGCC:
-	case OPT_PRINT_LIBGCC2:
 		puts(var(inv, spec, "builtins"));
 		break;
 	case OPT_PRINT_SEARCH_DIRS:
-	case OPT_PRINT_SEARCH_DIRS2:
 		printf("install: %s/\n", var(inv, spec, "libdir"));
 		program_dirs(inv, spec, &dirs);
 		print_joined("programs", &dirs);
@@ -190,7 +190,6 @@ void answer_query(const struct query *q, const struct invocation *inv, const str
 		print_joined("libraries", &dirs);
 		break;
 	case OPT_PRINT_FILE_NAME:
-	case OPT_PRINT_FILE_NAME2:
 		/* as with GCC: the path where found, else the name itself */
 		library_dirs(inv, spec, &dirs);
 		for (size_t i = 0; i < dirs.len; i++) {
@@ -203,7 +202,6 @@ void answer_query(const struct query *q, const struct invocation *inv, const str
 		puts(q->value);
 		break;
 	case OPT_PRINT_PROG_NAME:
-	case OPT_PRINT_PROG_NAME2:
 		/* `prog-names` maps the names configure asks for (ld, ar) to tools */
 		alias = node_get(node_get(spec, "prog-names"), q->value);
 		path = tool_path(inv, spec, alias && alias->kind == NODE_SCALAR ? alias->str : q->value);

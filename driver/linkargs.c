@@ -47,6 +47,35 @@ static const char *lookup(const struct node *table, const char *word, int *joine
 	return NULL;
 }
 
+/*
+ * Whether the word at i is -z with a keyword of `linker.ignored-z` (ELF's
+ * -z relro, -z now...): its value is joined (-zrelro) or the next word of
+ * its group.
+ */
+static int ignored_z(const struct node *linker, const struct invocation *inv, size_t i, int joined)
+{
+	const struct node *list = node_get(linker, "ignored-z");
+	const char *arg = inv->link[i].arg, *value;
+	size_t n;
+
+	if (arg[1] != 'z' || !list || list->kind != NODE_SEQ)
+		return 0;
+	if (arg[2])
+		value = arg + 2;
+	else if (!joined && i + 1 < inv->nlink && inv->link[i + 1].group == inv->link[i].group)
+		value = inv->link[i + 1].arg;
+	else
+		return 0;
+	n = strcspn(value, "=");
+	for (size_t k = 0; k < list->len; k++) {
+		const char *kw = list->items[k]->str;
+
+		if (kw && strlen(kw) == n && strncmp(value, kw, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 void filter_linker_words(const struct node *linker, const struct invocation *inv,
                          size_t *i, struct strvec *out, struct strvec *dylink_out)
 {
@@ -79,12 +108,31 @@ void filter_linker_words(const struct node *linker, const struct invocation *inv
 			++*i;
 		return;
 	}
-	if (pass)
-		strvec_push(out, w->arg);
-	if (strcmp(syntax, "value") == 0 && !joined && *i + 1 < inv->nlink &&
-	    inv->link[*i + 1].group == group) {
-		++*i;
-		if (pass)
-			strvec_push(out, inv->link[*i].arg);
+	if (!pass) {
+		if (strcmp(syntax, "value") == 0 && !joined && *i + 1 < inv->nlink &&
+		    inv->link[*i + 1].group == group)
+			++*i;
+		return;
 	}
+	if (ignored_z(linker, inv, *i, joined)) {
+		*i += !joined && w->arg[2] == '\0';
+		return;
+	}
+	strvec_push(out, w->arg);
+	if (strcmp(syntax, "value") != 0)
+		return;
+	/* an empty or missing value (-Wl,-soname,) would fail only at run time, or in wasm-ld */
+	if (joined) {
+		const char *eq = strchr(w->arg, '=');
+
+		if (eq && !eq[1])
+			usage_error("linker option '%s' has an empty value", w->arg);
+		return;
+	}
+	if (*i + 1 >= inv->nlink || inv->link[*i + 1].group != group)
+		usage_error("linker option '%s' needs a value", w->arg);
+	++*i;
+	if (!inv->link[*i].arg[0])
+		usage_error("linker option '%s' has an empty value", w->arg);
+	strvec_push(out, inv->link[*i].arg);
 }

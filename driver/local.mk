@@ -9,9 +9,12 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/exports.c \
 	driver/fileio.c driver/fileio.h \
 	driver/dllexports.c \
+	driver/dlls.c driver/dlls.h \
+	driver/complink.c driver/complink.h driver/compglue.c driver/compsplice.c \
 	driver/dylink.c \
 	driver/options.c driver/options.h driver/options.def \
 	driver/respfile.c \
+	driver/schema.c driver/schema.h \
 	driver/spec.c driver/spec.h \
 	driver/template.c driver/template.h \
 	driver/plan.c driver/plan.h \
@@ -19,8 +22,8 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h \
 	driver/util.c driver/util.h \
-	driver/wasm.c driver/wasm.h \
-	driver/wrap.c
+	driver/wrap.c driver/wrap.h
+driver_wasm32_wasi_cc_LDADD = wasm/libwasm.a
 
 # Target-prefixed tools, so that ./configure --host=wasm32-wasi finds them
 # without CC=: the driver under the names c++ and cpp, and the LLVM tools.
@@ -45,11 +48,24 @@ uninstall-driver-aliases:
 	for a in $(driver_aliases); do rm -f $$a; done && \
 	for t in $(tool_links); do rm -f "wasm32-wasi-$${t%%=*}"; done
 
-# The man page, made from --help (the option table) by help2man.
-man1_MANS = driver/wasm32-wasi-cc.1
+# The man page, made from --help (the option table and the specs) by
+# help2man, and shipped in the tarball: it lives in the source tree and
+# depends on the sources --help shows, not on the binary, so that a
+# tarball's page is used as it is where help2man is missing (GNU hello's way).
+if HAVE_MAN_PAGE
+dist_man1_MANS = driver/wasm32-wasi-cc.1
+endif
 EXTRA_DIST += driver/wasm32-wasi-cc.h2m
-CLEANFILES += driver/wasm32-wasi-cc.1
-driver/wasm32-wasi-cc.1: driver/wasm32-wasi-cc driver/wasm32-wasi-cc.h2m specs/toolchain.yaml
+MAINTAINERCLEANFILES = $(srcdir)/driver/wasm32-wasi-cc.1
+# The driver is an order-only prerequisite: built first (a recursive make
+# would race the parallel one building it), never a reason to remake the page.
+$(srcdir)/driver/wasm32-wasi-cc.1: $(srcdir)/driver/wasm32-wasi-cc.h2m $(srcdir)/driver/options.def \
+		$(srcdir)/driver/info.c $(static_specs:%=$(srcdir)/%) $(srcdir)/configure.ac \
+		| driver/wasm32-wasi-cc specs/toolchain.yaml
+if HAVE_HELP2MAN
 	$(AM_V_GEN)WASM32_WASI_CC_SPECDIR='$(abs_top_srcdir)/specs:$(abs_top_builddir)/specs' \
 	$(HELP2MAN) --no-info --no-discard-stderr --include=$(srcdir)/driver/wasm32-wasi-cc.h2m \
 	  --output=$@ driver/wasm32-wasi-cc
+else
+	@echo "warning: help2man is missing, so $@ is not remade (install the Debian package help2man)" >&2
+endif

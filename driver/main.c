@@ -9,8 +9,9 @@
 #include "options.h"
 #include "plan.h"
 #include "run.h"
-#include "tempfiles.h"
+#include "schema.h"
 #include "spec.h"
+#include "tempfiles.h"
 
 #ifndef SPECDIR
 #define SPECDIR "/usr/local/share/wasm32-wasi-cc/specs"
@@ -64,6 +65,7 @@ static void each_in_list(struct node **spec, const char *list, void (*fn)(struct
 static struct node *load_specs(const struct invocation *inv)
 {
 	struct node *spec = NULL;
+	char *err = NULL;
 	const char *dirs = getenv("WASM32_WASI_CC_SPECDIR");
 	const char *user = getenv("WASM32_WASI_CC_SPECS");
 
@@ -74,6 +76,8 @@ static struct node *load_specs(const struct invocation *inv)
 		load(&spec, inv->specs.v[i]);
 	if (!spec)
 		fatal("no spec files found");
+	if (schema_check(spec, &err) < 0)
+		fatal("%s", err);
 	return spec;
 }
 

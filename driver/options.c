@@ -3,24 +3,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtins.h"
 #include "options.h"
 
 const struct option option_table[] = {
-#define OPT(id, spelling, syntax, dest, metavar, help) \
-	{OPT_##id, spelling, syntax, dest, metavar, help},
+#define OPT(id, spelling, aliases, syntax, dest, metavar, values, help) \
+	{OPT_##id, spelling, aliases, syntax, dest, metavar, values, help},
 #include "options.def"
 #undef OPT
 };
 const size_t option_count = LEN(option_table);
 
-static const char *const c_suffixes[] = {".c", ".i", ".s", ".S", ".ll", ".bc"};
-static const char *const cxx_suffixes[] = {".cc", ".cp", ".cpp", ".cxx", ".c++", ".C", ".ii"};
+const char *const c_suffixes[] = {".c", ".i", ".s", ".S", ".ll", ".bc", NULL};
+const char *const cxx_suffixes[] = {".cc", ".cp", ".cpp", ".cxx", ".c++", ".C", ".ii", NULL};
 
-static int suffix_in(const char *path, const char *const *suffixes, size_t n)
+static int suffix_in(const char *path, const char *const *suffixes)
 {
 	const char *dot = strrchr(base_name(path), '.');
 
-	for (size_t i = 0; dot && i < n; i++)
+	for (size_t i = 0; dot && suffixes[i]; i++)
 		if (strcmp(dot, suffixes[i]) == 0)
 			return 1;
 	return 0;
@@ -36,27 +37,86 @@ void mode_from_name(struct invocation *inv, const char *name)
 	}
 }
 
-/* The longest spelling that matches arg, or NULL. */
-static const struct option *match(const char *arg)
+int list_word(const char *list, char sep, size_t k, const char **w, size_t *n)
 {
-	const struct option *best = NULL;
-	size_t best_len = 0;
+	while (list && *list) {
+		const char *end = strchr(list, sep);
+		size_t len = end ? (size_t)(end - list) : strlen(list);
+
+		if (k-- == 0) {
+			*w = list;
+			*n = len;
+			return 1;
+		}
+		list = end ? end + 1 : list + len;
+	}
+	return 0;
+}
+
+int option_spelling(const struct option *o, size_t k, const char **s, size_t *n,
+                    enum opt_syntax *syntax)
+{
+	if (k == 0) {
+		*s = o->spelling;
+		*n = strlen(o->spelling);
+	} else if (!list_word(o->aliases, ' ', k - 1, s, n)) {
+		return 0;
+	}
+	*syntax = o->syntax;
+	if (k > 0 && o->syntax == JOINED && (*s)[*n - 1] != '=')
+		*syntax = SEPARATE;
+	return 1;
+}
+
+/* What a word matched: an option, by which spelling, with what syntax. */
+struct match {
+	const struct option *o;
+	size_t len; /* of the spelling */
+	enum opt_syntax syntax;
+};
+
+/* The longest spelling that matches arg (m.o NULL for none). */
+static struct match match(const char *arg)
+{
+	struct match best = {0};
 
 	for (size_t i = 0; i < option_count; i++) {
 		const struct option *o = &option_table[i];
-		size_t n = strlen(o->spelling);
-		int ok;
+		enum opt_syntax syntax;
+		const char *s;
+		size_t n;
 
-		if (o->syntax == FLAG || o->syntax == SEPARATE)
-			ok = strcmp(arg, o->spelling) == 0;
-		else
-			ok = strncmp(arg, o->spelling, n) == 0;
-		if (ok && n > best_len) {
-			best = o;
-			best_len = n;
+		for (size_t k = 0; option_spelling(o, k, &s, &n, &syntax); k++) {
+			int ok = strncmp(arg, s, n) == 0;
+
+			if (syntax == FLAG || syntax == SEPARATE)
+				ok = ok && arg[n] == '\0';
+			if (ok && n > best.len)
+				best = (struct match){o, n, syntax};
 		}
 	}
 	return best;
+}
+
+/* Refuses a value the option's `values` do not list: "expected a, b or c". */
+static void check_value(const struct option *o, const char *word, const char *value)
+{
+	const char *w;
+	size_t n, k, count = 0;
+	char *list;
+
+	if (!o->values || o->values[0] == '@')
+		return;
+	for (k = 0; list_word(o->values, '|', k, &w, &n); k++)
+		if (strlen(value) == n && strncmp(value, w, n) == 0)
+			return;
+	list = xcalloc(1, strlen(o->values) * 2 + 1);
+	for (count = k, k = 0; list_word(o->values, '|', k, &w, &n); k++) {
+		if (k)
+			strcat(list, k + 1 == count ? " or " : ", ");
+		strncat(list, w, n);
+	}
+	usage_error("%s: expected %s", word, list);
 }
 
 static void add_input(struct invocation *inv, const char *path, const char *lang)
@@ -73,9 +133,9 @@ static void add_input(struct invocation *inv, const char *path, const char *lang
 		lang = "c++";
 	in->path = path;
 	in->lang = lang;
-	in->is_cxx = lang ? has_prefix(lang, "c++") : suffix_in(path, cxx_suffixes, LEN(cxx_suffixes));
+	in->is_cxx = lang ? has_prefix(lang, "c++") : suffix_in(path, cxx_suffixes);
 	in->is_source = lang != NULL || strcmp(path, "-") == 0 || in->is_cxx ||
-	                suffix_in(path, c_suffixes, LEN(c_suffixes));
+	                suffix_in(path, c_suffixes);
 }
 
 static void add_link(struct invocation *inv, const char *arg, int input, int group)
@@ -84,6 +144,9 @@ static void add_link(struct invocation *inv, const char *arg, int input, int gro
 	if (group && (strcmp(arg, "-E") == 0 || strcmp(arg, "--export-dynamic") == 0 ||
 	              strcmp(arg, "-export-dynamic") == 0))
 		inv->export_dynamic = 1;
+	if (group && (strcmp(arg, "--version") == 0 || strcmp(arg, "-version") == 0 ||
+	              strcmp(arg, "--help") == 0 || strcmp(arg, "-help") == 0))
+		inv->linker_query = 1;
 	if (inv->nlink == inv->link_cap) {
 		inv->link_cap = inv->link_cap ? inv->link_cap * 2 : 16;
 		inv->link = xreallocarray(inv->link, inv->link_cap, sizeof(*inv->link));
@@ -115,8 +178,9 @@ static void set_target(const char *triple)
 }
 
 /*
- * --env=A,B: names of environment variables, as the seeds' Typed Main
- * Level 0 allows them: not empty, no '=' (and no NUL, which argv cannot hold).
+ * --env=A,B: the names of the environment variables a command reads, Typed
+ * Main's level 0 (doc/design.md): checked here, when the command is linked,
+ * by the rule of envdecl.c, rather than when the runner reads them.
  */
 static void add_env_names(struct invocation *inv, const char *word, const char *value)
 {
@@ -126,12 +190,14 @@ static void add_env_names(struct invocation *inv, const char *word, const char *
 		const char *comma = strchr(p, ',');
 		size_t n = comma ? (size_t)(comma - p) : strlen(p);
 		char *name = xstrndup(p, n);
+		const char *why = env_name_problem(name);
 		size_t i;
 
 		if (n == 0)
-			usage_error("%s: empty environment variable name", word);
-		if (strchr(name, '='))
-			usage_error("%s: environment variable name '%s' contains '='", word, name);
+			usage_error("%s: empty environment variable name", env_name_printable(word));
+		if (why)
+			usage_error("%s: environment variable name '%s' %s", env_name_printable(word),
+			            env_name_printable(name), why);
 		for (i = 0; i < inv->env.len && strcmp(inv->env.v[i], name) != 0; i++)
 			;
 		if (i == inv->env.len)
@@ -161,6 +227,15 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_SYNTAX_ONLY:
 		set_mode(inv, MODE_SYNTAX);
 		break;
+	case OPT_PTHREAD:
+		/*
+		 * What -pthread means to the preprocessor, and no more: clang
+		 * would also turn on atomics, which makes errno (_Thread_local in
+		 * wasi-libc) real thread-local storage that libc.so and the
+		 * single-threaded libc.a do not have (doc/porting.md).
+		 */
+		strvec_push(&inv->compile_args, "-D_REENTRANT");
+		break;
 	case OPT_OUTPUT:
 		if (inv->output)
 			usage_error("more than one -o given ('%s' and '%s')", inv->output, value);
@@ -173,12 +248,7 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		set_artifact(inv, "dll", word);
 		break;
 	case OPT_EXEC_MODEL:
-		if (strcmp(value, "command") == 0)
-			set_artifact(inv, "command", word);
-		else if (strcmp(value, "reactor") == 0)
-			set_artifact(inv, "library", word);
-		else
-			usage_error("%s: expected command or reactor", word);
+		set_artifact(inv, strcmp(value, "reactor") == 0 ? "library" : "command", word);
 		break;
 	case OPT_ARTIFACT:
 		if (!*value)
@@ -191,8 +261,6 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		inv->allocator = value;
 		break;
 	case OPT_EMIT:
-		if (strcmp(value, "core") && strcmp(value, "component"))
-			usage_error("%s: expected component or core", word);
 		inv->emit = value;
 		break;
 	case OPT_VERBOSE:
@@ -202,15 +270,12 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		inv->dry_run = 1;
 		break;
 	case OPT_SPECS:
-	case OPT_SPECS2:
 		strvec_push(&inv->specs, value);
 		break;
 	case OPT_TARGET:
-	case OPT_TARGET2:
 		set_target(value);
 		break;
 	case OPT_SYSROOT:
-	case OPT_SYSROOT2:
 		inv->sysroot = value;
 		break;
 	case OPT_ENV:
@@ -239,15 +304,10 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_DUMPMACHINE:
 	case OPT_DUMPVERSION:
 	case OPT_PRINT_SEARCH_DIRS:
-	case OPT_PRINT_SEARCH_DIRS2:
 	case OPT_PRINT_FILE_NAME:
-	case OPT_PRINT_FILE_NAME2:
 	case OPT_PRINT_PROG_NAME:
-	case OPT_PRINT_PROG_NAME2:
 	case OPT_PRINT_LIBGCC:
-	case OPT_PRINT_LIBGCC2:
 	case OPT_PRINT_SYSROOT:
-	case OPT_PRINT_SYSROOT2:
 	case OPT_VERSION:
 	case OPT_HELP:
 	case OPT_COMPLETION:
@@ -283,6 +343,7 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *word = argv[i], *value = NULL;
 		const struct option *o;
+		struct match m;
 		int is_linker = 0;
 
 		if (word[0] != '-' || word[1] == '\0') {
@@ -293,24 +354,25 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 			prev_was_linker = 0;
 			continue;
 		}
-		o = match(word);
+		m = match(word);
+		o = m.o;
 		if (!o) {
 			/* not ours: clang knows it, or says it does not */
 			strvec_push(&inv->compile_args, word);
 			prev_was_linker = 0;
 			continue;
 		}
-		switch (o->syntax) {
+		switch (m.syntax) {
 		case FLAG:
 			break;
 		case JOINED:
 		case COMMA:
-			value = word + strlen(o->spelling);
+			value = word + m.len;
 			break;
 		case SEPARATE:
 		case JOINED_OR_SEPARATE:
-			if (o->syntax == JOINED_OR_SEPARATE && word[strlen(o->spelling)] != '\0') {
-				value = word + strlen(o->spelling);
+			if (m.syntax == JOINED_OR_SEPARATE && word[m.len] != '\0') {
+				value = word + m.len;
 				break;
 			}
 			if (i + 1 >= argc)
@@ -318,6 +380,8 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 			value = argv[++i];
 			break;
 		}
+		if (value)
+			check_value(o, word, value);
 		switch (o->dest) {
 		case IGNORED:
 			break;
@@ -326,7 +390,7 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 			break;
 		case COMPILE:
 			strvec_push(&inv->compile_args, word);
-			if (value && value != word + strlen(o->spelling))
+			if (value && value != word + m.len)
 				strvec_push(&inv->compile_args, value);
 			if (o->id == OPT_DEBUG)
 				inv->debug = strcmp(value, "0") != 0;
@@ -371,12 +435,15 @@ void print_option_help(FILE *f)
 		const struct option *o = &option_table[i];
 		/* a space before the value when it may be the next word */
 		int spaced = o->syntax == SEPARATE || o->syntax == JOINED_OR_SEPARATE;
+		const char *arg = o->metavar ? o->metavar : o->values;
 		int w;
 
 		if (!o->help)
 			continue;
-		w = fprintf(f, "  %s%s%s", o->spelling, o->metavar && spaced ? " " : "",
-		            o->metavar ? o->metavar : "");
-		fprintf(f, "%*s%s\n", w < 30 ? 30 - w : 1, "", o->help);
+		w = fprintf(f, "  %s%s%s", o->spelling, arg && spaced ? " " : "", arg ? arg : "");
+		fprintf(f, "%*s%s", w < 30 ? 30 - w : 1, "", o->help);
+		if (o->aliases)
+			fprintf(f, " (also %s)", o->aliases);
+		fputc('\n', f);
 	}
 }

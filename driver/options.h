@@ -11,7 +11,7 @@ enum opt_syntax { FLAG, JOINED, SEPARATE, JOINED_OR_SEPARATE, COMMA };
 enum opt_dest { DRIVER, COMPILE, LINK, IGNORED };
 
 enum opt_id {
-#define OPT(id, spelling, syntax, dest, metavar, help) OPT_##id,
+#define OPT(id, spelling, aliases, syntax, dest, metavar, values, help) OPT_##id,
 #include "options.def"
 #undef OPT
 	OPT_UNKNOWN,
@@ -20,9 +20,11 @@ enum opt_id {
 struct option {
 	enum opt_id id;
 	const char *spelling;
+	const char *aliases; /* other spellings, separated by spaces, or NULL */
 	enum opt_syntax syntax;
 	enum opt_dest dest;
 	const char *metavar;
+	const char *values;  /* "a|b", "@mapping" of the spec, or NULL */
 	const char *help;
 };
 
@@ -69,6 +71,7 @@ struct invocation {
 	int nostartfiles, nodefaultlibs;
 	int static_link;    /* -static */
 	int export_dynamic; /* -rdynamic, -Wl,-E */
+	int linker_query;   /* -Wl,--version or -Wl,--help: ask the linker, link nothing */
 	struct query *queries; /* --version, -print-*...: answered in order, then exit */
 	size_t nqueries;
 	const char *artifact;  /* spec name of what to produce; NULL: the default */
@@ -83,7 +86,6 @@ struct invocation {
 	size_t ninputs, inputs_cap;
 	struct link_word *link;
 	size_t nlink, link_cap;
-	struct strvec unused;  /* driver-level warnings to give once we know the mode */
 };
 
 /* Sets what the program name asks for: wasm32-wasi-c++ and -cpp. */
@@ -94,6 +96,16 @@ void parse_args(struct invocation *inv, int argc, char **argv);
 
 /* Expands @file arguments, recursively, as GCC does. */
 void expand_response_files(int *argc, char ***argv);
+
+/* The k-th spelling of o (0: its own, then its aliases) and its syntax; 0 when there is none. */
+int option_spelling(const struct option *o, size_t k, const char **s, size_t *n,
+                    enum opt_syntax *syntax);
+/* The k-th word of a list separated by sep, as *w and *n; 0 when there is none. */
+int list_word(const char *list, char sep, size_t k, const char **w, size_t *n);
+
+/* The suffixes of C and of C++ sources (NULL-terminated); others are linker inputs. */
+extern const char *const c_suffixes[];
+extern const char *const cxx_suffixes[];
 
 /* Prints --help from the option table. */
 void print_option_help(FILE *f);

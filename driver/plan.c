@@ -1,12 +1,17 @@
 /* plan.c: from what the user asked and what the specs say, the steps to run. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "builtins.h"
+#include "fileio.h"
 #include "plan.h"
 #include "tempfiles.h"
+#include "wasm/wasm.h"
 
 void spec_check(char *err)
 {
@@ -76,7 +81,7 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 }
 
 static void add_step(struct plan *p, const struct node *spec, const char *name,
-                     const struct scope *sc)
+                     struct scope *sc)
 {
 	const struct node *step = need(node_get(spec, "steps"), "steps", name);
 	const struct node *tool_name = need(step, name, "tool");
@@ -154,6 +159,25 @@ static void check_not_input(const struct invocation *inv, const char *output)
 			usage_error("input file '%s' is the same as output file", inv->inputs[i].path);
 }
 
+/*
+ * A FIFO as the output: the step writing it would block until someone
+ * reads, forever if nobody does. So it must have a reader now, and the
+ * driver holds it open for writing until it exits (deliberately never
+ * closed), so that the reader sees no end of file between the steps.
+ */
+static void check_fifo(const struct invocation *inv, const char *output)
+{
+	struct stat st;
+
+	if (inv->dry_run || !output || stat(output, &st) < 0 || !S_ISFIFO(st.st_mode))
+		return;
+	if (open(output, O_WRONLY | O_NONBLOCK) < 0) {
+		if (errno == ENXIO)
+			fatal("cannot write %s: a FIFO that nobody reads", output);
+		fatal("cannot write %s:", output);
+	}
+}
+
 void plan_compile_only(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
 	struct scope sc = {0};
@@ -162,7 +186,13 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 
 	if (inv->ninputs == 0)
 		usage_error("no input files");
+	/* what to link: asked for, and not done (clang says as much) */
+	if (inv->artifact_flag)
+		warn("%s is unused: %s links nothing", inv->artifact_flag, mode_flag(inv->mode));
+	if (inv->emit)
+		warn("--emit=%s is unused: %s links nothing", inv->emit, mode_flag(inv->mode));
 	check_not_input(inv, inv->output);
+	check_fifo(inv, inv->output);
 	base_scope(&sc, inv, spec, NULL);
 	for (size_t i = 0; i < inv->ninputs; i++) {
 		const struct input *in = &inv->inputs[i];
@@ -224,23 +254,27 @@ static const struct node *choose(const struct node *spec, const char *section, c
 	usage_error("unknown %s '%s' (known: %s)", what, name, list);
 }
 
-/* Is path a dll: a core module whose first section is the custom section dylink.0? */
+/* Is path a dll (wasm_is_dll)? An unreadable file is none; an archive is read no further than its header. */
 static int is_dll(const char *path)
 {
-	static const unsigned char head[] = {0, 'a', 's', 'm', 1, 0, 0, 0};
-	unsigned char b[32];
-	size_t n, pos = 9;
+	unsigned char head[WASM_HEADER_SIZE];
+	struct bytes b;
+	char *err = NULL;
 	FILE *f = fopen(path, "rb");
+	size_t n;
+	int dll;
 
 	if (!f)
 		return 0;
-	n = fread(b, 1, sizeof(b), f);
+	n = fread(head, 1, sizeof(head), f);
 	fclose(f);
-	if (n < 10 || memcmp(b, head, 8) != 0 || b[8] != 0)
+	if (wasm_binary_kind(head, n) != WASM_CORE_MODULE || file_read(path, &b, &err) < 0) {
+		free(err);
 		return 0;
-	while (pos < n && (b[pos] & 0x80)) /* the section's size */
-		pos++;
-	return pos + 10 <= n && b[pos + 1] == 8 && memcmp(b + pos + 2, "dylink.0", 8) == 0;
+	}
+	dll = wasm_is_dll(b.p, b.len);
+	free(b.p);
+	return dll;
 }
 
 /* Whether -lNAME asks for the loader's functions (the spec's `loader-libraries`: -ldl). */
@@ -307,6 +341,24 @@ static const char *automatic_artifact(const struct invocation *inv, const struct
 	return found ? found : scalar_at(spec, "default-artifact");
 }
 
+/* Does the artifact's `emit` list (default: core only) hold what --emit asked for? */
+static void check_emit(const struct invocation *inv, const struct node *a, const char *name)
+{
+	const struct node *list = node_get(a, "emit");
+	const char *value = inv->emit;
+
+	if (!value)
+		return;
+	if (!list && strcmp(value, "core") == 0)
+		return;
+	for (size_t i = 0; list && i < list->len; i++)
+		if (strcmp(list->items[i]->str, value) == 0)
+			return;
+	usage_error("--emit=%s: a %s is %s, never %s", value, name,
+	            strcmp(value, "core") == 0 ? "a component" : "a core module",
+	            strcmp(value, "core") == 0 ? "a core module" : "a component");
+}
+
 static const struct node *find_artifact(const struct invocation *inv, const struct node *spec)
 {
 	const char *name = inv->artifact ? inv->artifact : automatic_artifact(inv, spec);
@@ -322,6 +374,7 @@ static const struct node *find_artifact(const struct invocation *inv, const stru
 		usage_error("-static conflicts with %s", inv->artifact_flag);
 	if (inv->env.len && (!lifetime || strcmp(lifetime, "command") != 0))
 		usage_error("--env declares what a command reads; a %s is not a command", name);
+	check_emit(inv, a, name);
 	return a;
 }
 
@@ -379,16 +432,63 @@ static void add_roles(struct scope *sc, const struct invocation *inv, const stru
 	strvec_free(&dylink);
 }
 
+/*
+ * -Wl,--version or -Wl,--help: the linker prints its answer and links
+ * nothing, so, as with GCC, it runs with the user's linker words (the
+ * `linker-query` step) and nothing else: no input needed, no output made.
+ */
+static void plan_linker_query(struct plan *p, const struct invocation *inv, const struct node *spec)
+{
+	struct strvec words = {0}, dylink_words = {0};
+	struct scope sc = {0};
+
+	for (size_t i = 0; i < inv->nlink; i++)
+		if (inv->link[i].group)
+			filter_linker_words(node_get(spec, "linker"), inv, &i, &words, &dylink_words);
+	base_scope(&sc, inv, spec, NULL);
+	scope_set_list(&sc, "link-args", &words);
+	add_step(p, spec, "linker-query", &sc);
+	strvec_free(&words);
+	strvec_free(&dylink_words);
+	scope_free(&sc);
+}
+
+/*
+ * Whether the link word w is -lNAME of a library the artifact's roles
+ * already provide (the `provided-libraries` variable: -lwasi-emulated-signal,
+ * whose functions the porting layer has too): such a word is dropped, so
+ * that the two do not collide.
+ */
+static int provided_library(const struct node *spec, const struct node *artifact, const char *w)
+{
+	const struct node *list = node_get(node_get(artifact, "vars"), "provided-libraries");
+
+	if (!list)
+		list = node_get(node_get(spec, "vars"), "provided-libraries");
+	if (!has_prefix(w, "-l") || !list || list->kind != NODE_SEQ)
+		return 0;
+	for (size_t i = 0; i < list->len; i++)
+		if (list->items[i]->kind == NODE_SCALAR && strcmp(list->items[i]->str, w + 2) == 0)
+			return 1;
+	return 0;
+}
+
 void plan_link(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
-	const struct node *artifact = find_artifact(inv, spec), *steps;
-	const char **objects = xcalloc(inv->ninputs, sizeof(*objects));
+	const struct node *artifact, *steps;
+	const char **objects;
 	const char *input = NULL;
 	struct strvec link_args = {0}, dylink_args = {0}, names = {0};
 	struct scope sc = {0};
 	struct stat st;
 	char *err = NULL;
 
+	if (inv->linker_query) {
+		plan_linker_query(p, inv, spec);
+		return;
+	}
+	artifact = find_artifact(inv, spec);
+	objects = xcalloc(inv->ninputs, sizeof(*objects));
 	if (inv->ninputs == 0 && !says(artifact, "inputs", "optional"))
 		usage_error("no input files");
 	p->output = inv->output ? inv->output : "a.out";
@@ -423,7 +523,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 			strvec_push(&link_args, objects[w->input] ? objects[w->input] : inv->inputs[w->input].path);
 		else if (w->group)
 			filter_linker_words(node_get(spec, "linker"), inv, &i, &link_args, &dylink_args);
-		else
+		else if (!provided_library(spec, artifact, w->arg))
 			strvec_push(&link_args, w->arg);
 	}
 	scope_set_list(&sc, "link-args", &link_args);
@@ -432,6 +532,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	add_roles(&sc, inv, spec, artifact);
 
 	/* Writing to /dev/null, say, must not replace it with a file. */
+	check_fifo(inv, p->output);
 	if (stat(p->output, &st) == 0 && !S_ISREG(st.st_mode))
 		p->final_tmp = p->output;
 	else

@@ -6,8 +6,15 @@
 
 #include "options.h"
 
-/* A response file naming itself would never end. */
-enum { MAX_NESTING = 32 };
+/*
+ * A response file naming itself would never end, and files that each name
+ * the next twice would double the work at every level: the nesting, the
+ * files read (as GCC's 2000) and the words and bytes they give are bounded.
+ */
+enum { MAX_NESTING = 32, MAX_FILES = 2000, MAX_WORDS = 1 << 20 };
+#define MAX_BYTES ((size_t)64 << 20)
+
+static size_t nfiles, nwords, nbytes;
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -82,9 +89,15 @@ static void expand(const char *arg, struct strvec *out, int depth)
 	}
 	if (depth >= MAX_NESTING)
 		fatal("%s: response files nested too deeply", arg + 1);
+	if (++nfiles > MAX_FILES)
+		fatal("%s: too many @-files (more than %d)", arg + 1, MAX_FILES);
+	if ((nbytes += len) > MAX_BYTES)
+		fatal("%s: response files hold more than %zu MiB", arg + 1, MAX_BYTES >> 20);
 	if (memchr(text, '\0', len))
 		fatal("%s: response file holds a NUL byte", arg + 1);
 	split_words(text, &words);
+	if ((nwords += words.len) > MAX_WORDS)
+		fatal("%s: response files give more than %d words", arg + 1, MAX_WORDS);
 	for (size_t i = 0; i < words.len; i++)
 		expand(words.v[i], out, depth + 1);
 	strvec_free(&words);

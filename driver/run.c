@@ -36,10 +36,48 @@ static _Noreturn void cannot_run(const struct step *s, int err)
 	fatal("%s: cannot run %s:", s->name, s->argv.v[0]);
 }
 
-static void run_step(const struct step *s)
+/*
+ * Starts the step's program with the fatal signals blocked here and
+ * unblocked in it, so that a signal either comes before the driver knows
+ * the child (it then dies of it at once) or is passed on to the child
+ * (tempfiles.c). The child is waited for without being reaped first, so
+ * that its pid cannot be reused while the handler may still signal it.
+ */
+static int spawn_and_wait(const struct step *s)
 {
+	posix_spawnattr_t attr;
+	sigset_t old;
+	siginfo_t info;
 	pid_t pid;
 	int status, err;
+
+	posix_spawnattr_init(&attr);
+	temps_block_signals(&old);
+	posix_spawnattr_setsigmask(&attr, &old);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+	err = posix_spawnp(&pid, s->argv.v[0], NULL, &attr, s->argv.v, environ);
+	posix_spawnattr_destroy(&attr);
+	if (err) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		cannot_run(s, err);
+	}
+	temps_child(pid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) < 0)
+		if (errno != EINTR)
+			fatal("%s: waiting for %s:", s->name, s->tool);
+	temps_block_signals(&old);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			fatal("%s: waiting for %s:", s->name, s->tool);
+	temps_child_done();
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return status;
+}
+
+static void run_step(const struct step *s)
+{
+	int status;
 
 	if (s->builtin) {
 		char *msg = NULL;
@@ -50,12 +88,7 @@ static void run_step(const struct step *s)
 	}
 	fflush(stdout);
 	fflush(stderr);
-	err = posix_spawnp(&pid, s->argv.v[0], NULL, NULL, s->argv.v, environ);
-	if (err)
-		cannot_run(s, err);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			fatal("%s: waiting for %s:", s->name, s->tool);
+	status = spawn_and_wait(s);
 	if (WIFSIGNALED(status))
 		fatal("%s: %s killed by signal %d (%s)", s->name, s->tool, WTERMSIG(status),
 		      strsignal(WTERMSIG(status)));

@@ -22,23 +22,75 @@ static struct node *node_new(enum node_kind kind, const char *file, const yaml_m
 	return n;
 }
 
-static void node_add(struct node *n, char *key, struct node *item)
+/*
+ * Mappings of more than a few keys get a hash index (open addressing, at
+ * most half full), so that reading, merging and looking up n keys costs
+ * O(n), not O(n^2): specs may be generated, and hold thousands of keys.
+ */
+enum { INDEX_MIN = 8 };
+
+static size_t hash(const char *s)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void index_put(struct node *n, size_t i)
+{
+	size_t mask = n->index_cap - 1, slot = hash(n->keys[i]) & mask;
+
+	while (n->index[slot])
+		slot = (slot + 1) & mask;
+	n->index[slot] = i + 1;
+}
+
+static void index_grow(struct node *n)
+{
+	free(n->index);
+	n->index_cap = n->index_cap ? n->index_cap * 2 : 4 * INDEX_MIN;
+	n->index = xcalloc(n->index_cap, sizeof(*n->index));
+	for (size_t i = 0; i < n->len; i++)
+		index_put(n, i);
+}
+
+static void node_add(struct node *n, char *key, const struct node_loc *loc, struct node *item)
 {
 	if (n->len == n->cap) {
 		n->cap = n->cap ? n->cap * 2 : 8;
 		n->items = xreallocarray(n->items, n->cap, sizeof(*n->items));
-		if (n->kind == NODE_MAP)
+		if (n->kind == NODE_MAP) {
 			n->keys = xreallocarray(n->keys, n->cap, sizeof(*n->keys));
+			n->key_locs = xreallocarray(n->key_locs, n->cap, sizeof(*n->key_locs));
+		}
 	}
-	if (n->kind == NODE_MAP)
+	if (n->kind == NODE_MAP) {
 		n->keys[n->len] = key;
+		n->key_locs[n->len] = *loc;
+	}
 	n->items[n->len++] = item;
+	if (n->kind != NODE_MAP || n->len < INDEX_MIN)
+		return;
+	if (2 * n->len > n->index_cap)
+		index_grow(n);
+	else
+		index_put(n, n->len - 1);
 }
 
 static int map_index(const struct node *n, const char *key)
 {
 	if (!n || n->kind != NODE_MAP)
 		return -1;
+	if (n->index) {
+		size_t mask = n->index_cap - 1;
+
+		for (size_t slot = hash(key) & mask; n->index[slot]; slot = (slot + 1) & mask)
+			if (strcmp(n->keys[n->index[slot] - 1], key) == 0)
+				return (int)(n->index[slot] - 1);
+		return -1;
+	}
 	for (size_t i = 0; i < n->len; i++)
 		if (strcmp(n->keys[i], key) == 0)
 			return (int)i;
@@ -50,24 +102,6 @@ struct node *node_get(const struct node *n, const char *key)
 	int i = map_index(n, key);
 
 	return i < 0 ? NULL : n->items[i];
-}
-
-struct node *node_path(const struct node *n, const char *path)
-{
-	char key[256];
-	const char *dot;
-
-	while (n && (dot = strchr(path, '.'))) {
-		size_t len = (size_t)(dot - path);
-
-		if (len >= sizeof(key))
-			return NULL;
-		memcpy(key, path, len);
-		key[len] = '\0';
-		n = node_get(n, key);
-		path = dot + 1;
-	}
-	return n ? node_get(n, path) : NULL;
 }
 
 static char *located(const char *file, int line, int col, const char *fmt, va_list ap)
@@ -86,6 +120,18 @@ char *node_error(const struct node *n, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	s = located(n->file, n->line, n->col, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+char *key_error(const struct node *n, size_t i, const char *fmt, ...)
+{
+	const struct node_loc *at = &n->key_locs[i];
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = located(at->file, at->line, at->col, fmt, ap);
 	va_end(ap);
 	return s;
 }
@@ -112,6 +158,8 @@ void node_free(struct node *n)
 	}
 	free(n->items);
 	free(n->keys);
+	free(n->key_locs);
+	free(n->index);
 	free(n->str);
 	free(n);
 }
@@ -129,7 +177,7 @@ static struct node *merge(struct node *dst, struct node *src)
 		int j = map_index(dst, src->keys[i]);
 
 		if (j < 0) {
-			node_add(dst, src->keys[i], src->items[i]);
+			node_add(dst, src->keys[i], &src->key_locs[i], src->items[i]);
 		} else {
 			dst->items[j] = merge(dst->items[j], src->items[i]);
 			free(src->keys[i]);
@@ -137,6 +185,8 @@ static struct node *merge(struct node *dst, struct node *src)
 	}
 	free(src->items);
 	free(src->keys);
+	free(src->key_locs);
+	free(src->index);
 	free(src->str);
 	free(src);
 	return dst;
@@ -149,6 +199,7 @@ static struct node *merge(struct node *dst, struct node *src)
 struct builder {
 	struct node *stack[64];
 	char *pending_key[64];
+	struct node_loc pending_loc[64];
 	int depth;
 	struct node *doc;
 };
@@ -164,7 +215,7 @@ static int builder_add(struct builder *b, struct node *n, const char *file,
 	}
 	top = b->stack[b->depth - 1];
 	if (top->kind == NODE_SEQ) {
-		node_add(top, NULL, n);
+		node_add(top, NULL, NULL, n);
 		return 0;
 	}
 	if (!b->pending_key[b->depth - 1]) {
@@ -179,11 +230,12 @@ static int builder_add(struct builder *b, struct node *n, const char *file,
 			return -1;
 		}
 		b->pending_key[b->depth - 1] = n->str;
+		b->pending_loc[b->depth - 1] = (struct node_loc){n->file, n->line, n->col};
 		n->str = NULL;
 		node_free(n);
 		return 0;
 	}
-	node_add(top, b->pending_key[b->depth - 1], n);
+	node_add(top, b->pending_key[b->depth - 1], &b->pending_loc[b->depth - 1], n);
 	b->pending_key[b->depth - 1] = NULL;
 	return 0;
 }

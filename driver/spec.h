@@ -6,18 +6,28 @@
 
 enum node_kind { NODE_SCALAR, NODE_SEQ, NODE_MAP };
 
+/* Where something was written: file:line:col. */
+struct node_loc {
+	const char *file;
+	int line, col;
+};
+
 /*
  * A node remembers where it was written, so that every later complaint
- * about it (a bad template, an unknown role) can point at file:line:col.
+ * about it (a bad template, an unknown role) can point at file:line:col;
+ * a mapping remembers where each of its keys was written, too.
  */
 struct node {
 	enum node_kind kind;
 	const char *file;
 	int line, col;
-	char *str;           /* NODE_SCALAR: the value */
-	char **keys;         /* NODE_MAP: keys[i] names items[i] */
-	struct node **items; /* NODE_SEQ, NODE_MAP */
+	char *str;                 /* NODE_SCALAR: the value */
+	char **keys;               /* NODE_MAP: keys[i] names items[i] */
+	struct node_loc *key_locs; /* NODE_MAP: where keys[i] was written */
+	struct node **items;       /* NODE_SEQ, NODE_MAP */
 	size_t len, cap;
+	size_t *index;             /* NODE_MAP: a hash table of 1 + i, 0 for a free slot */
+	size_t index_cap;          /* its size, a power of two (0: none yet) */
 };
 
 /*
@@ -29,11 +39,11 @@ int spec_load(struct node **root, const char *path, char **err);
 
 /* The child of a mapping named key, or NULL (also when n is not a mapping). */
 struct node *node_get(const struct node *n, const char *key);
-/* Follows a '.'-separated path of keys from n. */
-struct node *node_path(const struct node *n, const char *path);
 
 /* "FILE:LINE:COL: " followed by the formatted message, allocated. */
 char *node_error(const struct node *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same at the place of the mapping n's i-th key. */
+char *key_error(const struct node *n, size_t i, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Writes the tree back out as YAML (what -dumpspecs prints). */
 void spec_print(FILE *f, const struct node *root);

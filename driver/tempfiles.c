@@ -12,6 +12,9 @@ static char *dir;              /* created on first use */
 static struct strvec files;    /* every temporary file to remove */
 static struct strvec dirs;     /* and directories, removed after them */
 static volatile sig_atomic_t removing;
+static volatile sig_atomic_t child;   /* the step running, 0 for none */
+static volatile sig_atomic_t pending; /* a signal that arrived while it ran */
+static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
 
 void temps_remove(void)
 {
@@ -25,28 +28,71 @@ void temps_remove(void)
 		rmdir(dirs.v[i]);
 }
 
-static void on_signal(int sig)
+static _Noreturn void die_of(int sig)
 {
+	sigset_t set;
+
 	temps_remove();
 	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
 	raise(sig);
+	_exit(128 + sig);
+}
+
+/*
+ * A step may still be writing a temporary (wasm-ld writes its own beside
+ * its output, then renames it) when a signal comes to the driver alone:
+ * removing the temporaries then would race with it. So the signal goes on
+ * to the step, the driver waits for it to end, and only then cleans up and
+ * dies of the signal (temps_child_done).
+ */
+static void on_signal(int sig)
+{
+	if (child > 0) {
+		pending = sig;
+		kill(child, sig);
+		return;
+	}
+	die_of(sig);
 }
 
 void temps_init(void)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
-
 	exit_cleanup = temps_remove;
-	for (size_t i = 0; i < LEN(sigs); i++) {
+	for (size_t i = 0; i < LEN(fatal_signals); i++) {
 		struct sigaction sa = {0}, old;
 
 		sa.sa_handler = on_signal;
 		sigemptyset(&sa.sa_mask);
 		/* leave alone a signal the caller chose to ignore (nohup) */
-		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+		if (sigaction(fatal_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
 			continue;
-		sigaction(sigs[i], &sa, NULL);
+		sigaction(fatal_signals[i], &sa, NULL);
 	}
+}
+
+void temps_block_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < LEN(fatal_signals); i++)
+		sigaddset(&set, fatal_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+void temps_child(pid_t pid)
+{
+	child = pid;
+}
+
+void temps_child_done(void)
+{
+	child = 0;
+	if (pending)
+		die_of(pending);
 }
 
 static const char *tmpdir(void)

@@ -4,11 +4,27 @@
 
 #include "template.h"
 
-/* Variables may refer to variables; this bounds a cycle. */
-enum { MAX_DEPTH = 16 };
+/*
+ * Variables may refer to variables, as deep as MAX_DEPTH (a cycle is
+ * found as such, whatever its length). And since a variable may name
+ * another many times, the words a scope expands are bounded, in bytes, by
+ * MAX_EXPANSION: with variables that each repeat the previous one four
+ * times, a few lines of spec would otherwise ask for gigabytes.
+ */
+enum { MAX_DEPTH = 256 };
+#define MAX_EXPANSION ((size_t)16 << 20)
+/* what a word costs beyond its bytes (a pointer, an allocation) */
+enum { WORD_COST = 16 };
 
-static int expand(const struct node *t, const struct scope *sc, struct strvec *out,
-                  char **err, int depth);
+/* The variables being expanded, innermost first. */
+struct chain {
+	const char *name;
+	const struct chain *up;
+	int depth;
+};
+
+static int expand(const struct node *t, struct scope *sc, struct strvec *out, char **err,
+                  const struct chain *chain);
 
 static struct dvar *find_dvar(const struct scope *sc, const char *name)
 {
@@ -71,26 +87,67 @@ static const struct node *find_spec_var(const struct scope *sc, const char *name
 	return NULL;
 }
 
+/* Counts the words of a scope's expansions against MAX_EXPANSION. */
+static int spend(struct scope *sc, const struct strvec *words, size_t from, const struct node *where,
+                 char **err)
+{
+	for (size_t i = from; i < words->len; i++)
+		sc->spent += strlen(words->v[i]) + WORD_COST;
+	if (sc->spent <= MAX_EXPANSION)
+		return 0;
+	*err = node_error(where, "variables expand to more than %zu MiB (do they repeat one another?)",
+	                  MAX_EXPANSION >> 20);
+	return -1;
+}
+
+/* "a -> b -> a": the chain from its outermost variable down to name. */
+static char *chain_str(const struct chain *chain, const char *name)
+{
+	char *s = xstrdup(name), *t;
+
+	for (; chain; chain = chain->up) {
+		t = xasprintf("%s -> %s", chain->name, s);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
 /*
  * Looks a variable up and expands it into val. Returns 1 if it is a list,
- * 0 if a scalar, -1 on error (undefined, or a bad template inside it).
+ * 0 if a scalar, -1 on error (undefined, a cycle, too deep, or a bad
+ * template inside it).
  */
-static int lookup(const struct scope *sc, const struct node *where, const char *name,
-                  struct strvec *val, char **err, int depth)
+static int lookup(struct scope *sc, const struct node *where, const char *name,
+                  struct strvec *val, char **err, const struct chain *chain)
 {
 	struct dvar *d = find_dvar(sc, name);
 	const struct node *n;
+	struct chain link = {name, chain, chain ? chain->depth + 1 : 1};
+	char *path;
 
 	if (d) {
 		strvec_append(val, &d->val);
-		return d->is_list;
+		return spend(sc, &d->val, 0, where, err) < 0 ? -1 : d->is_list;
 	}
 	n = find_spec_var(sc, name);
 	if (!n) {
 		*err = node_error(where, "undefined variable '%s'", name);
 		return -1;
 	}
-	if (expand(n, sc, val, err, depth + 1) < 0)
+	for (const struct chain *c = chain; c; c = c->up) {
+		if (strcmp(c->name, name) == 0) {
+			path = chain_str(chain, name);
+			*err = node_error(where, "variables refer to each other in a cycle: %s", path);
+			free(path);
+			return -1;
+		}
+	}
+	if (link.depth > MAX_DEPTH) {
+		*err = node_error(where, "variables nest more than %d deep, here at '%s'", MAX_DEPTH, name);
+		return -1;
+	}
+	if (expand(n, sc, val, err, &link) < 0)
 		return -1;
 	return n->kind != NODE_SCALAR;
 }
@@ -124,8 +181,8 @@ static void buf_add(struct buf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
-static int expand_word(const struct node *t, const struct scope *sc, struct strvec *out,
-                       char **err, int depth)
+static int expand_word(const struct node *t, struct scope *sc, struct strvec *out, char **err,
+                       const struct chain *chain)
 {
 	const char *s = t->str, *p;
 	struct buf b = {0};
@@ -148,7 +205,7 @@ static int expand_word(const struct node *t, const struct scope *sc, struct strv
 			goto fail;
 		}
 		name = xstrndup(p + 2, (size_t)(end - p - 2));
-		r = lookup(sc, t, name, &val, err, depth);
+		r = lookup(sc, t, name, &val, err, chain);
 		if (r == 1 && p == t->str && end[1] == '\0') {
 			/* the whole word is a list variable: one word per element */
 			strvec_append(out, &val);
@@ -172,14 +229,14 @@ static int expand_word(const struct node *t, const struct scope *sc, struct strv
 	}
 	buf_add(&b, s, strlen(s));
 	strvec_push(out, b.s);
-	return 0;
+	return spend(sc, out, out->len - 1, t, err);
 fail:
 	free(b.s);
 	return -1;
 }
 
-static int expand_cond(const struct node *t, const struct scope *sc, struct strvec *out,
-                       char **err, int depth)
+static int expand_cond(const struct node *t, struct scope *sc, struct strvec *out, char **err,
+                       const struct chain *chain)
 {
 	const struct node *cond = node_get(t, "if"), *then, *els;
 	int negate = 0;
@@ -192,53 +249,41 @@ static int expand_cond(const struct node *t, const struct scope *sc, struct strv
 		*err = node_error(t, "a mapping in a template must be {if: NAME, then: [...], else: [...]} or {unless: ...}");
 		return -1;
 	}
-	for (size_t i = 0; i < t->len; i++) {
-		const char *k = t->keys[i];
-
-		if (strcmp(k, "if") && strcmp(k, "unless") && strcmp(k, "then") && strcmp(k, "else")) {
-			*err = node_error(t->items[i], "unknown key '%s' in a conditional", k);
-			return -1;
-		}
-	}
 	then = node_get(t, "then");
 	els = node_get(t, "else");
 	if (scope_true(sc, cond->str) != negate)
-		return then ? expand(then, sc, out, err, depth) : 0;
-	return els ? expand(els, sc, out, err, depth) : 0;
+		return then ? expand(then, sc, out, err, chain) : 0;
+	return els ? expand(els, sc, out, err, chain) : 0;
 }
 
-static int expand(const struct node *t, const struct scope *sc, struct strvec *out,
-                  char **err, int depth)
+static int expand(const struct node *t, struct scope *sc, struct strvec *out, char **err,
+                  const struct chain *chain)
 {
-	if (depth > MAX_DEPTH) {
-		*err = node_error(t, "variables refer to each other in a cycle");
-		return -1;
-	}
 	switch (t->kind) {
 	case NODE_SCALAR:
-		return expand_word(t, sc, out, err, depth);
+		return expand_word(t, sc, out, err, chain);
 	case NODE_MAP:
-		return expand_cond(t, sc, out, err, depth);
+		return expand_cond(t, sc, out, err, chain);
 	case NODE_SEQ:
 		for (size_t i = 0; i < t->len; i++)
-			if (expand(t->items[i], sc, out, err, depth) < 0)
+			if (expand(t->items[i], sc, out, err, chain) < 0)
 				return -1;
 		return 0;
 	}
 	return 0;
 }
 
-int template_expand(const struct node *tmpl, const struct scope *sc, struct strvec *out, char **err)
+int template_expand(const struct node *tmpl, struct scope *sc, struct strvec *out, char **err)
 {
-	return expand(tmpl, sc, out, err, 0);
+	return expand(tmpl, sc, out, err, NULL);
 }
 
-char *template_word(const struct node *tmpl, const struct scope *sc, char **err)
+char *template_word(const struct node *tmpl, struct scope *sc, char **err)
 {
 	struct strvec out = {0};
 	char *s;
 
-	if (expand(tmpl, sc, &out, err, 0) < 0)
+	if (expand(tmpl, sc, &out, err, NULL) < 0)
 		return NULL;
 	if (out.len != 1) {
 		*err = node_error(tmpl, "expected one word, the template gives %zu", out.len);

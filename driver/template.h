@@ -21,6 +21,7 @@ struct scope {
 	size_t ndv, cap;
 	const struct node *layers[4];
 	size_t nlayers;
+	size_t spent; /* bytes of words expanded so far, bounded */
 };
 
 void scope_set(struct scope *sc, const char *name, const char *value);
@@ -33,12 +34,13 @@ void scope_free(struct scope *sc);
  * `unless:`), true when NAME is set and not empty. In a word, ${NAME} is
  * replaced by a variable's value and $$ by a '$'; a word that is exactly
  * ${NAME} of a list variable becomes one word per element.
- * Returns 0, or -1 with *err set to "FILE:LINE:COL: message".
+ * Variables nest at most 256 deep, and a scope's expansions are bounded in
+ * size (sc->spent). Returns 0, or -1 with *err set to "FILE:LINE:COL: message".
  */
-int template_expand(const struct node *tmpl, const struct scope *sc, struct strvec *out, char **err);
+int template_expand(const struct node *tmpl, struct scope *sc, struct strvec *out, char **err);
 
 /* Expands a template that must give exactly one word (a path, say). */
-char *template_word(const struct node *tmpl, const struct scope *sc, char **err);
+char *template_word(const struct node *tmpl, struct scope *sc, char **err);
 
 /* Is the variable name set to something non-empty? */
 int scope_true(const struct scope *sc, const char *name);

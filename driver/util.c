@@ -138,11 +138,6 @@ void strvec_push(struct strvec *sv, const char *s)
 	sv->v[sv->len] = NULL;
 }
 
-void strvec_pushdup(struct strvec *sv, const char *s)
-{
-	strvec_push(sv, xstrdup(s));
-}
-
 void strvec_append(struct strvec *sv, const struct strvec *from)
 {
 	for (size_t i = 0; i < from->len; i++)

@@ -18,7 +18,7 @@ _Noreturn void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
 _Noreturn void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void die(int status);
 
-/* Run before exiting through fatal()/die(): removes temporaries (see run.c). */
+/* Run before exiting through fatal()/die(): removes temporaries (tempfiles.c). */
 extern void (*exit_cleanup)(void);
 
 void *xmalloc(size_t n);
@@ -36,7 +36,6 @@ struct strvec {
 };
 
 void strvec_push(struct strvec *sv, const char *s);     /* pushes s itself, not a copy */
-void strvec_pushdup(struct strvec *sv, const char *s);
 void strvec_append(struct strvec *sv, const struct strvec *from);
 void strvec_free(struct strvec *sv);                     /* frees the array, not the strings */
 

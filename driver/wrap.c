@@ -11,7 +11,8 @@
 #include "builtins.h"
 #include "util.h"
 #include "fileio.h"
-#include "wasm.h"
+#include "wasm/wasm.h"
+#include "wrap.h"
 
 /*
  * `jco new CORE --wasi-command` builds a component around a command module
@@ -206,11 +207,11 @@ static int check_module(const struct wasm_module *m, const char *file, char **er
 		return problem(err, file, "does not export its memory as 'memory'");
 	if (e->kind != WASM_MEMORY)
 		return problem(err, file, "exports 'memory' as a %s, not a memory", kind_name(e->kind));
-	if (m->mem_flags[e->index] & WASM_LIMITS_SHARED)
+	if (m->mems[e->index].flags & WASM_LIMITS_SHARED)
 		return problem(err, file, "exports a shared memory as 'memory', which the adapter cannot use");
-	if (m->mem_flags[e->index] & WASM_LIMITS_64)
+	if (m->mems[e->index].flags & WASM_LIMITS_64)
 		return problem(err, file, "exports a 64-bit memory as 'memory', which the adapter cannot use");
-	if (m->mem_flags[e->index] & WASM_LIMITS_PAGESIZE)
+	if (m->mems[e->index].flags & WASM_LIMITS_PAGESIZE)
 		return problem(err, file,
 		               "exports a memory with a custom page size as 'memory', which the adapter cannot use");
 	return 0;
@@ -384,17 +385,17 @@ static int check_types(const struct wasm_module *m, const struct wasm_module *s,
 }
 
 /* OUT is the template with its first core module section replaced by the module's bytes. */
-static int write_output(const char *out, const struct bytes *tmpl, const struct wasm_span *sp,
+static int write_output(const char *out, const struct bytes *tmpl, const struct wasm_section *sp,
                         const struct bytes *mod, char **err)
 {
 	struct bytes o = {0};
 	unsigned char head[6];
 	size_t n = 0;
-	size_t after = sp->payload + sp->size;
+	size_t after = sp->end;
 	int r;
 
 	head[n++] = WASM_COMPONENT_CORE_MODULE;
-	n += wasm_put_u32(head + n, (uint32_t)mod->len);
+	n += wasm_leb_u32(head + n, (uint32_t)mod->len);
 	bytes_put(&o, tmpl->p, sp->start);
 	bytes_put(&o, head, n);
 	bytes_put(&o, mod->p, mod->len);
@@ -404,17 +405,54 @@ static int write_output(const char *out, const struct bytes *tmpl, const struct 
 	return r;
 }
 
+int wrap_template(const char *dir, const struct wasm_module *m, const char *file, struct bytes *tmpl,
+                  struct wasm_section *sp, char **err)
+{
+	struct wasm_module s = {0};
+	struct index ix = {0};
+	const struct template *t;
+	char *path = NULL, *msg = NULL;
+	int r = -1, found;
+
+	*tmpl = (struct bytes){0};
+	if (check_module(m, file, err) < 0 || read_index(dir, &ix, err) < 0 || !(t = choose(&ix, m, file, err)))
+		goto out;
+	path = xasprintf("%s/%s", dir, t->file);
+	if (file_read(path, tmpl, err) < 0)
+		goto out;
+	found = wasm_component_find(tmpl->p, tmpl->len, WASM_COMPONENT_CORE_MODULE, sp, &msg);
+	if (found <= 0) {
+		problem(err, path, "%s", found < 0 ? msg : "has no core module");
+		goto out;
+	}
+	if (wasm_read_module(&s, tmpl->p + sp->payload, sp->end - sp->payload, &msg) < 0) {
+		problem(err, path, "its module: %s", msg);
+		goto out;
+	}
+	if (check_stand_in(&s, t, path, err) < 0 || check_types(m, &s, t, file, err) < 0)
+		goto out;
+	r = 0;
+out:
+	if (r < 0) {
+		free(tmpl->p);
+		*tmpl = (struct bytes){0};
+	}
+	wasm_module_free(&s);
+	free_index(&ix);
+	free(path);
+	free(msg);
+	return r;
+}
+
 /* component-wrap --templates DIR -o OUT IN */
 int builtin_component_wrap(int argc, char **argv, char **err)
 {
 	const char *dir = NULL, *out = NULL, *in = NULL;
 	struct bytes mod = {0}, tmpl = {0};
-	struct wasm_module m = {0}, s = {0};
-	struct index ix = {0};
-	const struct template *t;
-	struct wasm_span sp;
-	char *path = NULL, *msg = NULL;
-	int r = -1, found, usage = 0;
+	struct wasm_module m = {0};
+	struct wasm_section sp;
+	char *msg = NULL;
+	int r = -1, usage = 0;
 
 	*err = NULL;
 	for (int i = 1; i < argc && !usage; i++) {
@@ -437,21 +475,7 @@ int builtin_component_wrap(int argc, char **argv, char **err)
 		problem(err, in, "%s", msg);
 		goto out;
 	}
-	if (check_module(&m, in, err) < 0 || read_index(dir, &ix, err) < 0 || !(t = choose(&ix, &m, in, err)))
-		goto out;
-	path = xasprintf("%s/%s", dir, t->file);
-	if (file_read(path, &tmpl, err) < 0)
-		goto out;
-	found = wasm_component_find(tmpl.p, tmpl.len, WASM_COMPONENT_CORE_MODULE, &sp, &msg);
-	if (found <= 0) {
-		problem(err, path, "%s", found < 0 ? msg : "has no core module");
-		goto out;
-	}
-	if (wasm_read_module(&s, tmpl.p + sp.payload, sp.size, &msg) < 0) {
-		problem(err, path, "its module: %s", msg);
-		goto out;
-	}
-	if (check_stand_in(&s, t, path, err) < 0 || check_types(&m, &s, t, in, err) < 0)
+	if (wrap_template(dir, &m, in, &tmpl, &sp, err) < 0)
 		goto out;
 	if (mod.len > UINT32_MAX) {
 		problem(err, in, "too large for a component section");
@@ -460,11 +484,8 @@ int builtin_component_wrap(int argc, char **argv, char **err)
 	r = write_output(out, &tmpl, &sp, &mod, err);
 out:
 	wasm_module_free(&m);
-	wasm_module_free(&s);
-	free_index(&ix);
 	free(mod.p);
 	free(tmpl.p);
-	free(path);
 	free(msg);
 	return r;
 }

@@ -40,8 +40,9 @@ LIBC_PIC_MAKE = $(MAKE) -C '$(WASI_LIBC_SOURCE)' CC='$(WASM_CLANG)' AR='$(WASM_A
 # libc_nonshared.a, in spirit): a dll cannot import from the program.
 LIBC_NONSHARED_OBJECTS = __main_void.o __main_argc_argv.o __original_main.o
 # What liballoc.so defines instead: malloc and its family, and the errno
-# malloc sets, which must be the one errno of the process.
-LIBC_ALLOCATOR_OBJECTS = dlmalloc.o errno.o
+# malloc sets, which must be the one errno of the process; and what the
+# porting layer replaces (runtime/porting/fcntl.c).
+LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o
 
 # wasi-libc's emulations that dynamic programs get from libc.so as static
 # ones get them from the porting role (signals are the porting layer's own).
@@ -49,18 +50,21 @@ LIBC_PIC_EMULATIONS = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-getpi
 	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-process-clocks.a \
 	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-mman.a
 
-$(LIBC_PIC_A):
-	+$(AM_V_GEN)$(LIBC_PIC_MAKE) include_dirs > /dev/null && $(LIBC_PIC_MAKE) '$@' > /dev/null
-$(LIBC_PIC_EMULATIONS): $(LIBC_PIC_A)
-	+$(AM_V_GEN)$(LIBC_PIC_MAKE) '$@' > /dev/null
+# One run of wasi-libc's make for all of it: each run copies its headers
+# again (include_dirs is phony), which two runs at once would garble.
+runtime/libc-pic.stamp:
+	+$(AM_V_GEN)$(LIBC_PIC_MAKE) include_dirs > /dev/null && \
+	$(LIBC_PIC_MAKE) '$(LIBC_PIC_A)' $(LIBC_PIC_EMULATIONS) > /dev/null && touch $@
+$(LIBC_PIC_A) $(LIBC_PIC_EMULATIONS): runtime/libc-pic.stamp
+	@test -f '$@'
 
 runtime/libc_nonshared.a: $(LIBC_PIC_A)
 	$(AM_V_GEN)rm -rf $@ $@.d && $(MKDIR_P) $@.d && \
 	(cd $@.d && $(WASM_AR) x '$(LIBC_PIC_A)' $(LIBC_NONSHARED_OBJECTS)) && \
 	$(WASM_AR) crs $@ $(addprefix $@.d/,$(LIBC_NONSHARED_OBJECTS)) && rm -rf $@.d
-runtime/libc-pic.a: $(LIBC_PIC_A)
+runtime/libc-pic.a: $(LIBC_PIC_A) Makefile
 	$(AM_V_GEN)rm -f $@ && cp '$(LIBC_PIC_A)' $@ && \
-	$(WASM_AR) d $@ $(LIBC_NONSHARED_OBJECTS) $(LIBC_ALLOCATOR_OBJECTS)
+	$(WASM_AR) d $@ $(LIBC_NONSHARED_OBJECTS) $(LIBC_REPLACED_OBJECTS)
 # Linked by the driver itself, as a dll of no user objects: libc's public
 # symbols are exported, its imports get the two-level namespace (malloc and
 # errno from liballoc.so). All of libc is in it (a dll cannot know what its
@@ -75,4 +79,4 @@ endif
 
 # The PIC build of wasi-libc, under the build tree.
 clean-libc-pic:
-	rm -rf runtime/libc-pic
+	rm -rf runtime/libc-pic runtime/libc-pic.stamp

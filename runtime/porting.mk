@@ -7,7 +7,7 @@ wasmlib_DATA += runtime/libporting.a runtime/libsetjmp.a runtime/cabi_realloc.o
 # each function does). Position-independent like everything the driver
 # compiles, so that libc.so carries the same objects (runtime/libc-so.mk),
 # and compiled against our own headers, so that they declare what it defines.
-PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/porting/inet.o \
+PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
 	runtime/porting/misc.o runtime/porting/modes.o runtime/porting/passwd.o \
 	runtime/porting/process.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
 	runtime/porting/pthread_sync.o runtime/porting/realpath.o runtime/porting/rlimit.o \
@@ -30,7 +30,8 @@ CLEANFILES += runtime/libporting.a runtime/libporting-shared.a runtime/libsetjmp
 # Headers for the target, installed apart from the host's includes.
 targetincludedir = $(pkgdatadir)/include
 targetinclude_HEADERS = runtime/include/setjmp.h runtime/include/dlfcn.h \
-	runtime/include/__wait_status.h runtime/include/__typedef_sigset_t.h runtime/include/grp.h runtime/include/pthread.h \
+	runtime/include/__wait_status.h runtime/include/__typedef_sigset_t.h runtime/include/dirent.h runtime/include/fcntl.h \
+	runtime/include/grp.h runtime/include/pthread.h \
 	runtime/include/pwd.h runtime/include/sched.h runtime/include/signal.h runtime/include/stdio.h \
 	runtime/include/stdlib.h runtime/include/time.h runtime/include/unistd.h \
 	runtime/include/__struct_sockaddr.h runtime/include/__struct_sockaddr_in.h \
@@ -50,6 +51,7 @@ $(PORTING_OBJECTS) $(PORTING_SHARED_OBJECTS): runtime/porting/porting.h $(target
 	$(targetincludearpa_HEADERS)
 runtime/porting/descriptors.o: runtime/porting/descriptors.c
 runtime/porting/err.o: runtime/porting/err.c
+runtime/porting/fcntl.o: runtime/porting/fcntl.c
 runtime/porting/inet.o: runtime/porting/inet.c
 runtime/porting/misc.o: runtime/porting/misc.c
 runtime/porting/modes.o: runtime/porting/modes.c

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "driver/util.h"
-#include "driver/wasm.h"
+#include "wasm/wasm.h"
 
 /*
  * wrap-gen module ADAPTER PREVIEW1 OUT [--export NAME]... (NAME... | --all)
@@ -24,59 +24,17 @@
 
 #define PREVIEW1 "wasi_snapshot_preview1"
 
-struct bytes {
-	unsigned char *p;
-	size_t len, cap;
-};
-
-static void put(struct bytes *b, const void *p, size_t n)
-{
-	if (b->len + n > b->cap) {
-		b->cap = (b->len + n) * 2;
-		b->p = xreallocarray(b->p, b->cap, 1);
-	}
-	if (n)
-		memcpy(b->p + b->len, p, n);
-	b->len += n;
-}
-
-static void put_byte(struct bytes *b, unsigned char c)
-{
-	put(b, &c, 1);
-}
-
-static void put_u32(struct bytes *b, size_t v)
-{
-	unsigned char leb[5];
-
-	put(b, leb, wasm_put_u32(leb, (uint32_t)v));
-}
-
-static void put_name(struct bytes *b, const char *p, size_t n)
-{
-	put_u32(b, n);
-	put(b, p, n);
-}
-
-static void put_section(struct bytes *b, unsigned id, struct bytes *content)
-{
-	put_byte(b, (unsigned char)id);
-	put_u32(b, content->len);
-	put(b, content->p, content->len);
-	content->len = 0;
-}
-
-static struct bytes read_file(const char *path)
+static struct wasm_buf read_file(const char *path)
 {
 	FILE *f = fopen(path, "rb");
-	struct bytes b = {0};
+	struct wasm_buf b = {0};
 	char chunk[65536];
 	size_t n;
 
 	if (!f)
 		fatal("%s:", path);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		put(&b, chunk, n);
+		wasm_put(&b, chunk, n);
 	if (ferror(f))
 		fatal("%s:", path);
 	fclose(f);
@@ -92,12 +50,12 @@ static void read_module(struct wasm_module *m, const unsigned char *p, size_t le
 }
 
 /* The lines of the file into v (blank ones skipped), pointing into *b. */
-static void read_lines(const char *path, struct bytes *b, struct strvec *v)
+static void read_lines(const char *path, struct wasm_buf *b, struct strvec *v)
 {
 	char *s;
 
 	*b = read_file(path);
-	put_byte(b, '\0');
+	wasm_put_byte(b, '\0');
 	for (s = strtok((char *)b->p, "\n"); s; s = strtok(NULL, "\n"))
 		strvec_push(v, s);
 }
@@ -108,15 +66,6 @@ static int listed(const struct strvec *v, const char *s)
 		if (strcmp(v->v[i], s) == 0)
 			return 1;
 	return 0;
-}
-
-static void put_functype(struct bytes *b, const struct wasm_functype *t)
-{
-	put_byte(b, 0x60);
-	put_u32(b, t->nparams);
-	put(b, t->params, t->nparams);
-	put_u32(b, t->nresults);
-	put(b, t->results, t->nresults);
 }
 
 /* The type the adapter imports __main_module__.NAME with: what the main module must export. */
@@ -134,7 +83,7 @@ static const struct wasm_functype *main_export_type(const struct wasm_module *ad
 
 static int make_module(int argc, char **argv)
 {
-	struct bytes adapter_bytes, list, out = {0}, sec = {0};
+	struct wasm_buf adapter_bytes, list, out = {0}, sec = {0};
 	struct strvec preview1 = {0}, names = {0}, exports = {0};
 	struct wasm_module adapter;
 	const struct wasm_functype **types;
@@ -171,41 +120,41 @@ static int make_module(int argc, char **argv)
 		types[names.len + k] = main_export_type(&adapter, argv[1], exports.v[k]);
 
 	/* imported functions first, then one defined function per export */
-	put(&out, "\0asm\1\0\0\0", 8);
-	put_u32(&sec, names.len + exports.len);
+	wasm_put_header(&out, 0);
+	wasm_put_u32(&sec, names.len + exports.len);
 	for (size_t k = 0; k < names.len + exports.len; k++)
-		put_functype(&sec, types[k]);
-	put_section(&out, WASM_SEC_TYPE, &sec);
-	put_u32(&sec, names.len);
+		wasm_put_functype(&sec, types[k]);
+	wasm_put_section(&out, WASM_SEC_TYPE, &sec);
+	wasm_put_u32(&sec, names.len);
 	for (size_t k = 0; k < names.len; k++) {
-		put_name(&sec, PREVIEW1, strlen(PREVIEW1));
-		put_name(&sec, names.v[k], strlen(names.v[k]));
-		put_byte(&sec, WASM_FUNC);
-		put_u32(&sec, k);
+		wasm_put_name(&sec, PREVIEW1, strlen(PREVIEW1));
+		wasm_put_name(&sec, names.v[k], strlen(names.v[k]));
+		wasm_put_byte(&sec, WASM_FUNC);
+		wasm_put_u32(&sec, k);
 	}
-	put_section(&out, WASM_SEC_IMPORT, &sec);
-	put_u32(&sec, exports.len);
+	wasm_put_section(&out, WASM_SEC_IMPORT, &sec);
+	wasm_put_u32(&sec, exports.len);
 	for (size_t k = 0; k < exports.len; k++)
-		put_u32(&sec, names.len + k);
-	put_section(&out, WASM_SEC_FUNCTION, &sec);
-	put_u32(&sec, 1);
-	put_byte(&sec, 0); /* limits: no maximum */
-	put_u32(&sec, 0);
-	put_section(&out, WASM_SEC_MEMORY, &sec);
-	put_u32(&sec, exports.len + 1);
-	put_name(&sec, "memory", 6);
-	put_byte(&sec, WASM_MEMORY);
-	put_u32(&sec, 0);
+		wasm_put_u32(&sec, names.len + k);
+	wasm_put_section(&out, WASM_SEC_FUNCTION, &sec);
+	wasm_put_u32(&sec, 1);
+	wasm_put_byte(&sec, 0); /* limits: no maximum */
+	wasm_put_u32(&sec, 0);
+	wasm_put_section(&out, WASM_SEC_MEMORY, &sec);
+	wasm_put_u32(&sec, exports.len + 1);
+	wasm_put_name(&sec, "memory", 6);
+	wasm_put_byte(&sec, WASM_MEMORY);
+	wasm_put_u32(&sec, 0);
 	for (size_t k = 0; k < exports.len; k++) {
-		put_name(&sec, exports.v[k], strlen(exports.v[k]));
-		put_byte(&sec, WASM_FUNC);
-		put_u32(&sec, names.len + k);
+		wasm_put_name(&sec, exports.v[k], strlen(exports.v[k]));
+		wasm_put_byte(&sec, WASM_FUNC);
+		wasm_put_u32(&sec, names.len + k);
 	}
-	put_section(&out, WASM_SEC_EXPORT, &sec);
-	put_u32(&sec, exports.len);
+	wasm_put_section(&out, WASM_SEC_EXPORT, &sec);
+	wasm_put_u32(&sec, exports.len);
 	for (size_t k = 0; k < exports.len; k++)
-		put(&sec, "\3\0\0\x0b", 4); /* a body of 3 bytes: no locals, unreachable, end */
-	put_section(&out, WASM_SEC_CODE, &sec);
+		wasm_put(&sec, "\3\0\0\x0b", 4); /* a body of 3 bytes: no locals, unreachable, end */
+	wasm_put_section(&out, WASM_SEC_CODE, &sec);
 
 	if (!(f = fopen(argv[3], "wb")) || fwrite(out.p, 1, out.len, f) != out.len || fclose(f) != 0)
 		fatal("%s:", argv[3]);
@@ -224,7 +173,7 @@ static int make_module(int argc, char **argv)
 struct template {
 	const char *path;
 	size_t size;
-	struct bytes exports, names;
+	struct wasm_buf exports, names;
 };
 
 /* Names go into a line of words: lower-case letters, digits and '_' only. */
@@ -253,15 +202,15 @@ static int make_index(int argc, char **argv)
 	if (n < 1)
 		usage_error("usage: wrap-gen index TEMPLATE...");
 	for (int i = 0; i < n; i++) {
-		struct bytes b = read_file(argv[i + 1]);
+		struct wasm_buf b = read_file(argv[i + 1]);
 		struct wasm_module m;
-		struct wasm_span sp;
+		struct wasm_section sp;
 		char *err;
 		int found = wasm_component_find(b.p, b.len, WASM_COMPONENT_CORE_MODULE, &sp, &err);
 
 		if (found <= 0)
 			fatal("%s: %s", argv[i + 1], found < 0 ? err : "has no core module");
-		read_module(&m, b.p + sp.payload, sp.size, argv[i + 1]);
+		read_module(&m, b.p + sp.payload, sp.end - sp.payload, argv[i + 1]);
 		t[i].path = argv[i + 1];
 		t[i].size = b.len;
 		for (uint32_t k = 0; k < m.nexports; k++) {
@@ -272,22 +221,22 @@ static int make_index(int argc, char **argv)
 			if (!plain_name(nm))
 				fatal("%s: its module's export %u is not a plain name", argv[i + 1], k);
 			if (t[i].exports.len)
-				put_byte(&t[i].exports, ',');
-			put(&t[i].exports, nm.p, nm.len);
+				wasm_put_byte(&t[i].exports, ',');
+			wasm_put(&t[i].exports, nm.p, nm.len);
 		}
 		if (!t[i].exports.len)
-			put_byte(&t[i].exports, '-');
-		put_byte(&t[i].exports, '\0');
+			wasm_put_byte(&t[i].exports, '-');
+		wasm_put_byte(&t[i].exports, '\0');
 		for (uint32_t k = 0; k < m.nimports; k++) {
 			struct wasm_name nm = m.imports[k].name;
 
 			if (m.imports[k].kind != WASM_FUNC || !wasm_name_is(m.imports[k].module, PREVIEW1) ||
 			    !plain_name(nm))
 				fatal("%s: its module's import %u is not a plain " PREVIEW1 " function", argv[i + 1], k);
-			put_byte(&t[i].names, ' ');
-			put(&t[i].names, nm.p, nm.len);
+			wasm_put_byte(&t[i].names, ' ');
+			wasm_put(&t[i].names, nm.p, nm.len);
 		}
-		put_byte(&t[i].names, '\0');
+		wasm_put_byte(&t[i].names, '\0');
 		wasm_module_free(&m);
 		free(b.p);
 	}

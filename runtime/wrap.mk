@@ -41,8 +41,8 @@ EXTRA_DIST += bench/wrap.sh
 
 # Builds the stand-ins; runs at build time only.
 noinst_PROGRAMS = runtime/wrap-gen
-runtime_wrap_gen_SOURCES = runtime/wrap-gen.c driver/wasm.c driver/wasm.h driver/fileio.c driver/fileio.h \
-	driver/util.c driver/util.h
+runtime_wrap_gen_SOURCES = runtime/wrap-gen.c driver/util.c driver/util.h
+runtime_wrap_gen_LDADD = wasm/libwasm.a
 
 # The adapter `jco new --wasi-command` uses: lib/ of jco's package, next to
 # dist/ where the jco command lives. `make WRAP_ADAPTER=FILE` names another.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# artifacts.bats: the rows of the seeds' table besides the default command:
+# artifacts.bats: the rows of the artifact table (doc/design.md) besides the default command:
 # statically-linked library, allocator, and the refused provides-state + command.
 
 load test_helper
@@ -23,7 +23,7 @@ shout(21) = 42" ]
 @test "the allocator needs no input and exports its state, the malloc API and errno" {
 	wasm32-wasi-cc --artifact=allocator -o alloc.wasm
 	run -0 "$NODE" --no-warnings "$FIXTURES/artifacts/host.cjs" allocator alloc.wasm
-	[ "$output" = "exports: function:__libc_calloc function:__libc_free function:__libc_malloc function:_initialize function:aligned_alloc function:calloc function:free function:malloc function:malloc_usable_size function:posix_memalign function:realloc global:__data_end global:__heap_base global:__stack_pointer global:errno memory:memory table:__indirect_function_table
+	[ "$output" = "exports: function:__libc_calloc function:__libc_free function:__libc_malloc function:_initialize function:aligned_alloc function:calloc function:free function:malloc function:malloc_usable_size function:posix_memalign function:realloc global:__data_end global:__heap_base global:__stack_high global:__stack_low global:__stack_pointer global:errno memory:memory table:__indirect_function_table
 imports: none
 aligned_alloc(4096) aligned: true
 realloc kept the byte: true
@@ -40,7 +40,7 @@ table grows: true" ]
 @test "provides-state + command is refused" {
 	echo 'int main(void) { return 0; }' > x.c
 	run -2 wasm32-wasi-cc --artifact=provides-state-command x.c
-	[ "$output" = "wasm32-wasi-cc: --artifact=provides-state-command: provides-state + command is useless (the seeds' table), since a command ends before anyone could share its state; --artifact=allocator is provides-state + library" ]
+	[ "$output" = "wasm32-wasi-cc: --artifact=provides-state-command: provides-state + command is useless, since a command ends before anyone could share its state; --artifact=allocator is provides-state + library" ]
 	assert_only_files x.c
 }
 

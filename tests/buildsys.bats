@@ -77,3 +77,35 @@ strndup: yes" ]
 	[ "$output" = "$binfmt_name: not registered" ]
 	binfmt_name=
 }
+
+# A PATH of every tool of this machine but the named ones.
+path_without() {
+	local farm=$BATS_TEST_TMPDIR/path f
+	mkdir -p "$farm"
+	for f in /usr/local/bin/* /usr/bin/*; do
+		case " $* " in *" ${f##*/} "*) continue ;; esac
+		[ -e "$farm/${f##*/}" ] || ln -s "$f" "$farm/${f##*/}"
+	done
+	echo "$farm"
+}
+
+@test "this package builds without bats, help2man and wabt; make check says what is missing" {
+	local path src=$TOP_SRCDIR
+	path=$(path_without bats help2man wasm-objdump wat2wasm wasm2wat)
+	# a source tree configured in place takes no other build: configure a copy
+	if [ -e "$TOP_SRCDIR/config.status" ]; then
+		command -v git > /dev/null && git -C "$TOP_SRCDIR" rev-parse 2> /dev/null ||
+			skip "the source tree is configured in place, and is no git checkout to copy"
+		src=$PWD/src
+		mkdir src
+		(cd "$TOP_SRCDIR" && { git ls-files --cached --others --exclude-standard; ls -d configure Makefile.in aclocal.m4 config.h.in build-aux m4 \
+			driver/wasm32-wasi-cc.1; } | tar -cf - -T -) | tar -xf - -C "$src"
+	fi
+	mkdir build && cd build
+	run --separate-stderr -0 env PATH="$path" "$src/configure" -q
+	[[ "$stderr" == *"configure: WARNING: bats not found: make check cannot run the tests (install the Debian package bats)"* ]]
+	[[ "$stderr" == *"configure: WARNING: wasm-objdump not found: make check needs it (install the Debian package wabt)"* ]]
+	run --separate-stderr -2 env PATH="$path" make check-needs
+	[ "${stderr_lines[0]}" = "make check needs what configure did not find: install the Debian packages bats wabt" ]
+	grep -q '^HELP2MAN = $' Makefile
+}

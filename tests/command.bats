@@ -153,3 +153,15 @@ load test_helper
 	run -0 wasm32-wasi-run comp
 	[ "$output" = "hello from main with 0 arguments" ]
 }
+
+@test "ELF -z keywords (relro, now, noexecstack) are dropped without a word; wasm-ld's -z stack-size passes" {
+	run -0 --separate-stderr wasm32-wasi-cc --emit=core -o hello "$TOP_SRCDIR/examples/hello.c" \
+		-Wl,-z,relro -Wl,-z,now -Wl,-znoexecstack -Xlinker -z -Xlinker max-page-size=4096 \
+		-Wl,-z,stack-size=131072
+	[ "$stderr" = "" ]
+	run -0 wasm32-wasi-run hello
+	[ "$output" = "hello, world" ]
+	run -0 wasm32-wasi-cc -### -o hello "$TOP_SRCDIR/examples/hello.c" -Wl,-z,relro -Wl,-z,stack-size=131072
+	[[ "$output" == *'"-z" "stack-size=131072"'* ]]
+	[[ "$output" != *relro* ]]
+}

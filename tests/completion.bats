@@ -19,6 +19,24 @@ load test_helper
 	[ "$output" = "" ]
 }
 
+@test "completion lists aliases, and values from the table's values column" {
+	run -0 wasm32-wasi-cc --completion=--print-f
+	[ "$output" = "--print-file-name=" ]
+	run -0 wasm32-wasi-cc --completion=-fno-
+	[ "$output" = "-fno-PIC
+-fno-pic
+-fno-PIE
+-fno-pie" ]
+	run -0 wasm32-wasi-cc --completion=-mexec-model=r
+	[ "$output" = "-mexec-model=reactor" ]
+	run -0 wasm32-wasi-cc --completion=--allocator=
+	[ "$output" = "--allocator=liballoc
+--allocator=dlmalloc" ]
+	# a value the values column does not list is refused with them
+	run -2 wasm32-wasi-cc --emit=wasm x.c
+	[ "$output" = "wasm32-wasi-cc: --emit=wasm: expected component or core" ]
+}
+
 # Runs the bash completion function on a command line ending in $2.
 bash_complete() {
 	bash -c '
@@ -52,7 +70,7 @@ bash_complete() {
 }
 
 @test "the man page lists the options of the table" {
-	man_page=$BUILD_DIR/driver/wasm32-wasi-cc.1
+	man_page=$TOP_SRCDIR/driver/wasm32-wasi-cc.1
 	[ -f "$man_page" ]
 	run -0 env MANWIDTH=80 man -l "$man_page"
 	[[ "$output" == *"       --env=<name>[,<name>...]"* ]]

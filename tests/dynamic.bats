@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# dynamic.bats: dlls (-shared) and dynamic executables, run by wasm32-wasi-run's loader.
+# dynamic.bats: dlls (-shared) and dynamic executables: command components (the default), and core
+# modules (--emit=core) run by wasm32-wasi-run's loader.
 
 load test_helper
 
@@ -30,7 +31,7 @@ exports() {
 
 @test "a dll shares data and function pointers with the executable" {
 	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
-	wasm32-wasi-cc -o usecb "$D/usecb.c" libcb.so
+	wasm32-wasi-cc --emit=core -o usecb "$D/usecb.c" libcb.so
 	run -0 wasm32-wasi-run ./usecb
 	[ "$output" = "libcb: shared_counter is 41
 callback gave 42
@@ -49,7 +50,7 @@ env.__table_base
 libc.so.printf" ]
 	[ "$(needed libcb.so)" = "libc.so
 liballoc.so" ]
-	wasm32-wasi-cc -o usecb "$D/usecb.c" libcb.so
+	wasm32-wasi-cc --emit=core -o usecb "$D/usecb.c" libcb.so
 	run -0 imports usecb
 	[[ "$output" == *"libcb.so.cb_register"* ]]
 	[[ "$output" == *"GOT.mem/libcb.so.shared_counter"* ]]
@@ -83,7 +84,7 @@ public_one" ]
 	[ "$(needed libtop.so)" = "libbase.so
 libc.so
 liballoc.so" ]
-	wasm32-wasi-cc -o usetop "$D/usetop.c" -L. -ltop
+	wasm32-wasi-cc --emit=core -o usetop "$D/usetop.c" -L. -ltop
 	run -0 wasm32-wasi-run ./usetop
 	[ "$output" = "constructor of libbase
 constructor of libtop
@@ -100,7 +101,7 @@ destructor of libbase" ]
 	run -0 wasm32-wasi-run ./static
 	[ "${lines[1]}" = "callback gave 42" ]
 	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
-	wasm32-wasi-cc -o dynamic "$D/usecb.c" -L. -lcb
+	wasm32-wasi-cc --emit=core -o dynamic "$D/usecb.c" -L. -lcb
 	[ "$(needed dynamic)" = "libcb.so
 libc.so
 liballoc.so" ]
@@ -126,9 +127,9 @@ liballoc.so" ]
 }
 
 @test "two executables share the one libc.so, found in the library path" {
-	wasm32-wasi-cc --artifact=dynamic-command -o hello "$D/hello.c"
+	wasm32-wasi-cc --emit=core --artifact=dynamic-command -o hello "$D/hello.c"
 	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
-	wasm32-wasi-cc -o usecb "$D/usecb.c" libcb.so
+	wasm32-wasi-cc --emit=core -o usecb "$D/usecb.c" libcb.so
 	[ "$(needed hello)" = "libc.so
 liballoc.so" ]
 	run -0 wasm32-wasi-run ./hello dynamic
@@ -155,7 +156,7 @@ liballoc.so" ]
 	[ "$(needed libtop.so)" = "libbase.so.1
 libc.so
 liballoc.so" ]
-	wasm32-wasi-cc -o usetop "$D/usetop.c" libtop.so
+	wasm32-wasi-cc --emit=core -o usetop "$D/usetop.c" libtop.so
 	run -1 wasm32-wasi-run ./usetop
 	[[ "$output" == "wasm32-wasi-run: libbase.so.1: library not found"* ]]
 	ln -s libbase.so libbase.so.1
@@ -164,14 +165,14 @@ liballoc.so" ]
 }
 
 @test "weak symbols no library defines are null" {
-	wasm32-wasi-cc --artifact=dynamic-command -o weak "$D/weak.c"
+	wasm32-wasi-cc --emit=core --artifact=dynamic-command -o weak "$D/weak.c"
 	run -0 wasm32-wasi-run ./weak
 	[ "$output" = "maybe is null, maybe_data is null" ]
 }
 
 @test "liballoc.so is the one allocator: it provides the state, malloc and errno to all" {
 	wasm32-wasi-cc -shared -o libbuf.so "$D/libbuf.c"
-	wasm32-wasi-cc -o usebuf "$D/usebuf.c" libbuf.so
+	wasm32-wasi-cc --emit=core -o usebuf "$D/usebuf.c" libbuf.so
 	run -0 imports "$BUILD_DIR/runtime/libc.so"
 	[[ "$output" == *"liballoc.so.malloc"* ]]
 	[[ "$output" == *"GOT.mem/liballoc.so.errno"* ]]
@@ -189,7 +190,7 @@ too big: null, errno: Out of memory" ]
 
 @test "another allocator, found first in the library path, replaces liballoc.so" {
 	wasm32-wasi-cc -shared -o libbuf.so "$D/libbuf.c"
-	wasm32-wasi-cc -o usebuf "$D/usebuf.c" libbuf.so
+	wasm32-wasi-cc --emit=core -o usebuf "$D/usebuf.c" libbuf.so
 	mkdir alt
 	wasm32-wasi-cc --artifact=allocator --allocator=dlmalloc -o alt/liballoc.so
 	WASM32_WASI_LIBRARY_PATH=$PWD/alt:$WASM32_WASI_LIBRARY_PATH run -0 wasm32-wasi-run ./usebuf
@@ -198,7 +199,7 @@ too big: null, errno: Out of memory" ]
 }
 
 @test "a library that is neither a dll nor an allocator is refused at load" {
-	wasm32-wasi-cc --artifact=dynamic-command -o hello "$D/hello.c"
+	wasm32-wasi-cc --emit=core --artifact=dynamic-command -o hello "$D/hello.c"
 	mkdir alt
 	export WASM32_WASI_LIBRARY_PATH=$PWD/alt:$WASM32_WASI_LIBRARY_PATH
 	wasm32-wasi-cc --emit=core -o alt/liballoc.so "$D/hello.c"
@@ -211,7 +212,7 @@ too big: null, errno: Out of memory" ]
 }
 
 @test "the stack is the allocator's, first in memory: an overflow traps" {
-	wasm32-wasi-cc --artifact=dynamic-command -o deep "$D/deep.c"
+	wasm32-wasi-cc --emit=core --artifact=dynamic-command -o deep "$D/deep.c"
 	run -0 wasm32-wasi-run ./deep 500
 	[ "$output" = 500 ]
 	run -134 wasm32-wasi-run ./deep 2000
@@ -222,7 +223,7 @@ too big: null, errno: Out of memory" ]
 	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c"
 	wasm32-wasi-cc -shared -o libtop.so "$D/libtop.c" -L. -lbase
 	# -ldl asks for a dynamic executable, as dlopen needs the loader
-	wasm32-wasi-cc -o dl "$D/dl.c" -ldl
+	wasm32-wasi-cc --emit=core -o dl "$D/dl.c" -ldl
 	[ "$(needed dl)" = "libc.so
 liballoc.so" ]
 	run -0 imports dl
@@ -246,12 +247,12 @@ destructor of libbase" ]
 	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c"
 	mkdir plugins
 	wasm32-wasi-cc -shared -o plugins/libtop.so "$D/libtop.c" -L. -lbase
-	wasm32-wasi-cc -o dl "$D/dl.c" -ldl
+	wasm32-wasi-cc --emit=core -o dl "$D/dl.c" -ldl
 	run -0 wasm32-wasi-run ./dl plugins/libtop.so
 	[ "${lines[4]}" = "top_get() is 42, top_value is 42" ]
 	[ "${lines[8]}" = "the same handle again: yes" ]
 	# a library the program needs, opened by its path, is the one loaded
-	wasm32-wasi-cc -o dl2 "$D/dl.c" plugins/libtop.so -ldl -Wl,-rpath,'$ORIGIN/plugins'
+	wasm32-wasi-cc --emit=core -o dl2 "$D/dl.c" plugins/libtop.so -ldl -Wl,-rpath,'$ORIGIN/plugins'
 	run -0 wasm32-wasi-run ./dl2 plugins/libtop.so
 	[ "${lines[0]}" = "constructor of libbase" ]
 	[ "${lines[1]}" = "constructor of libtop" ]
@@ -269,7 +270,7 @@ destructor of libbase" ]
 }
 
 @test "-rdynamic exports the executable's symbols to a plugin linked against it" {
-	wasm32-wasi-cc -rdynamic -o plughost "$D/plughost.c" -ldl
+	wasm32-wasi-cc --emit=core -rdynamic -o plughost "$D/plughost.c" -ldl
 	run -0 exports plughost
 	[[ "$output" == *host_triple* ]] && [[ "$output" == *host_calls* ]]
 	wasm32-wasi-cc -shared -o plugin.so "$D/plugin.c" plughost
@@ -279,7 +280,7 @@ destructor of libbase" ]
 	run -0 wasm32-wasi-run ./plughost
 	[ "$output" = "plugin_run(5) = 16, host_calls = 11" ]
 	# without -rdynamic the executable defines nothing for it
-	wasm32-wasi-cc -o plughost "$D/plughost.c" -ldl
+	wasm32-wasi-cc --emit=core -o plughost "$D/plughost.c" -ldl
 	run -1 wasm32-wasi-cc -shared -o plugin.so "$D/plugin.c" plughost
 	[ "$output" = "wasm32-wasi-cc: dylink: undefined symbol 'host_triple' (needed by plugin.so)" ]
 }
@@ -288,13 +289,101 @@ destructor of libbase" ]
 	mkdir lib bin
 	wasm32-wasi-cc -shared -o lib/libbase.so "$D/libbase.c"
 	wasm32-wasi-cc -shared -o lib/libtop.so "$D/libtop.c" -Llib -lbase -Wl,-rpath,'$ORIGIN'
-	wasm32-wasi-cc -o bin/usetop "$D/usetop.c" -Llib -ltop -Wl,-rpath='$ORIGIN/../lib'
+	wasm32-wasi-cc --emit=core -o bin/usetop "$D/usetop.c" -Llib -ltop -Wl,-rpath='$ORIGIN/../lib'
 	run -0 wasm32-wasi-run bin/usetop
 	[ "${lines[3]}" = "top_get() is 42" ]
-	wasm32-wasi-cc -o bin/usetop "$D/usetop.c" -Llib -ltop
+	wasm32-wasi-cc --emit=core -o bin/usetop "$D/usetop.c" -Llib -ltop
 	WASM32_WASI_RUN_LIBDIR=/nonexistent run -1 wasm32-wasi-run bin/usetop
 	[ "$output" = "wasm32-wasi-run: libtop.so: library not found (needed; searched bin, $BUILD_DIR/runtime, /nonexistent)" ]
-	wasm32-wasi-cc -o bin/usetop "$D/usetop.c" -Llib -ltop -Wl,-rpath,"$PWD/lib"
+	wasm32-wasi-cc --emit=core -o bin/usetop "$D/usetop.c" -Llib -ltop -Wl,-rpath,"$PWD/lib"
 	run -0 wasm32-wasi-run bin/usetop
 	[ "${lines[3]}" = "top_get() is 42" ]
+}
+
+@test "a bad size in an object given to -shared is reported with what and where" {
+	printf '\0asm\1\0\0\0\1\5\0' > badsection.o
+	run -1 --separate-stderr wasm32-wasi-cc -shared -o libbad.so badsection.o
+	[ "$stderr" = "wasm32-wasi-cc: dll-exports: badsection.o: malformed at offset 0xa: section 1 of 5 bytes ends past the end of the file (1 bytes left)" ]
+	printf '\0asm\1\0\0\0\0\14\7linking\2\10\100\0' > badlinking.o
+	run -1 --separate-stderr wasm32-wasi-cc -shared -o libbad.so badlinking.o
+	[ "$stderr" = "wasm32-wasi-cc: dll-exports: badlinking.o: custom section 'linking': malformed at offset 0x15: linking subsection of 64 bytes ends past the end (1 bytes left)" ]
+	[ ! -e libbad.so ]
+}
+
+# The component's header: a component, not a core module.
+is_component() {
+	[ "$(od -An -tx1 -j4 -N4 "$1" | tr -d ' ')" = 0d000100 ]
+}
+
+@test "a dynamic executable is a command component sharing data, heap and function pointers both ways" {
+	wasm32-wasi-cc -shared -o libshare.so "$D/libshare.c"
+	wasm32-wasi-cc -o useshare "$D/useshare.c" -L. -lshare
+	is_component useshare
+	expected="hello, component
+op(7) = 49
+apply(negate, 5) = -5
+share_count = 12
+puts is puts: yes"
+	# any component runtime runs it: jco, with nothing of ours
+	run -0 "$JCO" run ./useshare
+	[ "$output" = "$expected" ]
+	run -0 wasm32-wasi-run ./useshare
+	[ "$output" = "$expected" ]
+	# --emit=core keeps the core module, which the runner's loader runs
+	wasm32-wasi-cc --emit=core -o useshare.core "$D/useshare.c" -L. -lshare
+	[ "$(needed useshare.core)" = "libshare.so
+libc.so
+liballoc.so" ]
+	run -0 wasm32-wasi-run ./useshare.core
+	[ "$output" = "$expected" ]
+	assert_no_temporaries
+}
+
+@test "a component embeds its libraries: it runs where they are not, constructors in dependency order" {
+	mkdir lib
+	wasm32-wasi-cc -shared -o lib/libbase.so "$D/libbase.c"
+	wasm32-wasi-cc -shared -o lib/libtop.so "$D/libtop.c" -Llib -lbase
+	wasm32-wasi-cc -o usetop "$D/usetop.c" -Llib -ltop
+	rm -r lib
+	WASM32_WASI_LIBRARY_PATH= run -0 "$JCO" run ./usetop
+	[ "$output" = "constructor of libbase
+constructor of libtop
+constructor of the executable
+top_get() is 42
+destructor of libbase" ]
+}
+
+@test "a component's libraries are found through -L, -rpath and \$WASM32_WASI_LIBRARY_PATH, or the link fails" {
+	mkdir lib other
+	wasm32-wasi-cc -shared -o lib/libbase.so "$D/libbase.c" -Wl,-soname,libbase.so.1
+	wasm32-wasi-cc -shared -o lib/libtop.so "$D/libtop.c" lib/libbase.so
+	run -1 wasm32-wasi-cc -o usetop "$D/usetop.c" lib/libtop.so
+	[ "$output" = "wasm32-wasi-cc: component-link: libbase.so.1: library not found (needed by libtop.so; searched the link's libraries, -L and -rpath directories and \$WASM32_WASI_LIBRARY_PATH)" ]
+	[ ! -e usetop ]
+	mv lib/libbase.so other/libbase.so.1
+	wasm32-wasi-cc -o usetop "$D/usetop.c" lib/libtop.so -Wl,-rpath,"$PWD/other"
+	run -0 "$JCO" run ./usetop
+	[ "${lines[3]}" = "top_get() is 42" ]
+	WASM32_WASI_LIBRARY_PATH=$PWD/other:$WASM32_WASI_LIBRARY_PATH wasm32-wasi-cc -o usetop2 "$D/usetop.c" lib/libtop.so
+	run -0 wasm32-wasi-run ./usetop2
+	[ "${lines[3]}" = "top_get() is 42" ]
+}
+
+@test "in a component, liballoc.so provides malloc and errno to all; weak symbols nobody defines are null" {
+	wasm32-wasi-cc -shared -o libbuf.so "$D/libbuf.c"
+	wasm32-wasi-cc -o usebuf "$D/usebuf.c" libbuf.so
+	run -0 "$JCO" run ./usebuf
+	[ "$output" = "shared heap, 16 usable bytes for 12
+too big: null, errno: Out of memory" ]
+	wasm32-wasi-cc --artifact=dynamic-command -o weak "$D/weak.c"
+	is_component weak
+	run -0 "$JCO" run ./weak
+	[ "$output" = "maybe is null, maybe_data is null" ]
+}
+
+@test "a program that calls dlopen is no component: the link says to use --emit=core" {
+	run -1 wasm32-wasi-cc -o dl "$D/dl.c" -ldl
+	[ "$output" = "wasm32-wasi-cc: component-link: dl calls dlopen, which only the loader of a core module provides: link with --emit=core" ]
+	[ ! -e dl ]
+	assert_no_temporaries
 }

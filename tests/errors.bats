@@ -55,8 +55,8 @@ load test_helper
 	assert_no_temporaries
 }
 
-@test "headers wasi-libc lacks are not found on the host" {
-	for h in pthread.h pwd.h sys/wait.h; do
+@test "headers neither wasi-libc nor the porting layer has are not found on the host" {
+	for h in termios.h sys/ipc.h sys/ptrace.h; do
 		printf '#include <%s>\nint main(void) { return 0; }\n' "$h" > uses.c
 		run --separate-stderr -1 wasm32-wasi-cc -c uses.c
 		[[ "${stderr_lines[0]}" == "uses.c:1:10: fatal error: '$h' file not found" ]]
@@ -102,6 +102,58 @@ load test_helper
 	assert_no_temporaries
 }
 
+@test "SIGTERM to the driver alone: the step gets it and ends first, then nothing is left" {
+	echo 'int main(void) { return 0; }' > prog.c
+	# a linker that, told to stop, takes a second to remove what it wrote
+	cat > slow-ld.sh <<-'EOF'
+	#!/bin/sh
+	while [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done
+	echo $$ > ld.pid
+	trap 'sleep 1; rm -f "$out.partial"; exit 143' TERM
+	: > "$out.partial"
+	: > linking
+	while :; do sleep 0.1; done
+	EOF
+	chmod +x slow-ld.sh
+	printf 'tools:\n  wasm-ld:\n    path: %s/slow-ld.sh\n' "$PWD" > slow.yaml
+	wasm32-wasi-cc --specs=slow.yaml -o prog prog.c &
+	driver=$!
+	for _ in $(seq 300); do [ -e linking ] && break; sleep 0.1; done
+	kill -TERM "$driver"
+	status=0
+	wait "$driver" || status=$?
+	# had the driver not passed the signal on, the linker would still run
+	pid=$(cat ld.pid)
+	if kill -TERM "$pid" 2> /dev/null; then
+		while kill -0 "$pid" 2> /dev/null; do sleep 0.1; done
+	fi
+	[ "$status" -eq 143 ]
+	assert_only_files prog.c slow-ld.sh slow.yaml ld.pid linking
+	assert_no_temporaries
+}
+
+@test "SIGTERM to the driver alone while wasm-ld writes a large output leaves nothing, every time" {
+	printf 'char big[128 << 20] = {1};\nint main(void) { return big[0] - 1; }\n' > big.c
+	wasm32-wasi-cc -c big.c
+	for delay in 0 0.1 0.3 0.6 1; do
+		wasm32-wasi-cc --emit=core -o prog big.o &
+		driver=$!
+		# until wasm-ld has begun writing its output
+		for _ in $(seq 600); do
+			compgen -G "$TMPDIR/wasm32-wasi-cc-*/prog.tmp*" > /dev/null && break
+			sleep 0.05
+		done
+		sleep "$delay"
+		kill -TERM "$driver"
+		status=0
+		wait "$driver" || status=$?
+		[ "$status" -eq 143 ] || [ "$status" -eq 0 ] # it may have finished first
+		rm -f prog
+		assert_only_files big.c big.o
+		assert_no_temporaries
+	done
+}
+
 @test "writing to a full device fails with a message" {
 	[ -w /dev/full ] || skip "no /dev/full"
 	run -1 sh -c 'wasm32-wasi-cc --help > /dev/full'
@@ -114,6 +166,65 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: self.rsp: response files nested too deeply" ]
 }
 
+@test "--emit=component of a library or a dll is refused; with -c, what to link is unused" {
+	echo 'int f(void) { return 1; }' > f.c
+	run -2 wasm32-wasi-cc -shared --emit=component -o libf.so f.c
+	[ "$output" = "wasm32-wasi-cc: --emit=component: a dll is a core module, never a component" ]
+	run -2 wasm32-wasi-cc -mexec-model=reactor --emit=component -o f.wasm f.c
+	[ "$output" = "wasm32-wasi-cc: --emit=component: a library is a core module, never a component" ]
+	assert_only_files f.c
+	# --emit=core says what a dll is anyway (LDFLAGS=--emit=core links programs and libraries)
+	run -0 wasm32-wasi-cc -shared --emit=core -o libf.so f.c
+	run --separate-stderr -0 wasm32-wasi-cc -c -shared f.c
+	[ "$stderr" = "wasm32-wasi-cc: warning: -shared is unused: -c links nothing" ]
+	run --separate-stderr -0 wasm32-wasi-cc -S --emit=core f.c
+	[ "$stderr" = "wasm32-wasi-cc: warning: --emit=core is unused: -S links nothing" ]
+	[ -f f.o ] && [ -f f.s ]
+}
+
+@test "-o naming a FIFO nobody reads fails at once instead of blocking; with a reader it works" {
+	echo 'int main(void) { return 6; }' > x.c
+	mkfifo fifo
+	run -1 timeout 60 wasm32-wasi-cc -o fifo x.c
+	[ "$output" = "wasm32-wasi-cc: cannot write fifo: a FIFO that nobody reads" ]
+	run -1 timeout 60 wasm32-wasi-cc -c -o fifo x.c
+	[ "$output" = "wasm32-wasi-cc: cannot write fifo: a FIFO that nobody reads" ]
+	cat fifo > prog &
+	reader=$!
+	# until the reader waits in open() for a writer
+	for _ in $(seq 100); do
+		[ "$(cat "/proc/$reader/wchan" 2> /dev/null)" = wait_for_partner ] && break
+		sleep 0.1
+	done
+	run -0 timeout 60 wasm32-wasi-cc --emit=core -o fifo x.c
+	wait "$reader"
+	run -6 wasm32-wasi-run prog
+	assert_no_temporaries
+}
+
+@test "a linker option with an empty or missing value is refused before linking" {
+	echo 'int f(void) { return 1; }' > f.c
+	run -2 wasm32-wasi-cc -shared -o libf.so f.c -Wl,-soname,
+	[ "$output" = "wasm32-wasi-cc: linker option '-soname' has an empty value" ]
+	run -2 wasm32-wasi-cc -shared -o libf.so f.c -Wl,--soname=
+	[ "$output" = "wasm32-wasi-cc: linker option '--soname=' has an empty value" ]
+	run -2 wasm32-wasi-cc -shared -o libf.so f.c -Wl,-soname
+	[ "$output" = "wasm32-wasi-cc: linker option '-soname' needs a value" ]
+	assert_only_files f.c
+	assert_no_temporaries
+}
+
+@test "response files that fan out are stopped at once, as GCC stops them" {
+	# 30 files, each naming the next twice: 2^30 expansions unbounded
+	for i in $(seq 0 29); do echo "@r$((i + 1)) @r$((i + 1))" > "r$i"; done
+	echo -c > r30
+	run -1 wasm32-wasi-cc @r0
+	[ "$output" = "wasm32-wasi-cc: r30: too many @-files (more than 2000)" ]
+	awk 'BEGIN { for (i = 0; i < 1100000; i++) print "-DW" }' > words
+	run -1 wasm32-wasi-cc @words
+	[ "$output" = "wasm32-wasi-cc: words: response files give more than 1048576 words" ]
+}
+
 @test "--env names are checked" {
 	echo 'int main(void) { return 0; }' > x.c
 	run -2 wasm32-wasi-cc --env=HOME,,PATH x.c
@@ -121,4 +232,23 @@ load test_helper
 	run -2 wasm32-wasi-cc --env=A=B x.c
 	[ "$output" = "wasm32-wasi-cc: --env=A=B: environment variable name 'A=B' contains '='" ]
 	assert_only_files x.c
+}
+
+@test "--env names that are not UTF-8 or hold a newline are refused when linking" {
+	echo 'int main(void) { return 0; }' > x.c
+	run -2 wasm32-wasi-cc --env="$(printf 'HOME,A\nB')" -o prog x.c
+	[ "$output" = "wasm32-wasi-cc: --env=HOME,A\x0aB: environment variable name 'A\x0aB' contains a control character" ]
+	run -2 wasm32-wasi-cc --env="$(printf 'A\377B')" -o prog x.c
+	[ "$output" = "wasm32-wasi-cc: --env=A\xffB: environment variable name 'A\xffB' is not UTF-8" ]
+	# an overlong encoding of NUL, and a surrogate, are no UTF-8 either
+	run -2 wasm32-wasi-cc --env="$(printf 'A\300\200')" -o prog x.c
+	[ "$output" = "wasm32-wasi-cc: --env=A\xc0\x80: environment variable name 'A\xc0\x80' is not UTF-8" ]
+	run -2 wasm32-wasi-cc --env="$(printf 'A\355\240\200')" -o prog x.c
+	[ "$output" = "wasm32-wasi-cc: --env=A\xed\xa0\x80: environment variable name 'A\xed\xa0\x80' is not UTF-8" ]
+	assert_only_files x.c
+	# UTF-8 names pass, and the runner lists them, one a line
+	run -0 wasm32-wasi-cc --env=ÄRGER,HOME --emit=core -o prog x.c
+	run -0 wasm32-wasi-run --print-env prog
+	[ "$output" = "ÄRGER
+HOME" ]
 }

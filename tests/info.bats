@@ -21,6 +21,24 @@ load test_helper
 	[[ "$output" != *"-fno-pie"* ]]
 }
 
+@test "--help names an option's aliases and every input suffix the driver compiles" {
+	run -0 wasm32-wasi-cc --help
+	[[ "$output" == *"  -fPIC "*"Accepted and ignored: every object is position-independent (also -fpic -fPIE -fpie)"* ]]
+	[[ "$output" == *"  --specs=<file> "*"(also -specs=)"* ]]
+	[[ "$output" == *"  -mexec-model=command|reactor Produce a command"* ]]
+	[[ "$output" == *"Inputs compiled: .c .i .s .S .ll .bc; as C++: .cc .cp .cpp .cxx .c++ .C .ii; anything else (.o .a .so) is linked."* ]]
+}
+
+@test "an alias is the option it names: -target, --sysroot DIR, -specs=" {
+	printf 'vars:\n  triple: from-alias\n' > mine.yaml
+	run -0 wasm32-wasi-cc -target wasm32-wasi -specs=mine.yaml -dumpmachine
+	[ "$output" = "from-alias" ]
+	run -2 wasm32-wasi-cc -target x86_64-linux-gnu -dumpmachine
+	[ "$output" = "wasm32-wasi-cc: unsupported target 'x86_64-linux-gnu' (this driver targets wasm32-wasi only)" ]
+	run -0 wasm32-wasi-cc --sysroot /opt/elsewhere -print-sysroot
+	[ "$output" = "/opt/elsewhere" ]
+}
+
 @test "-dumpmachine and -dumpversion answer configure's questions" {
 	run -0 wasm32-wasi-cc -dumpmachine
 	[ "$output" = "wasm32-unknown-wasi" ]
@@ -63,6 +81,20 @@ load test_helper
 	[[ "${lines[1]}" == "programs: ="/* ]]
 	[ "${lines[2]%%:*}" = "libraries" ]
 	[[ "${lines[2]}" == *"=$sysroot/lib/wasm32-wasi:"* ]]
+}
+
+@test "-Wl,--version and -Wl,--help print the linker's answer and link nothing, as with GCC" {
+	run --separate-stderr -0 wasm32-wasi-cc -Wl,--version
+	[[ "$output" == *"LLD "[0-9]* ]]
+	[ "$stderr" = "" ]
+	echo 'int main(void) { return 0; }' > x.c
+	run --separate-stderr -0 wasm32-wasi-cc -o prog x.c -Xlinker --version
+	[[ "$output" == *"LLD "[0-9]* ]]
+	[ "$stderr" = "" ]
+	run -0 wasm32-wasi-cc -shared -o libx.so x.c -Wl,--help
+	[[ "${lines[0]}" == "OVERVIEW: LLVM Linker" ]]
+	assert_only_files x.c
+	assert_no_temporaries
 }
 
 @test "queries are answered in the order asked" {

@@ -6,7 +6,7 @@ AM_BATS_LOG_FLAGS = --tap
 
 # The tests drive the build tree's driver and specs, not an installed copy:
 # tests/specs/build-tree.yaml, layered last, points at the build's runtime.
-check_DATA = tests/specs/build-tree.yaml
+check_DATA = check-needs tests/specs/build-tree.yaml
 CLEANFILES += tests/specs/build-tree.yaml
 clean-tests-cache:
 	rm -rf tests/cache tests/packages/src
@@ -15,6 +15,14 @@ tests/specs/build-tree.yaml: Makefile
 	printf '%s\n' '# build-tree.yaml: what make check layers over the specs (generated).' \
 	  'vars:' '  libdir: $(abs_top_builddir)/runtime' \
 	  '  includedir: $(abs_top_srcdir)/runtime/include' > $@
+
+# What configure did not find and the tests need: said once, before any test.
+check-needs:
+	@if test -n '$(MISSING_FOR_CHECK)'; then \
+	  echo "make check needs what configure did not find: install the Debian packages $(MISSING_FOR_CHECK)" >&2; \
+	  exit 1; \
+	fi
+.PHONY: check-needs
 
 AM_TESTS_ENVIRONMENT = \
 	specdir='$(abs_top_srcdir)/specs'; \
@@ -27,7 +35,7 @@ AM_TESTS_ENVIRONMENT = \
 	XDG_CACHE_HOME='$(abs_top_builddir)/tests/cache'; \
 	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO XDG_CACHE_HOME;
 
-TESTS += \
+BATS_TESTS = \
 	tests/artifacts.bats \
 	tests/buildsys.bats \
 	tests/command.bats \
@@ -44,8 +52,10 @@ TESTS += \
 	tests/tools.bats \
 	tests/wrap.bats \
 	tests/roles.bats
+TESTS += $(BATS_TESTS)
 
-EXTRA_DIST += $(TESTS) tests/test_helper.bash tests/fixtures tests/golden
+# the bats suites only: wasm/test-wasm is a program built at check time
+EXTRA_DIST += $(BATS_TESTS) tests/test_helper.bash tests/fixtures tests/golden
 
 # Real packages from Debian's sources, built and tested with the driver:
 # longer, and they download the sources, so apart from make check. Each

@@ -79,7 +79,7 @@ posix_flags() {
 	wasm32-wasi-cc $(posix_flags) -o posix "$FIXTURES/porting/posix.c"
 	run -0 wasm32-wasi-run posix
 	[ "${lines[-1]}" = "0 failed" ]
-	[ "${#lines[@]}" -eq 35 ]
+	[ "${#lines[@]}" -eq 40 ]
 	[[ "$output" != *FAILED* ]]
 	assert_no_temporaries
 }
@@ -181,4 +181,55 @@ posix_flags() {
 	run -134 --separate-stderr wasm32-wasi-run smash 0123456789012345678901234567890123456789
 	[ "${stderr_lines[0]}" = "*** stack smashing detected ***: terminated" ]
 	[ "${stderr_lines[1]}" = "wasm32-wasi-run: smash: wasm trap: unreachable" ]
+}
+
+@test "-pthread defines _REENTRANT and no more: a dll using a mutex and errno links and runs" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file pt.c <<-'EOF'
+	#include <errno.h>
+	#include <pthread.h>
+	#ifndef _REENTRANT
+	#error -pthread defines _REENTRANT
+	#endif
+	static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+	__attribute__((visibility("default"))) int locked(void)
+	{
+		errno = 0;
+		return pthread_mutex_lock(&m) == 0 && pthread_mutex_trylock(&m) == EBUSY && errno == 0;
+	}
+	EOF
+	printf '#include <stdio.h>\nint locked(void);\nint main(void) { printf("%%d\\n", locked()); return 0; }\n' > main.c
+	wasm32-wasi-cc -pthread -shared -o libpt.so pt.c
+	wasm32-wasi-cc -pthread -o main main.c -L. -lpt
+	run -0 wasm32-wasi-run main
+	[ "$output" = 1 ]
+}
+
+@test "-lwasi-emulated-signal, as wasi-libc advises, links with the layer's signals in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file sig.c <<-'EOF'
+	#include <signal.h>
+	#include <stdio.h>
+	#include <string.h>
+	static void on(int s) { printf("got %s\n", strsignal(s)); }
+	int main(void)
+	{
+		struct sigaction sa = { .sa_handler = on };
+		sigaction(SIGUSR1, &sa, 0);
+		raise(SIGUSR1);
+		signal(SIGUSR2, on);
+		raise(SIGUSR2);
+		return 0;
+	}
+	EOF
+	wasm32-wasi-cc -o sig sig.c -lwasi-emulated-signal
+	run -0 wasm32-wasi-run sig
+	[ "$output" = "got User defined signal 1
+got User defined signal 2" ]
+	wasm32-wasi-cc --artifact=dynamic-command -o sig-dyn sig.c -lwasi-emulated-signal -lwasi-emulated-getpid
+	run -0 wasm32-wasi-run sig-dyn
+	[ "$output" = "got User defined signal 1
+got User defined signal 2" ]
 }

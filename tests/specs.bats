@@ -52,6 +52,20 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: dup.yaml:3:3: duplicate key 'a'" ]
 }
 
+@test "a spec of 40000 keys loads, merges and is looked up (bench/spec.sh times it)" {
+	awk 'BEGIN { print "vars:"; for (i = 0; i < 40000; i++) printf "  key%d: value%d\n", i, i; print "  triple: last-of-many" }' > many.yaml
+	awk 'BEGIN { print "vars:"; for (i = 40000; i-- > 0;) printf "  key%d: again%d\n", i, i }' > again.yaml
+	run -0 wasm32-wasi-cc --specs=many.yaml --specs=again.yaml -dumpmachine
+	[ "$output" = "last-of-many" ]
+	run -0 wasm32-wasi-cc --specs=many.yaml --specs=again.yaml -dumpspecs
+	[[ "$output" == *"  key0: again0"* ]]
+	[[ "$output" == *"  key39999: again39999"* ]]
+	# a duplicate far down a large mapping is still found
+	printf '  key123: twice\n' >> many.yaml
+	run -1 wasm32-wasi-cc --specs=many.yaml -dumpmachine
+	[ "$output" = "wasm32-wasi-cc: many.yaml:40003:3: duplicate key 'key123'" ]
+}
+
 @test "a spec that is not a mapping is an error" {
 	printf -- '- a\n- b\n' > list.yaml
 	run -1 wasm32-wasi-cc --specs=list.yaml -dumpspecs
@@ -74,11 +88,99 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: inword.yaml:4:12: list variable 'link-args' must stand alone as a word" ]
 }
 
-@test "variables that refer to each other in a cycle are an error" {
+@test "variables that refer to each other in a cycle are an error that names the cycle" {
 	printf 'vars:\n  a: "${b}"\n  b: "${a}"\nsteps:\n  link:\n    tool: wasm-ld\n    argv: ["${a}"]\n' > cycle.yaml
 	echo 'int main(void) { return 0; }' > prog.c
 	run -1 wasm32-wasi-cc --specs=cycle.yaml -o prog prog.c
-	[[ "$output" == "wasm32-wasi-cc: cycle.yaml:"*": variables refer to each other in a cycle" ]]
+	[ "$output" = "wasm32-wasi-cc: cycle.yaml:3:6: variables refer to each other in a cycle: a -> b -> a" ]
+	assert_only_files prog.c cycle.yaml
+	assert_no_temporaries
+}
+
+@test "a long chain of variables is no cycle; one too deep says so" {
+	{
+		echo 'vars:'
+		for i in $(seq 0 19); do echo "  c$i: \"\${c$((i + 1))}\""; done
+		echo '  c20: -DCHAIN_END=7'
+		echo '  codegen-flags: ["${c0}"]'
+	} > chain.yaml
+	echo 'int main(void) { return CHAIN_END; }' > prog.c
+	run -0 wasm32-wasi-cc --specs=chain.yaml --emit=core -o prog prog.c
+	run -7 wasm32-wasi-run prog
+	{
+		echo 'vars:'
+		for i in $(seq 0 299); do echo "  d$i: \"\${d$((i + 1))}\""; done
+		echo '  d300: -DDEEP'
+		echo '  codegen-flags: ["${d0}"]'
+	} > deep.yaml
+	run -1 wasm32-wasi-cc --specs=deep.yaml -c prog.c
+	[ "$output" = "wasm32-wasi-cc: deep.yaml:256:9: variables nest more than 256 deep, here at 'd255'" ]
+	[ ! -e prog.o ]
+}
+
+@test "variables that repeat one another are stopped before they use up the machine" {
+	{
+		echo 'vars:'
+		echo '  v0: x'
+		for i in $(seq 1 12); do p="\"\${v$((i - 1))}\""; echo "  v$i: [$p, $p, $p, $p]"; done
+		echo '  codegen-flags: ["${v12}"]'
+	} > laughs.yaml
+	[ "$(wc -c < laughs.yaml)" -lt 600 ]
+	echo 'int main(void) { return 0; }' > prog.c
+	run -1 wasm32-wasi-cc --specs=laughs.yaml -c prog.c
+	[ "$output" = "wasm32-wasi-cc: laughs.yaml:2:7: variables expand to more than 16 MiB (do they repeat one another?)" ]
+	[ ! -e prog.o ]
+}
+
+@test "an unknown key in a spec is refused where it was written" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf 'stpes:\n  link:\n    tool: wasm-ld\n' > top.yaml
+	run -1 wasm32-wasi-cc --specs=top.yaml -c prog.c
+	[ "$output" = "wasm32-wasi-cc: top.yaml:1:1: unknown key 'stpes' in a spec (known: default-artifact, default-allocator, artifacts, allocators, steps, tools, roles, vars, linker, prog-names, loader-libraries)" ]
+	printf 'artifacts:\n  command:\n    lifetim: command\n' > artifact.yaml
+	run -1 wasm32-wasi-cc --specs=artifact.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: artifact.yaml:3:5: unknown key 'lifetim' in artifact 'command' (known: summary, flag, state, lifetime, inputs, emit, steps, roles, vars, refused)" ]
+	printf 'steps:\n  link:\n    tol: wasm-ld\n' > step.yaml
+	run -1 wasm32-wasi-cc --specs=step.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: step.yaml:3:5: unknown key 'tol' in step 'link' (known: tool, argv, output)" ]
+	printf 'tools:\n  clang:\n    pth: /usr/bin/clang\n' > tool.yaml
+	run -1 wasm32-wasi-cc --specs=tool.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: tool.yaml:3:5: unknown key 'pth' in tool 'clang' (known: path, install, builtin)" ]
+	printf 'roles:\n  libc:\n    afterwards: [-lc]\n' > role.yaml
+	run -1 wasm32-wasi-cc --specs=role.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: role.yaml:3:5: unknown key 'afterwards' in role 'libc' (known: kind, before, after, dylink)" ]
+	printf 'vars:\n  codegen-flags: [{if: debug, than: [-g]}]\n' > cond.yaml
+	run -1 wasm32-wasi-cc --specs=cond.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: cond.yaml:2:31: unknown key 'than' in a conditional (known: if, unless, then, else)" ]
+	assert_only_files prog.c top.yaml artifact.yaml step.yaml tool.yaml role.yaml cond.yaml
+}
+
+@test "state, lifetime and the other closed values are checked" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf 'artifacts:\n  command:\n    state: shared\n' > state.yaml
+	run -1 wasm32-wasi-cc --specs=state.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: state.yaml:3:12: 'state' must be defines-state, imports-state, provides-state or shared-nothing, not 'shared'" ]
+	printf 'artifacts:\n  library:\n    lifetime: reactor\n' > lifetime.yaml
+	run -1 wasm32-wasi-cc --specs=lifetime.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: lifetime.yaml:3:15: 'lifetime' must be command or library, not 'reactor'" ]
+	printf 'roles:\n  libc:\n    kind: library\n' > kind.yaml
+	run -1 wasm32-wasi-cc --specs=kind.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: kind.yaml:3:11: 'kind' must be start or lib, not 'library'" ]
+}
+
+@test "a value of the wrong shape is blamed on the user's file, not an installed one" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf 'vars: [a, b]\n' > vars.yaml
+	run -1 wasm32-wasi-cc --specs=vars.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: vars.yaml:1:7: 'vars' must be a mapping of variables" ]
+	printf 'artifacts: 3\n' > artifacts.yaml
+	run -1 wasm32-wasi-cc --specs=artifacts.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: artifacts.yaml:1:12: 'artifacts' must be a mapping of artifact kinds" ]
+	printf 'steps:\n  link:\n    tool: [wasm-ld]\n' > tool.yaml
+	run -1 wasm32-wasi-cc --specs=tool.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: tool.yaml:3:11: 'tool' must be a string" ]
+	assert_only_files prog.c vars.yaml artifacts.yaml tool.yaml
+	assert_no_temporaries
 }
 
 @test "a step naming an unknown tool is an error" {

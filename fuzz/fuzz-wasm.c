@@ -1,0 +1,88 @@
+/* fuzz-wasm.c: a libFuzzer harness for the wasm reader (wasm/wasm.h) and the builtins that read objects. */
+#define _GNU_SOURCE
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "builtins.h"
+#include "fileio.h"
+#include "wasm/wasm.h"
+
+/*
+ * An input is a file such as the driver reads: a core module, a component
+ * or an object. It goes through the reader's public API, then through
+ * check-exports, dll-exports and declare-env as the driver would run them
+ * on that file. Whatever they say of it, none may crash or read astray.
+ */
+
+static void read_module(const uint8_t *data, size_t size)
+{
+	struct wasm_module m = {0};
+	struct wasm_section span;
+	struct wasm_dylink dy = {0};
+	char *err = NULL;
+
+	if (wasm_read_module(&m, data, size, &err) == 0) {
+		for (uint32_t f = 0; f < m.nfuncs; f++) {
+			const struct wasm_functype *t = wasm_func_type(&m, f);
+
+			if (t)
+				free(wasm_functype_str(t));
+		}
+		for (uint32_t i = 0; i < m.nexports; i++)
+			free(wasm_name_str(m.exports[i].name));
+		for (uint32_t i = 0; i < m.ncustoms; i++)
+			free(wasm_name_str(m.customs[i]));
+		wasm_find_export(&m, "_start");
+	}
+	free(err);
+	wasm_module_free(&m);
+	err = NULL;
+	if (wasm_component_find(data, size, WASM_COMPONENT_CORE_MODULE, &span, &err) < 0)
+		free(err);
+	err = NULL;
+	if (wasm_module_dylink(data, size, &dy, &err) < 0)
+		free(err);
+	wasm_dylink_free(&dy);
+	(void)wasm_is_dll(data, size);
+	(void)wasm_is_object(data, size);
+}
+
+/* A path that names a memory file holding bytes[0..n); *fd to close. */
+static void memory_file(const uint8_t *bytes, size_t n, char path[64], int *fd)
+{
+	*fd = memfd_create("input", 0);
+	if (*fd < 0 || write(*fd, bytes, n) != (ssize_t)n)
+		abort();
+	snprintf(path, 64, "/proc/self/fd/%d", *fd);
+}
+
+static void run_builtin(builtin_fn *fn, int argc, char **argv)
+{
+	char *err = NULL;
+
+	if (fn(argc, argv, &err) < 0)
+		free(err);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char in[64], out[64];
+	int in_fd, out_fd;
+
+	read_module(data, size);
+
+	memory_file(data, size, in, &in_fd);
+	memory_file(NULL, 0, out, &out_fd);
+	run_builtin(builtin_check_exports, 4, (char *[]){"check-exports", in, "_start", "memory", NULL});
+	run_builtin(builtin_dll_exports, 4, (char *[]){"dll-exports", "-o", out, in, NULL});
+	run_builtin(builtin_declare_env, 5, (char *[]){"declare-env", in, out, "HOME", "LANG", NULL});
+	close(in_fd);
+	close(out_fd);
+	return 0;
+}

@@ -1,0 +1,42 @@
+## fuzz/local.mk: libFuzzer harnesses of the spec loader and of the wasm reader and the
+## builtins that read objects. Built and run on demand, not by make check:
+## `make fuzz-run FUZZ_SECONDS=60` runs each for that long from the seed corpus
+## (fuzz/corpus), keeping what it finds in fuzz/work-*; .ci/run does.
+FUZZ_SECONDS = 60
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-I$(top_builddir) -I$(srcdir) -I$(srcdir)/driver
+fuzz_spec_sources = $(srcdir)/fuzz/fuzz-spec.c $(srcdir)/driver/spec.c $(srcdir)/driver/schema.c \
+	$(srcdir)/driver/template.c $(srcdir)/driver/util.c
+fuzz_wasm_sources = $(srcdir)/fuzz/fuzz-wasm.c $(WASM_LIB_C:%=$(srcdir)/%) \
+	$(srcdir)/driver/fileio.c $(srcdir)/driver/util.c $(srcdir)/driver/exports.c \
+	$(srcdir)/driver/dllexports.c $(srcdir)/driver/envdecl.c
+EXTRA_DIST += fuzz/fuzz-spec.c fuzz/fuzz-wasm.c fuzz/corpus
+CLEANFILES += fuzz/fuzz-spec fuzz/fuzz-wasm fuzz/probe
+
+# libFuzzer comes with clang's runtime libraries for the host.
+fuzz/probe:
+	$(AM_V_GEN)$(MKDIR_P) fuzz && \
+	echo 'int LLVMFuzzerTestOneInput(const char *p, unsigned long n) { return p && n; }' | \
+	$(WASM_CLANG) -fsanitize=fuzzer -x c - -o $@ 2> /dev/null || \
+	{ echo "make fuzz needs libFuzzer: install the Debian package libclang-rt-19-dev" >&2; exit 1; }
+fuzz/fuzz-spec: fuzz/probe $(fuzz_spec_sources)
+	$(AM_V_CCLD)$(WASM_CLANG) $(FUZZ_CFLAGS) -o $@ $(fuzz_spec_sources) $(LIBS)
+fuzz/fuzz-wasm: fuzz/probe $(fuzz_wasm_sources)
+	$(AM_V_CCLD)$(WASM_CLANG) $(FUZZ_CFLAGS) -o $@ $(fuzz_wasm_sources)
+
+fuzz: fuzz/fuzz-spec fuzz/fuzz-wasm
+# The driver allocates freely and frees little (it is short-lived), so leaks
+# are not looked for; the specs of the tree seed the spec harness too.
+fuzz-run: fuzz
+	@for h in spec wasm; do \
+	  $(MKDIR_P) fuzz/work-$$h || exit 1; \
+	  seeds="$(srcdir)/fuzz/corpus/$$h"; test $$h = spec && seeds="$$seeds $(srcdir)/specs"; \
+	  echo "fuzz-$$h: $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=0 fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	    -print_final_stats=1 -artifact_prefix=fuzz/ fuzz/work-$$h $$seeds > fuzz/fuzz-$$h.log 2>&1 || \
+	    { tail -50 fuzz/fuzz-$$h.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' fuzz/fuzz-$$h.log; \
+	done
+clean-fuzz:
+	rm -rf fuzz/work-spec fuzz/work-wasm fuzz/fuzz-spec.log fuzz/fuzz-wasm.log
+.PHONY: fuzz fuzz-run clean-fuzz

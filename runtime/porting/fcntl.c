@@ -1,0 +1,78 @@
+/*
+ * fcntl.c: fcntl, in place of wasi-libc's (removed from libc.so; ahead of
+ * libc.a in static links), which knows only the descriptor and status
+ * flags. It answers those as wasi-libc does, and the commands ported code
+ * also uses: record locks, which always succeed since no other process can
+ * hold one, and F_DUPFD, which fails with ENOSYS since WASI preview1 cannot
+ * duplicate a descriptor.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <wasi/api.h>
+
+_Static_assert(O_APPEND == __WASI_FDFLAGS_APPEND && O_DSYNC == __WASI_FDFLAGS_DSYNC &&
+	       O_NONBLOCK == __WASI_FDFLAGS_NONBLOCK && O_RSYNC == __WASI_FDFLAGS_RSYNC &&
+	       O_SYNC == __WASI_FDFLAGS_SYNC, "fcntl.h's flags are WASI's fdflags");
+_Static_assert(O_CREAT == __WASI_OFLAGS_CREAT << 12 && O_DIRECTORY == __WASI_OFLAGS_DIRECTORY << 12 &&
+	       O_EXCL == __WASI_OFLAGS_EXCL << 12 && O_TRUNC == __WASI_OFLAGS_TRUNC << 12,
+	       "fcntl.h's flags are wasi-libc's");
+
+/* The access mode that a descriptor's rights allow. */
+static int access_mode(const __wasi_fdstat_t *st)
+{
+	int reads = (st->fs_rights_base & (__WASI_RIGHTS_FD_READ | __WASI_RIGHTS_FD_READDIR)) != 0;
+	int writes = (st->fs_rights_base & __WASI_RIGHTS_FD_WRITE) != 0;
+
+	if (reads)
+		return writes ? O_RDWR : O_RDONLY;
+	return writes ? O_WRONLY : O_SEARCH;
+}
+
+static int fail(int error)
+{
+	errno = error;
+	return -1;
+}
+
+int fcntl(int fd, int cmd, ...)
+{
+	__wasi_fdstat_t st;
+	__wasi_errno_t error;
+	va_list ap;
+	void *arg;
+
+	if ((error = __wasi_fd_fdstat_get(fd, &st)) != 0)
+		return fail(error);
+	va_start(ap, cmd);
+	arg = va_arg(ap, void *);
+	va_end(ap);
+	switch (cmd) {
+	case F_GETFD:
+		return FD_CLOEXEC; /* there is no exec to survive */
+	case F_SETFD:
+		return 0;
+	case F_GETFL:
+		return st.fs_flags | access_mode(&st);
+	case F_SETFL:
+		if ((error = __wasi_fd_fdstat_set_flags(fd, (__wasi_fdflags_t)((int)(long)arg & 0xfff))) != 0)
+			return fail(error);
+		return 0;
+	case F_GETLK:
+	case F_OFD_GETLK:
+		if (!arg)
+			return fail(EFAULT);
+		((struct flock *)arg)->l_type = F_UNLCK;
+		return 0;
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		return arg ? 0 : fail(EFAULT);
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		return fail(ENOSYS);
+	default:
+		return fail(EINVAL);
+	}
+}

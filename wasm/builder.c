@@ -1,0 +1,117 @@
+/* builder.c: the writer of small core modules: types, imports, functions, globals, exports, element segments. */
+#include <string.h>
+
+#include "wasm.h"
+
+uint32_t wasm_builder_type(struct wasm_builder *b, const struct wasm_functype *t)
+{
+	wasm_put_functype(&b->types, t);
+	return b->ntypes++;
+}
+
+void wasm_builder_import(struct wasm_builder *b, const char *module, struct wasm_name name, enum wasm_kind kind,
+                         const void *desc, size_t len)
+{
+	wasm_put_str(&b->imports, module);
+	wasm_put_name(&b->imports, name.p, name.len);
+	wasm_put_byte(&b->imports, kind);
+	wasm_put(&b->imports, desc, len);
+	b->nimports++;
+	if (kind == WASM_FUNC)
+		b->nfuncs_imported++;
+	else if (kind == WASM_GLOBAL)
+		b->nglobals_imported++;
+	else if (kind == WASM_TABLE)
+		b->ntables_imported++;
+	else if (kind == WASM_MEMORY)
+		b->nmems_imported++;
+}
+
+uint32_t wasm_builder_import_func(struct wasm_builder *b, const char *module, struct wasm_name name,
+                                  const struct wasm_functype *t)
+{
+	struct wasm_buf desc = {0};
+
+	wasm_put_u32(&desc, wasm_builder_type(b, t));
+	wasm_builder_import(b, module, name, WASM_FUNC, desc.p, desc.len);
+	wasm_buf_free(&desc);
+	return b->nfuncs_imported - 1;
+}
+
+uint32_t wasm_builder_global(struct wasm_builder *b, unsigned valtype, unsigned mut, int32_t value)
+{
+	wasm_put_byte(&b->globals, valtype);
+	wasm_put_byte(&b->globals, mut);
+	wasm_put_byte(&b->globals, valtype == WASM_I64 ? 0x42 : 0x41);
+	wasm_put_s32(&b->globals, value);
+	wasm_put_byte(&b->globals, 0x0b);
+	return b->nglobals_imported + b->nglobals++;
+}
+
+void wasm_builder_export(struct wasm_builder *b, struct wasm_name name, enum wasm_kind kind, uint32_t index)
+{
+	wasm_put_name(&b->exports, name.p, name.len);
+	wasm_put_byte(&b->exports, kind);
+	wasm_put_u32(&b->exports, index);
+	b->nexports++;
+}
+
+uint32_t wasm_builder_func(struct wasm_builder *b, const struct wasm_functype *t, const struct wasm_buf *body)
+{
+	struct wasm_buf f = {0};
+
+	wasm_put_u32(&b->funcs, wasm_builder_type(b, t));
+	wasm_put_byte(&f, 0); /* no locals */
+	wasm_put(&f, body->p, body->len);
+	wasm_put_byte(&f, 0x0b);
+	wasm_put_u32(&b->code, (uint32_t)f.len);
+	wasm_put(&b->code, f.p, f.len);
+	wasm_buf_free(&f);
+	return b->nfuncs_imported + b->nfuncs++;
+}
+
+void wasm_builder_elem(struct wasm_builder *b, uint32_t offset, uint32_t f)
+{
+	wasm_put_byte(&b->elems, 0x00); /* table 0, an offset, function indices */
+	wasm_put_byte(&b->elems, 0x41);
+	wasm_put_s32(&b->elems, (int32_t)offset);
+	wasm_put_byte(&b->elems, 0x0b);
+	wasm_put_u32(&b->elems, 1);
+	wasm_put_u32(&b->elems, f);
+	b->nelems++;
+}
+
+/* A section of n entries, when there are any; content is freed. */
+static void section(struct wasm_buf *out, unsigned id, uint32_t n, struct wasm_buf *content)
+{
+	struct wasm_buf s = {0};
+
+	if (n) {
+		wasm_put_u32(&s, n);
+		wasm_put(&s, content->p, content->len);
+		wasm_put_section(out, id, &s);
+	}
+	wasm_buf_free(&s);
+	wasm_buf_free(content);
+}
+
+void wasm_builder_finish(struct wasm_builder *b, struct wasm_buf *out)
+{
+	*out = (struct wasm_buf){0};
+	wasm_put_header(out, 0);
+	section(out, WASM_SEC_TYPE, b->ntypes, &b->types);
+	section(out, WASM_SEC_IMPORT, b->nimports, &b->imports);
+	section(out, WASM_SEC_FUNCTION, b->nfuncs, &b->funcs);
+	if (b->memory) {
+		struct wasm_buf mem = {0};
+
+		wasm_put(&mem, "\0\0", 2); /* no maximum, 0 pages */
+		section(out, WASM_SEC_MEMORY, 1, &mem);
+		wasm_builder_export(b, (struct wasm_name){"memory", 6}, WASM_MEMORY, b->nmems_imported);
+	}
+	section(out, WASM_SEC_GLOBAL, b->nglobals, &b->globals);
+	section(out, WASM_SEC_EXPORT, b->nexports, &b->exports);
+	section(out, WASM_SEC_ELEMENT, b->nelems, &b->elems);
+	section(out, WASM_SEC_CODE, b->nfuncs, &b->code);
+	memset(b, 0, sizeof(*b));
+}

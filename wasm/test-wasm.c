@@ -1,0 +1,479 @@
+/* test-wasm.c: unit tests of the wasm library, well-formed and malformed input alike (TAP lines, exit status). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wasm.h"
+
+static int tests, failures;
+
+static void ok(int cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	tests++;
+	if (!cond)
+		failures++;
+	printf("%sok %d - ", cond ? "" : "not ", tests);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+/* The first error of reading bytes with f, as wasm_error_str gives it ("" when none). */
+static char last[256];
+static const char *error_of(struct wasm_error *e)
+{
+	char *s = wasm_error_str(e);
+
+	snprintf(last, sizeof(last), "%s", s ? s : "");
+	free(s);
+	wasm_error_free(e);
+	return last;
+}
+
+
+/* The error of f(...) into last; "" when it succeeded. */
+static const char *keep(int r, char *err)
+{
+	snprintf(last, sizeof(last), "%s", r < 0 && err ? err : "");
+	if (r < 0)
+		free(err);
+	return last;
+}
+
+static const char *sections_error(const unsigned char *p, size_t len, enum wasm_binary want)
+{
+	struct wasm_section *sec = NULL;
+	size_t n;
+	char *err = NULL;
+	int r = wasm_sections(p, len, want, &sec, &n, &err);
+
+	free(sec);
+	return keep(r, err);
+}
+
+static const char *module_error(const unsigned char *p, size_t len)
+{
+	struct wasm_module m;
+	char *err = NULL;
+	int r = wasm_read_module(&m, p, len, &err);
+
+	if (r == 0)
+		wasm_module_free(&m);
+	return keep(r, err);
+}
+
+static const char *dylink_error(const unsigned char *p, size_t len)
+{
+	struct wasm_dylink d;
+	char *err = NULL;
+	int r = wasm_module_dylink(p, len, &d, &err);
+
+	if (r >= 0)
+		wasm_dylink_free(&d);
+	return keep(r, err);
+}
+
+#define CURSOR(bytes) \
+	struct wasm_error e = {0}; \
+	struct wasm_cursor c = wasm_cursor((const unsigned char *)(bytes), 0, sizeof(bytes) - 1, &e)
+
+static void test_leb(void)
+{
+	{
+		CURSOR("\xe5\x8e\x26\x7f");
+		ok(wasm_u32(&c) == 624485 && wasm_u32(&c) == 127 && !wasm_failed(&c), "u32: 624485 then 127");
+	}
+	{
+		CURSOR("\x80\x80");
+		wasm_u32(&c);
+		ok(strcmp(error_of(&e), "malformed at offset 0x2: unexpected end") == 0, "u32 truncated: %s", last);
+	}
+	{
+		CURSOR("\xff\xff\xff\xff\x1f");
+		wasm_u32(&c);
+		ok(strcmp(error_of(&e), "malformed at offset 0x4: integer too large") == 0, "u32 over 32 bits: %s", last);
+	}
+	{
+		CURSOR("\x80\x80\x80\x80\x80\x00");
+		wasm_u32(&c);
+		ok(strcmp(error_of(&e), "malformed at offset 0x5: integer representation too long") == 0,
+		   "u32 of 6 bytes: %s", last);
+	}
+	{
+		CURSOR("\xff\xff\xff\xff\x0f");
+		ok(wasm_u32(&c) == 0xffffffffu && !wasm_failed(&c), "u32: 0xffffffff in 5 bytes");
+	}
+	{
+		CURSOR("\x7f\x80\x7f\xff\xff\xff\xff\x07\x80\x80\x80\x80\x78");
+		int32_t a = wasm_s32(&c), b = wasm_s32(&c), d = wasm_s32(&c), f = wasm_s32(&c);
+
+		ok(a == -1 && b == -128 && d == INT32_MAX && f == INT32_MIN && !wasm_failed(&c),
+		   "s32: -1, -128, INT32_MAX, INT32_MIN");
+	}
+	{
+		CURSOR("\xff\xff\xff\xff\x4f");
+		wasm_s32(&c);
+		ok(strcmp(error_of(&e), "malformed at offset 0x4: integer too large") == 0, "s32 bad sign bits: %s", last);
+	}
+	{
+		struct wasm_buf b = {0};
+		int32_t v[] = {0, 1, -1, 63, 64, -64, -65, 624485, INT32_MAX, INT32_MIN};
+		int good = 1;
+
+		for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+			wasm_put_s32(&b, v[i]);
+		struct wasm_error e = {0};
+		struct wasm_cursor c = wasm_cursor(b.p, 0, b.len, &e);
+		for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+			good &= wasm_s32(&c) == v[i];
+		ok(good && c.pos == b.len && !wasm_failed(&c), "s32 written and read back");
+		wasm_buf_free(&b);
+	}
+}
+
+static void test_names(void)
+{
+	{
+		CURSOR("\x03" "abc" "\x05" "de");
+		struct wasm_name n = wasm_get_name(&c);
+
+		ok(wasm_name_is(n, "abc"), "name read");
+		wasm_get_name(&c);
+		ok(strcmp(error_of(&e), "malformed at offset 0x5: name of 5 bytes runs past the end") == 0,
+		   "name past the end: %s", last);
+	}
+	{
+		CURSOR("\x02\xc3\xa9" "\x02\xc0\x80");
+		struct wasm_name n = wasm_get_name(&c);
+
+		ok(n.len == 2 && !wasm_failed(&c), "a UTF-8 name");
+		wasm_get_name(&c);
+		ok(strcmp(error_of(&e), "malformed at offset 0x4: name is not valid UTF-8") == 0, "an overlong form: %s", last);
+	}
+	{
+		CURSOR("\x03\xed\xa0\x80");
+		wasm_get_name(&c);
+		ok(strcmp(error_of(&e), "malformed at offset 0x1: name is not valid UTF-8") == 0, "a surrogate: %s", last);
+	}
+	{
+		struct wasm_name n = {"a\nb\0", 4};
+		char *s = wasm_name_str(n);
+
+		ok(strcmp(s, "a\\x0ab\\x00") == 0, "name printed on one line: %s", s);
+		ok(wasm_name_dup(n) == NULL, "a name with NUL is no C string");
+		free(s);
+	}
+	{
+		CURSOR("\x05\x01");
+		wasm_count(&c);
+		ok(strcmp(error_of(&e), "malformed at offset 0x1: 5 elements cannot fit in 1 bytes") == 0,
+		   "count past the end: %s", last);
+	}
+	{
+		CURSOR("\x02" "ab" "\x09");
+		struct wasm_cursor s = wasm_sub(&c, 2, "thing");
+
+		wasm_byte(&s);
+		wasm_expect_end(&s, "thing");
+		ok(strcmp(error_of(&e), "malformed at offset 0x1: thing has 1 bytes left over") == 0,
+		   "overlong contents: %s", last);
+	}
+	{
+		CURSOR("\x09");
+		struct wasm_cursor s = wasm_sub(&c, 4, "subsection");
+
+		wasm_u32(&s); /* an error through the sub-cursor is the parent's */
+		ok(strcmp(error_of(&e), "malformed at offset 0x0: subsection of 4 bytes ends past the end (1 bytes left)") == 0,
+		   "size past the end: %s", last);
+	}
+}
+
+/* A module of the given sections. */
+static struct wasm_buf module(int component)
+{
+	struct wasm_buf b = {0};
+
+	wasm_put_header(&b, component);
+	return b;
+}
+
+static void test_sections(void)
+{
+	struct wasm_buf b = module(0), s = {0};
+	struct wasm_section *sec;
+	size_t n;
+	char *err;
+
+	wasm_put(&s, "xyz", 3);
+	wasm_put_custom(&b, "first", &s);
+	wasm_put_u32(&s, 0);
+	wasm_put_section(&b, WASM_SEC_TYPE, &s);
+	ok(wasm_sections(b.p, b.len, WASM_CORE_MODULE, &sec, &n, &err) == 0 && n == 2 &&
+	   wasm_name_is(sec[0].name, "first") && sec[0].end - sec[0].content == 3 && sec[1].id == 1,
+	   "sections framed, a custom section's name and contents");
+	free(sec);
+	ok(strcmp(sections_error(b.p, b.len, WASM_COMPONENT), "is a core module, not a component") == 0, "a module is no component: %s", last);
+	b.p[b.len - 2] = 5; /* the type section now claims 5 bytes */
+	ok(strcmp(sections_error(b.p, b.len, 0), "malformed at offset 0x15: section 1 of 5 bytes ends past the end of the file (1 bytes left)") == 0, "section past the end: %s", last);
+	ok(strcmp(sections_error(b.p, 5, 0), "is not a WebAssembly module") == 0, "truncated header: %s", last);
+	b.len = 9;
+	b.p[8] = 0;
+	ok(strcmp(sections_error(b.p, b.len, 0), "malformed at offset 0x9: unexpected end") == 0, "section without its size: %s", last);
+	wasm_buf_free(&b);
+
+	/* a custom section whose name runs past its section */
+	b = module(0);
+	wasm_put(&b, "\0\2\5ab", 5);
+	ok(strcmp(sections_error(b.p, b.len, 0), "malformed at offset 0xb: name of 5 bytes runs past the end") == 0, "bad custom name: %s", last);
+	wasm_buf_free(&b);
+
+	b = module(1);
+	wasm_put(&s, "\0asm\1\0\0\0", 8);
+	wasm_put_section(&b, WASM_COMPONENT_CORE_MODULE, &s);
+	{
+		struct wasm_section found;
+
+		ok(wasm_component_find(b.p, b.len, WASM_COMPONENT_CORE_MODULE, &found, &err) == 1 &&
+		   found.payload == 10 && found.end == 18, "a component's core module found");
+	}
+	wasm_buf_free(&b);
+	wasm_buf_free(&s);
+}
+
+/* A dll: dylink.0 with every subsection, then a module with imports, globals and exports. */
+static struct wasm_buf dll(void)
+{
+	struct wasm_buf b = module(0), s = {0}, sub = {0};
+	char *needed[] = {"libc.so", "liballoc.so"}, *rpath[] = {"$ORIGIN"};
+
+	wasm_put_u32(&sub, 100);
+	wasm_put_u32(&sub, 4);
+	wasm_put_u32(&sub, 3);
+	wasm_put_u32(&sub, 0);
+	wasm_put_section(&s, WASM_DYLINK_MEM_INFO, &sub);
+	wasm_put_name_list(&s, WASM_DYLINK_NEEDED, needed, 2);
+	wasm_put_u32(&sub, 1);
+	wasm_put_str(&sub, "GOT.mem");
+	wasm_put_str(&sub, "weak_thing");
+	wasm_put_u32(&sub, WASM_SYM_BINDING_WEAK);
+	wasm_put_section(&s, WASM_DYLINK_IMPORT_INFO, &sub);
+	wasm_put_name_list(&s, WASM_DYLINK_RUNTIME_PATH, rpath, 1);
+	wasm_put_custom(&b, "dylink.0", &s);
+	/* (type (func (param i32) (result i32))) */
+	wasm_put(&s, "\1\x60\1\x7f\1\x7f", 6);
+	wasm_put_section(&b, WASM_SEC_TYPE, &s);
+	wasm_put_u32(&s, 2);
+	wasm_put_str(&s, "env");
+	wasm_put_str(&s, "__memory_base");
+	wasm_put(&s, "\3\x7f\0", 3);
+	wasm_put_str(&s, "libc.so");
+	wasm_put_str(&s, "strlen");
+	wasm_put(&s, "\0\0", 2);
+	wasm_put_section(&b, WASM_SEC_IMPORT, &s);
+	wasm_put(&s, "\1\0", 2);
+	wasm_put_section(&b, WASM_SEC_FUNCTION, &s);
+	/* (global i32 (i32.const -16)) */
+	wasm_put(&s, "\1\x7f\0\x41\x70\x0b", 6);
+	wasm_put_section(&b, WASM_SEC_GLOBAL, &s);
+	wasm_put_u32(&s, 2);
+	wasm_put_str(&s, "f");
+	wasm_put(&s, "\0\1", 2);
+	wasm_put_str(&s, "data");
+	wasm_put(&s, "\3\1", 2);
+	wasm_put_section(&b, WASM_SEC_EXPORT, &s);
+	wasm_buf_free(&s);
+	wasm_buf_free(&sub);
+	return b;
+}
+
+static void test_module_and_dylink(void)
+{
+	struct wasm_buf b = dll();
+	struct wasm_module m;
+	struct wasm_dylink d;
+	char *err;
+
+	ok(wasm_read_module(&m, b.p, b.len, &err) == 0, "a dll read: %s", err ? err : "");
+	ok(m.nimports == 2 && m.nfuncs == 2 && m.nimported_funcs == 1 && m.nglobals == 2, "imports and index spaces");
+	ok(m.globals[1].has_value && m.globals[1].value == -16 && !m.globals[0].has_value, "a global's constant");
+	ok(wasm_find_export(&m, "data") && wasm_find_export(&m, "data")->index == 1, "an export found");
+	ok(wasm_is_dll(b.p, b.len) && !wasm_is_object(b.p, b.len), "is_dll");
+	ok(wasm_module_dylink(b.p, b.len, &d, &err) == 1 && d.mem_size == 100 && d.mem_align == 4 &&
+	   d.table_size == 3 && d.nneeded == 2 && wasm_name_is(d.needed[1], "liballoc.so") && d.nrunpath == 1 &&
+	   wasm_name_is(d.runpath[0], "$ORIGIN") && d.nsubs == 4, "dylink.0 read");
+	ok(wasm_dylink_import_flags(&d, (struct wasm_name){"GOT.mem", 7}, (struct wasm_name){"weak_thing", 10}) ==
+	   WASM_SYM_BINDING_WEAK, "IMPORT_INFO flags");
+	wasm_dylink_free(&d);
+	wasm_module_free(&m);
+
+	/* NEEDED's count now claims more names than there are */
+	{
+		size_t at = 8 + 2 + 9 + 6; /* id, size, name "dylink.0", MEM_INFO (id, size, 4 bytes) */
+
+		b.p[at + 2] = 7; /* NEEDED: id, size, then the count */
+		ok(strcmp(dylink_error(b.p, b.len), "custom section 'dylink.0': malformed at offset 0x30: unexpected end") == 0, "bad NEEDED: %s", last);
+		b.p[at + 2] = 2;
+		b.p[at + 1] = 0x7f; /* NEEDED's size past its section */
+		ok(strstr(dylink_error(b.p, b.len), "dylink.0 subsection of 127 bytes ends past the end") != NULL, "subsection past its section: %s", last);
+		b.p[at + 1] = 21;
+	}
+	ok(wasm_module_dylink(b.p, b.len, &d, &err) == 1, "restored");
+	wasm_dylink_free(&d);
+	wasm_buf_free(&b);
+
+	b = module(0);
+	wasm_put(&b, "\5\3\1\x10\0", 5); /* a memory with limits flags 0x10 */
+	ok(strcmp(module_error(b.p, b.len), "malformed at offset 0xb: limits flags 0x10 are not supported") == 0, "bad limits: %s", last);
+	wasm_buf_free(&b);
+	b = module(0);
+	wasm_put(&b, "\1\2\1\x60", 4); /* one type, cut after its form */
+	ok(strcmp(module_error(b.p, b.len), "malformed at offset 0xc: unexpected end") == 0, "truncated type section: %s", last);
+	wasm_buf_free(&b);
+	b = module(0);
+	wasm_put(&b, "\5\3\1\0\1\1\1\0", 8); /* memory, then type: out of order */
+	ok(strcmp(module_error(b.p, b.len), "malformed at offset 0xf: section 1 is out of order or repeated") == 0, "order: %s", last);
+	wasm_buf_free(&b);
+	b = module(0);
+	wasm_put(&b, "\5\4\1\0\1\7", 6); /* a memory section with a byte left over */
+	ok(strcmp(module_error(b.p, b.len), "malformed at offset 0xd: section 5 has 1 bytes left over") == 0, "overlong section: %s", last);
+	wasm_buf_free(&b);
+}
+
+static void test_linking(void)
+{
+	struct wasm_buf b = {0}, sub = {0};
+	struct wasm_symbol *syms;
+	size_t n;
+
+	wasm_put_u32(&b, 2);
+	wasm_put_u32(&sub, 3);
+	wasm_put(&sub, "\0\0\0", 3); /* function 0, defined, global */
+	wasm_put_str(&sub, "f");
+	wasm_put(&sub, "\1\0", 2); /* data, defined */
+	wasm_put_str(&sub, "d");
+	wasm_put(&sub, "\0\4\10", 3);
+	wasm_put(&sub, "\0\x10\3", 3); /* undefined function 3, no name */
+	wasm_put_section(&b, WASM_LINKING_SYMBOL_TABLE, &sub);
+	{
+		struct wasm_error e = {0};
+		struct wasm_cursor c = wasm_cursor(b.p, 0, b.len, &e);
+
+		ok(wasm_read_symbols(&c, &syms, &n) == 0 && n == 3 && wasm_name_is(syms[0].name, "f") &&
+		   syms[1].kind == WASM_SYMBOL_DATA && syms[1].offset == 4 && syms[1].size == 8 &&
+		   syms[2].flags == WASM_SYM_UNDEFINED && syms[2].index == 3, "symbol table read");
+		free(syms);
+	}
+	{
+		struct wasm_error e = {0};
+		struct wasm_cursor c = wasm_cursor(b.p, 0, b.len, &e);
+
+		b.p[2] = 0x40; /* the table's size past the end */
+		ok(wasm_read_symbols(&c, &syms, &n) < 0 &&
+		   strcmp(error_of(&e), "malformed at offset 0x3: linking subsection of 64 bytes ends past the end (16 bytes left)") == 0,
+		   "symbol table past the end: %s", last);
+		b.p[2] = 16;
+	}
+	{
+		struct wasm_error e = {0};
+		struct wasm_cursor c = wasm_cursor(b.p, 0, b.len, &e);
+
+		b.p[4] = 9; /* kind 9 */
+		ok(wasm_read_symbols(&c, &syms, &n) < 0 &&
+		   strcmp(error_of(&e), "malformed at offset 0x4: symbol kind 9 is not known") == 0, "bad kind: %s", last);
+		b.p[4] = 0;
+	}
+	{
+		struct wasm_error e = {0};
+		struct wasm_cursor c = wasm_cursor(b.p, 0, b.len, &e);
+
+		b.p[0] = 1;
+		ok(wasm_read_symbols(&c, &syms, &n) < 0 &&
+		   strcmp(error_of(&e), "malformed at offset 0x1: linking section version 1, not 2") == 0,
+		   "old version: %s", last);
+	}
+	wasm_buf_free(&b);
+	wasm_buf_free(&sub);
+}
+
+static void test_component(void)
+{
+	struct wasm_buf b = module(1), s = {0}, out = {0};
+	struct wasm_section *sec;
+	struct wasm_core_instance *in;
+	size_t n, count;
+	char *err = NULL;
+	const struct wasm_shift sh = {1, 10, 1, 100};
+	uint32_t modules = 0, instances = 0;
+
+	/* core instances: instantiate module 1 with instance 0 as "x"; exports of func 3 */
+	wasm_put(&s, "\2\0\1\1\1x\x12\0\1\1\1f\0\3", 14);
+	wasm_put_section(&b, WASM_COMPONENT_CORE_INSTANCE, &s);
+	/* aliases: core func "f" of instance 2; an outer core module */
+	wasm_put(&s, "\2\0\0\1\2\1f\0\x11\2\1\0", 12);
+	wasm_put_section(&b, WASM_COMPONENT_ALIAS, &s);
+	ok(wasm_sections(b.p, b.len, WASM_COMPONENT, &sec, &n, &err) == 0 && n == 2, "a component's sections");
+	ok(wasm_read_core_instances(b.p, &sec[0], &in, &count, &err) == 0 && count == 2 && in[0].kind == 0 &&
+	   in[0].module == 1 && in[0].nargs == 1 && wasm_name_is(in[0].args[0].name, "x") && in[1].kind == 1 &&
+	   in[1].args[0].index == 3, "core instances read");
+	wasm_core_instances_free(in, count);
+	ok(wasm_alias_counts(b.p, &sec[1], &modules, &instances, &err) == 0 && modules == 1 && instances == 0,
+	   "an alias of a core module counted");
+	ok(wasm_component_shift(b.p, &sec[0], &sh, &out, &err) == 0 &&
+	   out.len == 16 && out.p[4] == 11 && out.p[9] == 0, "core instance section shifted: module 1 -> 11, instance 0 kept");
+	out.len = 0;
+	ok(wasm_component_shift(b.p, &sec[1], &sh, &out, &err) == 0 && out.p[6] == 102,
+	   "alias of core instance 2 shifted to 102");
+	free(sec);
+	b.p[b.len - 9] = 7; /* the first alias's target: 7 */
+	ok(wasm_sections(b.p, b.len, WASM_COMPONENT, &sec, &n, &err) == 0 &&
+	   wasm_component_shift(b.p, &sec[1], &sh, &out, &err) < 0 &&
+	   strcmp(keep(-1, err), "malformed at offset 0x1d: alias target 0x07 is not known") == 0, "bad alias: %s", last);
+	free(sec);
+	wasm_buf_free(&out);
+	wasm_buf_free(&b);
+	wasm_buf_free(&s);
+}
+
+static void test_builder(void)
+{
+	static const unsigned char i32[1] = {WASM_I32};
+	const struct wasm_functype t = {i32, i32, 1, 1};
+	struct wasm_builder b = {0};
+	struct wasm_buf out = {0}, body = {0};
+	struct wasm_module m;
+	char *err;
+	uint32_t f, g;
+
+	f = wasm_builder_import_func(&b, "env", (struct wasm_name){"f", 1}, &t);
+	wasm_builder_import(&b, "a", (struct wasm_name){"t", 1}, WASM_TABLE, "\x70\0\0", 3);
+	g = wasm_builder_global(&b, WASM_I32, 1, -5);
+	wasm_put(&body, "\x20\0\x10\0", 4); /* local.get 0; call f */
+	wasm_builder_export(&b, (struct wasm_name){"h", 1}, WASM_FUNC, wasm_builder_func(&b, &t, &body));
+	wasm_builder_export(&b, (struct wasm_name){"g", 1}, WASM_GLOBAL, g);
+	wasm_builder_elem(&b, 7, f);
+	b.memory = 1;
+	wasm_builder_finish(&b, &out);
+	ok(wasm_read_module(&m, out.p, out.len, &err) == 0 && m.nimports == 2 && m.nfuncs == 2 && m.nexports == 3 &&
+	   m.globals[0].value == -5 && wasm_find_export(&m, "memory") && wasm_find_export(&m, "h")->index == 1,
+	   "a module built and read back");
+	wasm_module_free(&m);
+	wasm_buf_free(&out);
+	wasm_buf_free(&body);
+}
+
+int main(void)
+{
+	test_leb();
+	test_names();
+	test_sections();
+	test_module_and_dylink();
+	test_linking();
+	test_component();
+	test_builder();
+	printf("1..%d\n", tests);
+	return failures != 0;
+}
