@@ -19,9 +19,9 @@ build_bzip2() {
 	grep -q '^Doing 6 tests (3 compress, 3 uncompress) ...$' build.log
 	# its words3, printed after the six cmp (which stop make on a difference)
 	grep -q "^If you got this far and the 'cmp's didn't complain, it looks$" build.log
-	[ "$(needed_libraries bzip2)" = "libbz2.so.1.0
-libc.so
+	[ "$(needed_libraries libbz2.so.1.0.4)" = "libc.so
 liballoc.so" ]
+	embeds_library bzip2 libbz2.so.1.0
 	run -0 ./bzip2 --version < /dev/null
 	[[ "$output" == *"bzip2, a block-sorting file compressor.  Version 1.0.8, 13-Jul-2019."* ]]
 }

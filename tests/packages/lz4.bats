@@ -11,12 +11,10 @@ load packages_helper
 	copy_source lz4 lz4
 	cd src
 	quietly build.log make -j2 CC=wasm32-wasi-cc AR=wasm32-wasi-ar RANLIB=wasm32-wasi-ranlib
-	[ "$(needed_libraries programs/lz4)" = "liblz4.so.1
-libc.so
+	[ "$(needed_libraries lib/liblz4.so.1.9.4)" = "libc.so
 liballoc.so" ]
+	embeds_library programs/lz4 liblz4.so.1
 	register_binfmt
-	# The runner finds liblz4.so.1 there, as ld.so would with LD_LIBRARY_PATH.
-	export WASM32_WASI_LIBRARY_PATH=$PWD/lib:$WASM32_WASI_LIBRARY_PATH
 	run make check CC=wasm32-wasi-cc
 	[ "$status" -eq 0 ] || { echo "$output" | grep -v '^ *$' | tail -30; false; }
 	[[ "$output" == *"---- test lz4 basic compression/decompression ----"* ]]

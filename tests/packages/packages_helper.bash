@@ -30,16 +30,24 @@ register_binfmt() {
 	wasm32-wasi-binfmt register "$binfmt_name" "$WASM32_WASI_BINDIR/wasm32-wasi-run"
 }
 
-# The dlls a dynamic executable or dll needs (its dylink.0 NEEDED), one a line.
+# The dlls a dll needs (its dylink.0 NEEDED), one a line.
 needed_libraries() {
 	wasm-objdump -x -j dylink.0 "$1" | sed -n 's/^  - //p'
+}
+
+# A dynamic executable is a command component that embeds the dlls it needs,
+# its module importing from each by soname: PROG is one, and embeds SONAME.
+embeds_library() {
+	[ "$(od -An -tx1 -j4 -N4 "$1" | tr -d ' ')" = 0d000100 ] ||
+		{ echo "$1 is not a component" >&2; return 1; }
+	grep -qaF "$2" "$1" || { echo "$1 does not embed $2" >&2; return 1; }
 }
 
 setup() {
 	setup_with_bindir || return 1
 	PATH=$WASM32_WASI_BINDIR:$PATH
-	# Dynamic programs find libc.so and liballoc.so in the build tree, as an
-	# installed runner finds them in its libdir.
+	# Dynamic programs find libc.so and liballoc.so in the build tree, as
+	# they find them in the installed libdir.
 	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
 	# make check-packages passes TESTS=... down through MAKEFLAGS: keep it
 	# away from the packages' own make check.
