@@ -69,7 +69,8 @@ PACKAGE_TESTS = \
 	tests/packages/cjson.bats \
 	tests/packages/jansson.bats \
 	tests/packages/libsodium.bats \
-	tests/packages/lz4.bats
+	tests/packages/lz4.bats \
+	tests/packages/sed.bats
 EXTRA_DIST += $(PACKAGE_TESTS) tests/packages/packages_helper.bash tests/packages/fetch \
 	tests/packages/lua-check.lua
 PACKAGE_JOBS = 2
