@@ -70,7 +70,8 @@ PACKAGE_TESTS = \
 	tests/packages/jansson.bats \
 	tests/packages/libsodium.bats \
 	tests/packages/lz4.bats \
-	tests/packages/sed.bats
+	tests/packages/sed.bats \
+	tests/packages/diffutils.bats
 EXTRA_DIST += $(PACKAGE_TESTS) tests/packages/packages_helper.bash tests/packages/fetch \
 	tests/packages/lua-check.lua
 PACKAGE_JOBS = 2
