@@ -31,12 +31,16 @@ register_binfmt() {
 }
 
 # Excludes one test of a package's own suite, which cannot work in WASI: its
-# script becomes one that says why and exits 77, which test harnesses
-# (Automake's, gnulib's, ctest's SKIP_RETURN_CODE) count as skipped.
+# script, or the C source of its program, becomes one that says why and exits
+# 77, which test harnesses (Automake's, gnulib's) count as skipped.
 exclude_test() {
 	[ -f "$1" ] || { echo "exclude_test: no test $1" >&2; return 1; }
-	printf '#!/bin/sh\necho "excluded by %s: %s"\nexit 77\n' \
-		"tests/packages/$(basename "$BATS_TEST_FILENAME")" "$2" > "$1"
+	local why
+	why="excluded by tests/packages/$(basename "$BATS_TEST_FILENAME"): $2"
+	case $1 in
+	*.c) printf '#include <stdio.h>\nint main(void) { puts("%s"); return 77; }\n' "$why" > "$1" ;;
+	*) printf '#!/bin/sh\necho "%s"\nexit 77\n' "$why" > "$1" ;;
+	esac
 }
 
 # valgrind checks native programs only: the test suites that use it when
