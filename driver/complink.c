@@ -323,6 +323,26 @@ static int link_units(struct link *L, char **err)
 	return 0;
 }
 
+/* Whether the module uses exception handling: it defines or imports a tag. */
+static int uses_exceptions(const struct dll *d)
+{
+	struct wasm_section *secs;
+	size_t n;
+	int found;
+	char *why = NULL;
+
+	for (uint32_t i = 0; i < d->m.nimports; i++)
+		if (d->m.imports[i].kind == WASM_TAG)
+			return 1;
+	if (wasm_sections(d->bytes, d->len, WASM_CORE_MODULE, &secs, &n, &why) < 0) {
+		free(why);
+		return 0;
+	}
+	found = wasm_find_section(secs, n, WASM_SEC_TAG) != NULL;
+	free(secs);
+	return found;
+}
+
 /* component-link --templates DIR -o OUTPUT INPUT [WORD...] */
 int builtin_component_link(int argc, char **argv, char **err)
 {
@@ -362,6 +382,20 @@ int builtin_component_link(int argc, char **argv, char **err)
 	}
 	if (visit(&L, &main_lib, base_name(output), 1, err) < 0)
 		goto out;
+	/*
+	 * jco, and so every component runtime at hand, cannot translate
+	 * exception handling (setjmp/longjmp, C++ exceptions): a program one
+	 * of whose modules uses it stays the core module, which the runner's
+	 * loader runs (doc/dynamic-linking.md).
+	 */
+	for (size_t i = 0; i < L.nunits; i++) {
+		if (uses_exceptions(&L.units[i].lib)) {
+			for (size_t k = 0; k < L.nunits; k++)
+				if (L.units[k].main)
+					r = file_write(output, L.units[k].lib.bytes, L.units[k].lib.len, err);
+			goto out;
+		}
+	}
 	if (complink_template(&L, dir, &tmpl, &secs, &nsecs, &site, err) < 0)
 		goto out;
 	L.preview1 = site.preview1;

@@ -8,6 +8,7 @@
 #include "builtins.h"
 #include "fileio.h"
 #include "util.h"
+#include "versionscript.h"
 #include "wasm/wasm.h"
 
 /*
@@ -21,6 +22,10 @@
  * linker's words for the second case into a response file (nothing for the
  * first). Archives and other files on the link line are not the user's
  * objects and are skipped, as are words that name no readable file.
+ * A version script (-Wl,--version-script=FILE, which libtool writes for
+ * -export-symbols) decides instead: the global symbols its global:
+ * patterns match are exported, whatever their visibility. It cannot hide
+ * a symbol the source marks public, which wasm-ld exports from a dll.
  *
  * The symbol table is the linking section's (wasm/linking.c).
  */
@@ -74,10 +79,25 @@ static int scan_object(const unsigned char *bytes, size_t len, struct symbols *s
 	return 1;
 }
 
+/* The value of --version-script (or -version-script) at argv[*i], or NULL. */
+static const char *version_script_arg(int argc, char **argv, int *i)
+{
+	const char *w = argv[*i] + (argv[*i][1] == '-');
+
+	if (strncmp(w, "-version-script", 15) != 0)
+		return NULL;
+	if (w[15] == '=')
+		return w + 16;
+	if (w[15] == '\0' && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
 /* dll-exports -o OUTPUT WORD...: the export words for the objects among the words. */
 int builtin_dll_exports(int argc, char **argv, char **err)
 {
 	struct symbols s = {0};
+	struct version_script vs = {0};
 	FILE *out;
 	int r = -1;
 
@@ -87,8 +107,14 @@ int builtin_dll_exports(int argc, char **argv, char **err)
 	}
 	for (int i = 3; i < argc; i++) {
 		struct bytes object;
+		const char *script;
 		char *why = NULL;
 
+		if ((script = version_script_arg(argc, argv, &i))) {
+			if (version_script_read(script, &vs, err) < 0)
+				goto out;
+			continue;
+		}
 		if (argv[i][0] == '-')
 			continue;
 		if (file_read(argv[i], &object, &why) < 0) {
@@ -107,14 +133,16 @@ int builtin_dll_exports(int argc, char **argv, char **err)
 		*err = xasprintf("%s: %s", argv[2], strerror(errno));
 		goto out;
 	}
-	for (size_t i = 0; !s.annotated && i < s.global.len; i++)
-		fprintf(out, "--export=%s\n", s.global.v[i]);
+	for (size_t i = 0; i < s.global.len; i++)
+		if (vs.given ? version_script_exports(&vs, s.global.v[i]) : !s.annotated)
+			fprintf(out, "--export=%s\n", s.global.v[i]);
 	if (fclose(out) != 0) {
 		*err = xasprintf("%s: %s", argv[2], strerror(errno));
 		goto out;
 	}
 	r = 0;
 out:
+	version_script_free(&vs);
 	for (size_t i = 0; i < s.global.len; i++)
 		free((char *)s.global.v[i]);
 	strvec_free(&s.global);

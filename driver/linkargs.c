@@ -8,6 +8,7 @@
  * The spec's `linker.options` maps an option's name (without its dashes)
  * to its syntax (flag, value, optional, joined); `linker.dylink` lists the
  * options the dylink step takes instead of wasm-ld (-rpath); and
+ * `linker.exports` those the dll-exports step takes (--version-script);
  * `linker.ignored` options of ELF linkers that mean nothing for wasm,
  * dropped without a word. Anything else is dropped with a warning, with the
  * words of its group that look like its values: an unknown option is not
@@ -77,12 +78,14 @@ static int ignored_z(const struct node *linker, const struct invocation *inv, si
 }
 
 void filter_linker_words(const struct node *linker, const struct invocation *inv,
-                         size_t *i, struct strvec *out, struct strvec *dylink_out)
+                         size_t *i, struct linker_words *words)
 {
 	const struct node *options = node_get(linker, "options");
 	const struct node *dylink = node_get(linker, "dylink");
+	const struct node *exports = node_get(linker, "exports");
 	const struct node *ignored = node_get(linker, "ignored");
 	const struct link_word *w = &inv->link[*i];
+	struct strvec *out = &words->link;
 	int group = w->group, joined;
 	const char *syntax;
 	int pass;
@@ -95,7 +98,10 @@ void filter_linker_words(const struct node *linker, const struct invocation *inv
 		pass = 1;
 	} else if ((syntax = lookup(dylink, w->arg, &joined))) {
 		pass = 1;
-		out = dylink_out;
+		out = &words->dylink;
+	} else if ((syntax = lookup(exports, w->arg, &joined))) {
+		pass = 1;
+		out = &words->exports;
 	} else if ((syntax = lookup(ignored, w->arg, &joined))) {
 		pass = 0;
 	} else {

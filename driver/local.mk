@@ -9,6 +9,7 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/exports.c \
 	driver/fileio.c driver/fileio.h \
 	driver/dllexports.c \
+	driver/versionscript.c driver/versionscript.h \
 	driver/dlls.c driver/dlls.h \
 	driver/complink.c driver/complink.h driver/compglue.c driver/compsplice.c \
 	driver/dylink.c \

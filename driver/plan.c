@@ -437,19 +437,25 @@ static void add_roles(struct scope *sc, const struct invocation *inv, const stru
  * nothing, so, as with GCC, it runs with the user's linker words (the
  * `linker-query` step) and nothing else: no input needed, no output made.
  */
+static void linker_words_free(struct linker_words *w)
+{
+	strvec_free(&w->link);
+	strvec_free(&w->dylink);
+	strvec_free(&w->exports);
+}
+
 static void plan_linker_query(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
-	struct strvec words = {0}, dylink_words = {0};
+	struct linker_words words = {0};
 	struct scope sc = {0};
 
 	for (size_t i = 0; i < inv->nlink; i++)
 		if (inv->link[i].group)
-			filter_linker_words(node_get(spec, "linker"), inv, &i, &words, &dylink_words);
+			filter_linker_words(node_get(spec, "linker"), inv, &i, &words);
 	base_scope(&sc, inv, spec, NULL);
-	scope_set_list(&sc, "link-args", &words);
+	scope_set_list(&sc, "link-args", &words.link);
 	add_step(p, spec, "linker-query", &sc);
-	strvec_free(&words);
-	strvec_free(&dylink_words);
+	linker_words_free(&words);
 	scope_free(&sc);
 }
 
@@ -478,7 +484,8 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	const struct node *artifact, *steps;
 	const char **objects;
 	const char *input = NULL;
-	struct strvec link_args = {0}, dylink_args = {0}, names = {0};
+	struct linker_words words = {0};
+	struct strvec names = {0};
 	struct scope sc = {0};
 	struct stat st;
 	char *err = NULL;
@@ -501,33 +508,34 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	base_scope(&sc, inv, spec, artifact);
 	for (size_t i = 0; i < inv->ninputs; i++) {
 		const struct input *in = &inv->inputs[i];
-		struct strvec words = {0};
+		struct strvec compile_inputs = {0};
 		const char *lang = NULL;
 
 		if (!in->is_source)
 			continue;
-		push_input(&words, in, &lang);
+		push_input(&compile_inputs, in, &lang);
 		scope_set(&sc, "cxx-input", in->is_cxx ? "1" : "");
 		objects[i] = temp_named(inv, in->path, ".o");
 		scope_set(&sc, "mode-flag", "-c");
-		scope_set_list(&sc, "inputs", &words);
+		scope_set_list(&sc, "inputs", &compile_inputs);
 		scope_set(&sc, "output", objects[i]);
 		add_step(p, spec, "compile", &sc);
-		strvec_free(&words);
+		strvec_free(&compile_inputs);
 	}
 
 	for (size_t i = 0; i < inv->nlink; i++) {
 		const struct link_word *w = &inv->link[i];
 
 		if (w->input >= 0)
-			strvec_push(&link_args, objects[w->input] ? objects[w->input] : inv->inputs[w->input].path);
+			strvec_push(&words.link, objects[w->input] ? objects[w->input] : inv->inputs[w->input].path);
 		else if (w->group)
-			filter_linker_words(node_get(spec, "linker"), inv, &i, &link_args, &dylink_args);
+			filter_linker_words(node_get(spec, "linker"), inv, &i, &words);
 		else if (!provided_library(spec, artifact, w->arg))
-			strvec_push(&link_args, w->arg);
+			strvec_push(&words.link, w->arg);
 	}
-	scope_set_list(&sc, "link-args", &link_args);
-	scope_set_list(&sc, "dylink-args", &dylink_args);
+	scope_set_list(&sc, "link-args", &words.link);
+	scope_set_list(&sc, "dylink-args", &words.dylink);
+	scope_set_list(&sc, "export-args", &words.exports);
 	set_allocator(&sc, inv, spec);
 	add_roles(&sc, inv, spec, artifact);
 
@@ -564,8 +572,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 		input = output;
 	}
 	strvec_free(&names);
-	strvec_free(&link_args);
-	strvec_free(&dylink_args);
+	linker_words_free(&words);
 	scope_free(&sc);
 	free(objects);
 }

@@ -32,9 +32,16 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 /* Fails with the spec's location if err is set. */
 void spec_check(char *err);
 
-/* Passes (to out, or to dylink_out for the dylink step), or drops, the -Wl,/-Xlinker word inv->link[*i] and its values. */
+/* Where the linker words go: wasm-ld, or the driver's own steps that take some. */
+struct linker_words {
+	struct strvec link;    /* ${link-args}: wasm-ld */
+	struct strvec dylink;  /* ${dylink-args}: the dylink step (linker.dylink) */
+	struct strvec exports; /* ${export-args}: the dll-exports step (linker.exports) */
+};
+
+/* Passes to its step, or drops, the -Wl,/-Xlinker word inv->link[*i] and its values. */
 void filter_linker_words(const struct node *linker, const struct invocation *inv,
-                         size_t *i, struct strvec *out, struct strvec *dylink_out);
+                         size_t *i, struct linker_words *out);
 
 void plan_free(struct plan *p);
 

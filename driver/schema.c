@@ -81,7 +81,8 @@ static const struct field role_fields[] = {
 	{NULL, NULL},
 };
 static const struct field linker_fields[] = {
-	{"options", &linker_options}, {"dylink", &linker_options}, {"ignored", &linker_options},
+	{"options", &linker_options}, {"dylink", &linker_options}, {"exports", &linker_options},
+	{"ignored", &linker_options},
 	{"ignored-z", &strings}, {NULL, NULL},
 };
 

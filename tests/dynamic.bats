@@ -387,3 +387,45 @@ too big: null, errno: Out of memory" ]
 	[ ! -e dl ]
 	assert_no_temporaries
 }
+
+@test "-Wl,--version-script decides what a dll exports; a malformed one is named with its line" {
+	source_file vs.c <<-'EOF'
+	int json_a(void) { return 1; }
+	int json_b(void) { return 2; }
+	int helper(void) { return 3; }
+	int jansson_version = 4;
+	EOF
+	printf '/* exported */\nV1 {\n  global: json_*; "jansson_version";\n  local: *;\n};\n' > vs.ver
+	wasm32-wasi-cc -shared -o libvs.so vs.c -Wl,--version-script=vs.ver
+	run -0 exports libvs.so
+	[[ "$output" == *json_a* && "$output" == *json_b* && "$output" == *jansson_version* ]]
+	[[ "$output" != *helper* ]]
+	wasm32-wasi-cc -shared -o libvs2.so vs.c -Wl,--version-script -Wl,vs.ver
+	[ "$(exports libvs2.so)" = "$(exports libvs.so)" ]
+	printf '{ global: json_a\n};\n' > bad.ver
+	run -1 --separate-stderr wasm32-wasi-cc -shared -o libbad.so vs.c -Wl,--version-script=bad.ver
+	[ "$stderr" = "wasm32-wasi-cc: dll-exports: bad.ver:2: ';' expected after a pattern" ]
+	[ ! -e libbad.so ]
+}
+
+@test "setjmp/longjmp in a dll and in the executable: a dynamic program using exception handling stays a core module" {
+	source_file sj.c <<-'EOF'
+	#include <setjmp.h>
+	static jmp_buf env;
+	__attribute__((visibility("default"))) void jump(int v) { longjmp(env, v); }
+	__attribute__((visibility("default"))) int try_it(void) { int r = setjmp(env); if (r == 0) jump(7); return r; }
+	EOF
+	source_file main.c <<-'EOF'
+	#include <setjmp.h>
+	#include <stdio.h>
+	int try_it(void);
+	static jmp_buf e;
+	int main(void) { int v = setjmp(e); if (!v) longjmp(e, 5); printf("%d %d\n", v, try_it()); return 0; }
+	EOF
+	wasm32-wasi-cc -shared -o libsj.so sj.c
+	wasm32-wasi-cc -o main main.c -L. -lsj
+	# a core module (version 1), which the runner's loader runs
+	[ "$(od -An -tx1 -j4 -N4 main | tr -d ' ')" = 01000000 ]
+	run -0 wasm32-wasi-run main
+	[ "$output" = "5 7" ]
+}

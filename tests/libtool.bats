@@ -81,6 +81,32 @@ libx.so.1.2.0" ]
 	[ "$output" = "$PROG_OUTPUT" ]
 }
 
+# The names a module exports, one a line.
+exports() {
+	wasm-objdump -x -j Export "$1" | sed -n 's/.* -> "\(.*\)"$/\1/p'
+}
+
+@test "-export-symbols-regex exports only the symbols it matches, through a version script" {
+	needs_libc_so
+	wasm32-wasi-configure --quiet > /dev/null
+	make > /dev/null
+	run -0 exports .libs/libx.so.1.2.0
+	[[ "$output" == *libx_internal* ]]
+	make clean > /dev/null
+	make libx_la_LDFLAGS='-version-info 3:0:2 -export-symbols-regex ^x_' > /dev/null
+	[ "$(cat .libs/libx.ver)" = "{ global:
+x_apply;
+x_count;
+x_doubler;
+x_name;
+local: *; };" ]
+	run -0 exports .libs/libx.so.1.2.0
+	[[ "$output" != *libx_internal* ]]
+	[[ "$output" == *x_apply* ]]
+	run -0 wasm32-wasi-run ./prog
+	[ "$output" = "$PROG_OUTPUT" ]
+}
+
 @test "the C++ tag gets the same shared library settings" {
 	wasm32-wasi-configure --quiet 2> /dev/null
 	run -0 ./libtool --tag=CXX --config
