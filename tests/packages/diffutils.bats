@@ -28,6 +28,16 @@ DIFFUTILS_ENV=TERM,EDITOR,TMPDIR,LANG,LC_ALL,LC_CTYPE,LC_MESSAGES
 	[ "$output" = "one two differ: byte 3, line 2" ]
 	# Excluded, one line each, what cannot work in WASI preview1:
 	exclude_test tests/diff3 "diff3 runs diff as a child process: WASI has no processes"
+	# gnulib-tests: what needs a second thread, a process, a pipe or a timer's signal
+	for t in test-pthread-thread test-thread_create test-pthread_sigmask2 test-nl_langinfo-mt \
+		test-setlocale_null-mt-one test-setlocale_null-mt-all; do
+		exclude_test gnulib-tests/$t.c "creates threads: WASI preview1 has one"
+	done
+	exclude_test gnulib-tests/test-pthread_sigmask1.c "runs a child process (system): WASI has no processes"
+	exclude_test gnulib-tests/test-sigprocmask.c "runs a child process (system): WASI has no processes"
+	exclude_test gnulib-tests/test-pipe.c "pipe() between processes: WASI has none (pipe fails with ENOSYS)"
+	exclude_test gnulib-tests/test-nanosleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
+	exclude_test gnulib-tests/test-sleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
 	hide_valgrind
 	register_binfmt
 	run make -j2 check

@@ -27,6 +27,13 @@ SED_ENV=COLS,POSIXLY_CORRECT,LANG,LC_ALL,LC_CTYPE
 	sed -i '/^# s\/\/\/e with a command that returns zero output$/,/^fi$/d' testsuite/execute-tests.sh
 	[ "$(wc -l < testsuite/execute-tests.sh)" -eq $((n - 34)) ]
 	exclude_test testsuite/panic-tests.sh "expects sed -i to fail in a directory without write permission, where root (binfmt_misc needs it) may write"
+	# gnulib-tests: what needs a second thread, a process, a pipe or a timer's signal
+	exclude_test gnulib-tests/test-pthread-thread.c "creates threads: WASI preview1 has one"
+	exclude_test gnulib-tests/test-pthread_sigmask1.c "runs a child process (system): WASI has no processes"
+	exclude_test gnulib-tests/test-sigprocmask.c "runs a child process (system): WASI has no processes"
+	exclude_test gnulib-tests/test-pipe.c "pipe() between processes: WASI has none (pipe fails with ENOSYS)"
+	exclude_test gnulib-tests/test-nanosleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
+	exclude_test gnulib-tests/test-sleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
 	hide_valgrind
 	register_binfmt
 	run make -j2 check
