@@ -67,6 +67,7 @@ PACKAGE_TESTS = \
 	tests/packages/sed.bats \
 	tests/packages/diffutils.bats \
 	tests/packages/jansson.bats \
+	tests/packages/gzip.bats \
 	tests/packages/lz4.bats \
 	tests/packages/hello.bats \
 	tests/packages/cjson.bats \
