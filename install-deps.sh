@@ -102,3 +102,25 @@ if [ ! -f /usr/local/src/wasi-libc/Makefile ]; then
 	(cd /usr/local/src && apt-get source wasi-libc/bookworm)
 	ln -sfn "$(cd /usr/local/src && ls -d wasi-libc-*/ | head -n 1)" /usr/local/src/wasi-libc
 fi
+
+# C++: the runtimes' part of LLVM 19's source (libunwind, libc++abi, libc++),
+# which the build compiles with exception handling (runtime/libcxx.mk;
+# configure --with-llvm-runtimes-source=DIR). The orig tarball is 164 MB: only
+# the runtimes' directories and the CMake files they need (19 MB) are kept.
+llvm_src=/usr/local/src/llvm-runtimes-19
+if [ ! -f "$llvm_src/runtimes/CMakeLists.txt" ]; then
+	apt-get install -y --no-install-recommends cmake patch xz-utils
+	mkdir -p /usr/local/src
+	tmp=$(mktemp -d /usr/local/src/llvm-download.XXXXXX)
+	(cd "$tmp" && apt-get source --download-only llvm-toolchain-19/bookworm)
+	orig=$(ls "$tmp"/llvm-toolchain-19_*.orig.tar.xz)
+	top=$(basename "$orig" .orig.tar.xz)
+	rm -rf "/usr/local/src/$top"
+	tar -xJf "$orig" -C /usr/local/src \
+		--exclude="$top/libcxx/test" --exclude="$top/libcxx/benchmarks" --exclude="$top/libcxx/docs" \
+		--exclude="$top/libcxxabi/test" --exclude="$top/libunwind/test" --exclude="$top/libunwind/docs" \
+		"$top/cmake" "$top/runtimes" "$top/libcxx" "$top/libcxxabi" "$top/libunwind" "$top/llvm/cmake" \
+		"$top/llvm/utils/llvm-lit"
+	rm -rf "$tmp"
+	ln -sfn "$top" "$llvm_src"
+fi

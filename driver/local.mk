@@ -26,11 +26,17 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/wrap.c driver/wrap.h
 driver_wasm32_wasi_cc_LDADD = wasm/libwasm.a
 
+# llvm-nm, and -D for a dll's exports (driver/nm.c).
+bin_PROGRAMS += driver/wasm32-wasi-nm
+driver_wasm32_wasi_nm_CPPFLAGS = $(AM_CPPFLAGS) -DLLVM_NM='"$(WASM_NM)"'
+driver_wasm32_wasi_nm_SOURCES = driver/nm.c driver/fileio.c driver/fileio.h driver/util.c driver/util.h
+driver_wasm32_wasi_nm_LDADD = wasm/libwasm.a
+
 # Target-prefixed tools, so that ./configure --host=wasm32-wasi finds them
 # without CC=: the driver under the names c++ and cpp, and the LLVM tools.
 # They are made in driver/ too, for the tests.
 driver_aliases = wasm32-wasi-c++ wasm32-wasi-cpp
-tool_links = ar=$(WASM_AR) ranlib=$(WASM_RANLIB) nm=$(WASM_NM) strip=$(WASM_STRIP) ld=$(WASM_LD)
+tool_links = ar=$(WASM_AR) ranlib=$(WASM_RANLIB) strip=$(WASM_STRIP) ld=$(WASM_LD)
 
 all-local: driver-aliases
 driver-aliases: driver/wasm32-wasi-cc

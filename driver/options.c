@@ -396,6 +396,8 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 				inv->debug = strcmp(value, "0") != 0;
 			if (o->id == OPT_OPTIMIZE)
 				inv->optimize = strcmp(value, "0") != 0;
+			if (o->id == OPT_EXCEPTIONS || o->id == OPT_NO_EXCEPTIONS)
+				inv->no_exceptions = o->id == OPT_NO_EXCEPTIONS;
 			if (o->id == OPT_DEP_M || o->id == OPT_DEP_MM)
 				inv->implies_preprocess = 1;
 			break;

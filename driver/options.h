@@ -66,6 +66,7 @@ struct invocation {
 	const char *output;
 	int verbose, dry_run, debug, strip;
 	int optimize;          /* the last -O asks for optimization (not -O0) */
+	int no_exceptions;     /* the last of -fexceptions, -fno-exceptions is -fno-exceptions */
 	int cxx;               /* invoked as c++: C sources are C++, libc++ is linked */
 	int cpp;               /* invoked as cpp: preprocess only */
 	int nostartfiles, nodefaultlibs;

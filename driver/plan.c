@@ -70,6 +70,8 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "verbose", "1");
 	if (inv->cxx)
 		scope_set(sc, "cxx", "1");
+	if (inv->no_exceptions)
+		scope_set(sc, "no-exceptions", "1");
 	if (inv->emit && strcmp(inv->emit, "core") == 0)
 		scope_set(sc, "core", "1");
 	if (inv->static_link)

@@ -19,6 +19,7 @@ enum { WORD_COST = 16 };
 /* The variables being expanded, innermost first. */
 struct chain {
 	const char *name;
+	const struct node *def; /* where the spec defines it */
 	const struct chain *up;
 	int depth;
 };
@@ -87,16 +88,25 @@ static const struct node *find_spec_var(const struct scope *sc, const char *name
 	return NULL;
 }
 
-/* Counts the words of a scope's expansions against MAX_EXPANSION. */
+/*
+ * Counts the words of a scope's expansions against MAX_EXPANSION. Where it
+ * runs out depends on what came before, so the error names the outermost
+ * variable being expanded, where the spec defines it.
+ */
 static int spend(struct scope *sc, const struct strvec *words, size_t from, const struct node *where,
-                 char **err)
+                 const struct chain *chain, char **err)
 {
 	for (size_t i = from; i < words->len; i++)
 		sc->spent += strlen(words->v[i]) + WORD_COST;
 	if (sc->spent <= MAX_EXPANSION)
 		return 0;
-	*err = node_error(where, "variables expand to more than %zu MiB (do they repeat one another?)",
-	                  MAX_EXPANSION >> 20);
+	while (chain && chain->up)
+		chain = chain->up;
+	if (chain)
+		*err = node_error(chain->def, "variable '%s' expands to more than %zu MiB (do variables repeat one another?)",
+		                  chain->name, MAX_EXPANSION >> 20);
+	else
+		*err = node_error(where, "the template expands to more than %zu MiB", MAX_EXPANSION >> 20);
 	return -1;
 }
 
@@ -123,12 +133,12 @@ static int lookup(struct scope *sc, const struct node *where, const char *name,
 {
 	struct dvar *d = find_dvar(sc, name);
 	const struct node *n;
-	struct chain link = {name, chain, chain ? chain->depth + 1 : 1};
+	struct chain link = {name, NULL, chain, chain ? chain->depth + 1 : 1};
 	char *path;
 
 	if (d) {
 		strvec_append(val, &d->val);
-		return spend(sc, &d->val, 0, where, err) < 0 ? -1 : d->is_list;
+		return spend(sc, &d->val, 0, where, chain, err) < 0 ? -1 : d->is_list;
 	}
 	n = find_spec_var(sc, name);
 	if (!n) {
@@ -143,6 +153,7 @@ static int lookup(struct scope *sc, const struct node *where, const char *name,
 			return -1;
 		}
 	}
+	link.def = n;
 	if (link.depth > MAX_DEPTH) {
 		*err = node_error(where, "variables nest more than %d deep, here at '%s'", MAX_DEPTH, name);
 		return -1;
@@ -229,7 +240,7 @@ static int expand_word(const struct node *t, struct scope *sc, struct strvec *ou
 	}
 	buf_add(&b, s, strlen(s));
 	strvec_push(out, b.s);
-	return spend(sc, out, out->len - 1, t, err);
+	return spend(sc, out, out->len - 1, t, chain, err);
 fail:
 	free(b.s);
 	return -1;

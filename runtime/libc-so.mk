@@ -40,9 +40,11 @@ LIBC_PIC_MAKE = $(MAKE) -C '$(WASI_LIBC_SOURCE)' CC='$(WASM_CLANG)' AR='$(WASM_A
 # libc_nonshared.a, in spirit): a dll cannot import from the program.
 LIBC_NONSHARED_OBJECTS = __main_void.o __main_argc_argv.o __original_main.o
 # What liballoc.so defines instead: malloc and its family, and the errno
-# malloc sets, which must be the one errno of the process; and what the
-# porting layer replaces (runtime/porting/fcntl.c).
-LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o
+# malloc sets, which must be the one errno of the process; what the
+# porting layer replaces (runtime/porting/fcntl.c); and what runtime/atexit.c
+# defines instead, as for static programs (atexit, and the thread_local
+# destructors that exit runs first).
+LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o atexit.o
 
 # wasi-libc's emulations that dynamic programs get from libc.so as static
 # ones get them from the porting role (signals are the porting layer's own).
@@ -71,9 +73,9 @@ runtime/libc-pic.a: $(LIBC_PIC_A) Makefile
 # users need), with the porting layer and wasi-libc's emulations, so that a
 # dynamic program finds every function a static one finds: 545 KB stripped
 # (-s).
-runtime/libc.so: runtime/libc-pic.a runtime/libporting-shared.a $(LIBC_PIC_EMULATIONS) runtime/liballoc.so \
-		runtime/build-libs.yaml driver/wasm32-wasi-cc $(specs_DATA)
-	$(AM_V_GEN)$(BUILD_LIBS_DRIVER) -shared -s -o $@ -Wl,--whole-archive runtime/libc-pic.a \
+runtime/libc.so: runtime/libc-pic.a runtime/libporting-shared.a $(LIBC_PIC_EMULATIONS) runtime/atexit-shared.o \
+		runtime/liballoc.so runtime/build-libs.yaml driver/wasm32-wasi-cc $(specs_DATA)
+	$(AM_V_GEN)$(BUILD_LIBS_DRIVER) -shared -s -o $@ runtime/atexit-shared.o -Wl,--whole-archive runtime/libc-pic.a \
 	  runtime/libporting-shared.a $(LIBC_PIC_EMULATIONS) -Wl,--no-whole-archive
 endif
 

@@ -18,6 +18,23 @@ runtime/wasm32-wasi-pkg-config: runtime/wasm32-wasi-pkg-config.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) runtime && rm -f $@ $@.tmp && \
 	$(edit) $(srcdir)/runtime/wasm32-wasi-pkg-config.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 
+# The runner is a script and its parts, installed in $(runmodulesdir). The
+# build tree's runner uses the parts in the source tree, so that the tests and
+# the benches run it uninstalled; the installed one is written again at
+# install time, naming the installed parts.
+runmodulesdir = $(pkgdatadir)/run
+dist_runmodules_DATA = runtime/run/report.js runtime/run/wasm.js runtime/run/sandbox.js \
+	runtime/run/loader.js runtime/run/component.js
+# What the runner's path rule costs.
+EXTRA_DIST += bench/run.sh bench/paths.c
 runtime/wasm32-wasi-run: runtime/wasm32-wasi-run.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) runtime && rm -f $@ $@.tmp && \
-	$(edit) $(srcdir)/runtime/wasm32-wasi-run.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+	$(edit) -e 's|@runmodulesdir[@]|$(abs_top_srcdir)/runtime/run|g' \
+	  $(srcdir)/runtime/wasm32-wasi-run.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
+install-exec-hook: install-runner
+install-runner:
+	$(edit) -e 's|@runmodulesdir[@]|$(runmodulesdir)|g' $(srcdir)/runtime/wasm32-wasi-run.in \
+	  > $(DESTDIR)$(bindir)/wasm32-wasi-run.tmp && \
+	chmod +x $(DESTDIR)$(bindir)/wasm32-wasi-run.tmp && \
+	mv $(DESTDIR)$(bindir)/wasm32-wasi-run.tmp $(DESTDIR)$(bindir)/wasm32-wasi-run
+.PHONY: install-runner

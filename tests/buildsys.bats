@@ -38,6 +38,86 @@ strndup: yes" ]
 	[ "${lines[0]}" = "hello from greet 1.0" ]
 }
 
+# Runs a command with a binfmt_misc of its own (a user and mount namespace):
+# none registered, whatever other programs of this machine registered, and
+# what it registers seen by nobody else. Needs Linux 6.7 or later.
+in_private_binfmt() {
+	unshare --user --map-root-user --mount sh -c \
+		'mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2> /dev/null && exec "$@"' sh "$@"
+}
+
+private_binfmt_or_skip() {
+	in_private_binfmt true || skip "no binfmt_misc of its own here (unshare, Linux 6.7)"
+}
+
+# A prefix where make install would have put the site file: configure
+# reads PREFIX/share/config.site when no CONFIG_SITE is set.
+site_prefix() {
+	mkdir -p "$BATS_TEST_TMPDIR/prefix/share"
+	cp "$BUILD_DIR/runtime/site-hook" "$BATS_TEST_TMPDIR/prefix/share/config.site"
+	echo "$BATS_TEST_TMPDIR/prefix"
+}
+
+@test "CC=wasm32-wasi-cc ./configure without --host is a wasm32-wasi cross build, through the installed site file" {
+	local prefix
+	private_binfmt_or_skip
+	prefix=$(site_prefix)
+	cp -r "$FIXTURES/autotools/." .
+	autoreconf -fi > /dev/null 2>&1
+	cp old-config.sub build-aux/config.sub
+	# no binfmt_misc: configure can run no test program, and need not
+	run -0 in_private_binfmt env -u CONFIG_SITE CC=wasm32-wasi-cc ./configure --prefix="$prefix"
+	[[ "$output" == *"checking whether we are cross compiling... yes"* ]]
+	grep -q "loading site script $prefix/share/config.site" config.log
+	grep -q "^host='wasm32-unknown-wasi'$" config.log
+	grep -q '^RANLIB = wasm32-wasi-ranlib$' Makefile
+	make > /dev/null
+	run -0 wasm32-wasi-run greet
+	[ "$output" = "hello from greet 1.0
+fork: no
+strndup: yes" ]
+	# another host than wasm32-wasi for it is refused before anything else
+	make distclean > /dev/null
+	run --separate-stderr -1 env -u CONFIG_SITE CC=wasm32-wasi-cc ./configure --prefix="$prefix" --host=x86_64-linux-gnu
+	[ "$stderr" = "configure: error: CC=wasm32-wasi-cc compiles for wasm32-wasi, not for --host=x86_64-linux-gnu: use --host=wasm32-wasi, or wasm32-wasi-configure" ]
+	# another compiler's configure is left alone
+	run -0 env -u CONFIG_SITE CC=cc ./configure --prefix="$prefix"
+	[[ "$output" == *"checking whether we are cross compiling... no"* ]]
+	run -1 grep -q "^host='wasm32" config.log
+}
+
+@test "with binfmt_misc, CC=wasm32-wasi-cc ./configure alone takes GNU hello and libyaml through make check" {
+	local prefix
+	[ "$(id -u)" -eq 0 ] || skip "registering binfmt_misc needs root"
+	private_binfmt_or_skip
+	"$TOP_SRCDIR/tests/packages/fetch" "$BUILD_DIR/tests/packages/src" hello libyaml ||
+		skip "the sources of hello and libyaml cannot be fetched (apt-get source)"
+	prefix=$(site_prefix)
+	cp -a "$BUILD_DIR"/tests/packages/src/hello-*/ hello
+	cp -a "$BUILD_DIR"/tests/packages/src/libyaml-*/ libyaml
+	(cd libyaml && autoreconf -fi > /dev/null 2>&1)
+	cat > build.sh <<-EOF
+	set -e
+	wasm32-wasi-binfmt register wasm32-wasi "$(command -v wasm32-wasi-run)"
+	for p in hello libyaml; do
+		cd "$PWD/\$p"
+		CC=wasm32-wasi-cc ./configure --prefix="$prefix" > configure.log 2>&1
+		make > make.log 2>&1
+		make check > check.log 2>&1 || { tail -30 check.log; exit 1; }
+	done
+	EOF
+	unset MAKEFLAGS MFLAGS MAKELEVEL
+	run -0 in_private_binfmt env -u CONFIG_SITE sh build.sh
+	grep -q "^host='wasm32-unknown-wasi'$" hello/config.log
+	grep -q "^# PASS:  4$" hello/check.log
+	grep -q "^# FAIL:  0$" hello/check.log
+	grep -q "^host='wasm32-unknown-wasi'$" libyaml/config.log
+	grep -q "^# PASS:  2$" libyaml/check.log
+	grep -q "^# FAIL:  0$" libyaml/check.log
+	run -0 wasm32-wasi-run hello/hello --greeting=bonjour
+	[ "$output" = "bonjour" ]
+}
+
 @test "a CMake project configures with try_run, builds, and passes ctest" {
 	cmake -S "$FIXTURES/cmake" -B build -DCMAKE_TOOLCHAIN_FILE="$BUILD_DIR/cmake/wasm32-wasi.cmake" \
 		-DWASM32_WASI_BINDIR="$WASM32_WASI_BINDIR" > cmake.log

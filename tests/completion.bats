@@ -26,7 +26,8 @@ load test_helper
 	[ "$output" = "-fno-PIC
 -fno-pic
 -fno-PIE
--fno-pie" ]
+-fno-pie
+-fno-exceptions" ]
 	run -0 wasm32-wasi-cc --completion=-mexec-model=r
 	[ "$output" = "-mexec-model=reactor" ]
 	run -0 wasm32-wasi-cc --completion=--allocator=

@@ -40,6 +40,7 @@ BATS_TESTS = \
 	tests/buildsys.bats \
 	tests/command.bats \
 	tests/compile.bats \
+	tests/cxx.bats \
 	tests/dynamic.bats \
 	tests/completion.bats \
 	tests/errors.bats \
@@ -48,6 +49,7 @@ BATS_TESTS = \
 	tests/plan.bats \
 	tests/porting.bats \
 	tests/run.bats \
+	tests/sandbox.bats \
 	tests/specs.bats \
 	tests/tools.bats \
 	tests/wrap.bats \

@@ -336,19 +336,36 @@ yes_sum() {
 	[ "$output" = "wasm32-wasi-run: badname: malformed program: invalid variable name 'a='" ]
 }
 
+@test "a library, a dll or an allocator as PROGRAM is one line and status 1: not a command" {
+	echo 'int f(void) { return 1; }' > lib.c
+	wasm32-wasi-cc --artifact=library -o lib.wasm lib.c
+	wasm32-wasi-cc -shared -o libx.so lib.c
+	wasm32-wasi-cc --artifact=allocator -o alloc.so
+	cp "$BUILD_DIR/runtime/liballoc.so" .
+	for lib in lib.wasm libx.so alloc.so liballoc.so; do
+		run -1 wasm32-wasi-run "$lib"
+		[ "$output" = "wasm32-wasi-run: $lib: not a command: a library (it exports no _start)" ]
+	done
+	"$JCO" new lib.wasm --wasi-reactor -o component.wasm
+	run -1 wasm32-wasi-run component.wasm
+	[ "$output" = "wasm32-wasi-run: component.wasm: not a command: the component exports no wasi:cli/run" ]
+}
+
 @test "a component is transpiled once, into the cache, written whole" {
 	export XDG_CACHE_HOME=$PWD/cache
 	run -0 wasm32-wasi-run "$COMPONENT" args x
 	[ "$output" = "[x]" ]
-	entries=$(ls -A cache/wasm32-wasi-cc/components)
+	cache=cache/wasm32-wasi-cc/wasm32-wasi-run-cache
+	entries=$(ls -A $cache)
 	[[ "$entries" =~ ^[0-9a-f]{64}$ ]]
-	[ -s "cache/wasm32-wasi-cc/components/$entries/program.js" ]
-	touch -d '2000-01-01' "cache/wasm32-wasi-cc/components/$entries"
+	[ -s "$cache/$entries/program.js" ]
+	[ "$(grep -c '^file [0-9a-f]\{64\} ' "$cache/$entries/MANIFEST")" -ge 3 ]
+	touch -d '2000-01-01' "$cache/$entries"
 	run -0 wasm32-wasi-run "$COMPONENT" args y
 	[ "$output" = "[y]" ]
 	# the same entry, untouched, and nothing half-written next to it
-	[ "$(ls -A cache/wasm32-wasi-cc/components)" = "$entries" ]
-	[ "$(stat -c %Y "cache/wasm32-wasi-cc/components/$entries")" = "$(date -d 2000-01-01 +%s)" ]
+	[ "$(ls -A $cache)" = "$entries" ]
+	[ "$(stat -c %Y "$cache/$entries")" = "$(date -d 2000-01-01 +%s)" ]
 }
 
 @test "without a usable cache a component still runs, leaving nothing behind" {
@@ -356,4 +373,24 @@ yes_sum() {
 	XDG_CACHE_HOME=$PWD/not-a-directory run -0 wasm32-wasi-run "$COMPONENT" args z
 	[ "$output" = "[z]" ]
 	assert_no_temporaries
+}
+
+@test "deep recursion of unoptimized code meets the program's own stack, not node's" {
+	source_file rec.c <<-'EOF'
+	#include <stdio.h>
+	#include <stdlib.h>
+	static int depth(int n, int max)
+	{
+		volatile int pad[8];
+		pad[0] = n;
+		return n >= max ? pad[0] : depth(n + 1, max) + (pad[0] & 0);
+	}
+	int main(int argc, char **argv) { (void)argc; printf("%d\n", depth(0, atoi(argv[1]))); return 0; }
+	EOF
+	wasm32-wasi-cc -O0 --emit=core -o rec rec.c
+	# node's default stack ends this at fewer than 10000 calls
+	run -0 wasm32-wasi-run rec 20000
+	[ "$output" = 20000 ]
+	run -134 --separate-stderr wasm32-wasi-run rec 200000
+	[ "$stderr" = "wasm32-wasi-run: rec: wasm trap: memory access out of bounds" ]
 }

@@ -128,7 +128,7 @@ load test_helper
 	[ "$(wc -c < laughs.yaml)" -lt 600 ]
 	echo 'int main(void) { return 0; }' > prog.c
 	run -1 wasm32-wasi-cc --specs=laughs.yaml -c prog.c
-	[ "$output" = "wasm32-wasi-cc: laughs.yaml:2:7: variables expand to more than 16 MiB (do they repeat one another?)" ]
+	[ "$output" = "wasm32-wasi-cc: laughs.yaml:15:18: variable 'codegen-flags' expands to more than 16 MiB (do variables repeat one another?)" ]
 	[ ! -e prog.o ]
 }
 

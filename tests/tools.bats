@@ -55,6 +55,26 @@ destroyed" ]
 	run -7 wasm32-wasi-run prog
 }
 
+@test "wasm32-wasi-nm -D lists a dll's exports as nm lists a shared library's dynamic symbols" {
+	source_file lib.c <<-'EOF'
+	int counter = 1;
+	int bump(void) { return ++counter; }
+	static int hidden(void) { return 0; }
+	int (*pointer)(void) = hidden;
+	EOF
+	wasm32-wasi-cc -shared -o libbump.so lib.c
+	run -0 --separate-stderr wasm32-wasi-nm -D libbump.so
+	[[ "$output" == *"00000000 T bump"* ]]
+	[[ "$output" == *"00000000 D counter"* ]]
+	[[ "$output" != *hidden* ]]
+	# an object is llvm-nm's, -D or not
+	wasm32-wasi-cc -c lib.c
+	run -0 wasm32-wasi-nm lib.o
+	[[ "$output" == *"T bump"* ]]
+	run -1 --separate-stderr wasm32-wasi-nm -D missing.so
+	[ "$stderr" = "wasm32-wasi-nm: missing.so: No such file or directory" ]
+}
+
 @test "wasm32-wasi-pkg-config never finds the host's packages" {
 	pkg-config --exists yaml-0.1 || skip "the host has no yaml-0.1.pc to hide"
 	run -1 wasm32-wasi-pkg-config --exists yaml-0.1

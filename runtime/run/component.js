@@ -1,0 +1,279 @@
+// component.js: running a command component: transpiled by jco once, cached, run on the preview2 shim.
+//
+// The cache: $XDG_CACHE_HOME/wasm32-wasi-cc/wasm32-wasi-run-cache/KEY (default
+// ~/.cache), KEY a SHA-256 of the cache's format, the jco version, the
+// shim's location and the component. An entry is what jco transpile writes
+// (program.js and its core modules), a package.json, a node_modules link
+// to the shim, and MANIFEST: the SHA-256 of each file and the link's
+// target. It is built in a private directory beside its final name and
+// renamed into place, so a reader never sees half of one.
+//
+// The cache holds host JavaScript that the runner imports, so no program
+// may change it: sandbox.js refuses every path through a directory named
+// wasm32-wasi-run-cache, wherever it is, for every program form (the cache
+// may well be inside the working directory). Each entry is also checked
+// against its MANIFEST before anything in it is imported; a broken one
+// (a file missing, changed or empty, a half-removed directory) is said in
+// one line, transpiled again and replaced.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const os = require('node:os');
+const url = require('node:url');
+const wasm = require('./wasm.js');
+const { CACHE_DIRECTORY } = require('./sandbox.js');
+const { PROG, Failure, describe, say, programFailed, writeAll } = require('./report.js');
+
+const CACHE_FORMAT = 2;
+
+// ------------------------------------------------ components jco cannot run
+
+// jco compiles a component's core modules to JavaScript after validating
+// them, and its validator knows no exception handling, to which clang lowers
+// setjmp/longjmp (and C++ exceptions): a tag section. The program's own core
+// module is inside the component unchanged, a preview1 command that imports
+// wasi_snapshot_preview1, which the component's adapter would have turned
+// into preview2 calls; node:wasi answers those calls itself. So such a
+// component runs as that module, and the same declared environment,
+// preopens and arguments reach it.
+
+// The component's command module when it uses exception handling, else null.
+function coreModuleNeedingEh(file, bytes) {
+  let modules;
+  try {
+    modules = wasm.coreModules(bytes).filter(wasm.hasTags);
+  } catch (e) {
+    throw new Failure(`${file}: malformed component: ${e.message}`);
+  }
+  for (const m of modules) {
+    let exported;
+    try {
+      exported = WebAssembly.Module.exports(new WebAssembly.Module(m));
+    } catch (e) {
+      throw new Failure(`${file}: malformed program: ${e.message}`);
+    }
+    if (exported.some(e => e.name === '_start' && e.kind === 'function'))
+      return Buffer.from(m);
+  }
+  return null;
+}
+
+// --------------------------------------------------------------- the cache
+
+// Where jco and the preview2 shim it depends on live.
+function jcoPaths(jcoCommand, jcoVersion) {
+  let root;
+  try {
+    root = path.resolve(path.dirname(fs.realpathSync(jcoCommand)), '..');
+  } catch (e) {
+    throw new Failure(`cannot find jco (${jcoCommand}): ${describe(e)} (install it: npm install -g @bytecodealliance/jco@${jcoVersion})`);
+  }
+  let shimCli;
+  try {
+    shimCli = require.resolve('@bytecodealliance/preview2-shim/cli', { paths: [root] });
+  } catch {
+    throw new Failure(`cannot find @bytecodealliance/preview2-shim next to jco in ${root} (reinstall it: npm install -g @bytecodealliance/jco@${jcoVersion})`);
+  }
+  return {
+    version: jcoVersion,
+    api: path.join(root, 'dist', 'api.js'),
+    shimRoot: path.resolve(path.dirname(shimCli), '..', '..'),
+    shimCli,
+    shimFilesystem: path.join(path.dirname(shimCli), 'filesystem.js'),
+  };
+}
+
+function cacheRoot() {
+  const base = process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME)
+    ? process.env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  return path.join(base, 'wasm32-wasi-cc', CACHE_DIRECTORY);
+}
+
+// The key covers what the transpiled code depends on: the component, the
+// jco that transpiled it and the shim it imports.
+function cacheKey(bytes, jco) {
+  return crypto.createHash('sha256')
+    .update(`${CACHE_FORMAT}\0${jco.version}\0${jco.shimRoot}\0`).update(bytes).digest('hex');
+}
+
+const SHIM_LINK = path.join('node_modules', '@bytecodealliance', 'preview2-shim');
+
+function sha256(data) {
+  return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+// Writes an entry into dir: jco's files, package.json, the shim link and
+// the MANIFEST that lists them.
+async function transpileInto(file, dir, bytes, jco) {
+  let files;
+  try {
+    const { transpile } = await import(url.pathToFileURL(jco.api).href);
+    ({ files } = await transpile(bytes, {
+      name: 'program', quiet: true, noTypescript: true, wasiShim: true,
+    }));
+  } catch (e) {
+    const first = String(e && e.message ? e.message : e).split('\n')[0];
+    throw new Failure(`${file}: cannot transpile the component: ${first}`);
+  }
+  const manifest = [];
+  const write = (name, data) => {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), data);
+    manifest.push(`file ${sha256(data)} ${name}`);
+  };
+  for (const [name, data] of Object.entries(files))
+    if (!name.endsWith('.d.ts'))
+      write(name, data);
+  write('package.json', '{"type":"module"}\n');
+  // The transpiled code imports '@bytecodealliance/preview2-shim/...'.
+  fs.mkdirSync(path.join(dir, path.dirname(SHIM_LINK)), { recursive: true });
+  fs.symlinkSync(jco.shimRoot, path.join(dir, SHIM_LINK), 'dir');
+  manifest.push(`link ${jco.shimRoot} ${SHIM_LINK}`);
+  fs.writeFileSync(path.join(dir, 'MANIFEST'), manifest.map(l => `${l}\n`).join(''));
+}
+
+// What is wrong with the entry in dir, or null when it is whole.
+function brokenEntry(dir, jco) {
+  let lines;
+  try {
+    lines = fs.readFileSync(path.join(dir, 'MANIFEST'), 'utf8').split('\n').filter(l => l);
+  } catch (e) {
+    return `MANIFEST: ${describe(e)}`;
+  }
+  let program = false;
+  for (const line of lines) {
+    const m = /^(file|link) (\S+) (\S+)$/.exec(line);
+    if (!m || m[3].split('/').includes('..'))
+      return 'MANIFEST: malformed';
+    const [, type, want, name] = m;
+    try {
+      if (type === 'link' ? fs.readlinkSync(path.join(dir, name)) !== jco.shimRoot || name !== SHIM_LINK
+        : sha256(fs.readFileSync(path.join(dir, name))) !== want)
+        return `${name}: changed`;
+    } catch (e) {
+      return `${name}: ${describe(e)}`;
+    }
+    program = program || (type === 'file' && name === 'program.js');
+  }
+  return program ? null : 'MANIFEST: no program.js';
+}
+
+// The directory holding the transpiled component, whole.
+async function transpiled(file, bytes, jco) {
+  const root = cacheRoot();
+  const dir = path.join(root, cacheKey(bytes, jco));
+  const broken = fs.existsSync(dir) ? brokenEntry(dir, jco) : 'absent';
+  if (!broken)
+    return dir;
+  let tmp;
+  try {
+    fs.mkdirSync(root, { recursive: true });
+    tmp = fs.mkdtempSync(path.join(root, '.tmp-'));
+  } catch {
+    return transpiledPrivately(file, bytes, jco);
+  }
+  try {
+    await transpileInto(file, tmp, bytes, jco);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  if (broken !== 'absent')
+    say(`${file}: the cached transpilation ${dir} was broken (${broken}); transpiled again`);
+  return install(tmp, dir, jco);
+}
+
+// Renames the entry built in tmp to dir, over a broken entry if need be; a
+// whole entry another runner put there first wins.
+function install(tmp, dir, jco) {
+  for (let tries = 0; tries < 3; tries++) {
+    try {
+      fs.renameSync(tmp, dir);
+      return dir;
+    } catch (e) {
+      if (!['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR'].includes(e.code))
+        break;
+    }
+    if (!brokenEntry(dir, jco)) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      return dir;
+    }
+    const old = `${tmp}.old`;
+    try {
+      fs.renameSync(dir, old);
+    } catch {
+      // gone already, or being replaced by another runner: try again
+    }
+    fs.rmSync(old, { recursive: true, force: true });
+  }
+  // Not in place: this run uses its own copy, and removes it at exit.
+  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+  return tmp;
+}
+
+// No usable cache: an entry for this run only, under the name the sandbox
+// keeps every program out of.
+async function transpiledPrivately(file, bytes, jco) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `${PROG}-`));
+  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+  const dir = path.join(tmp, CACHE_DIRECTORY);
+  fs.mkdirSync(dir);
+  await transpileInto(file, dir, bytes, jco);
+  return dir;
+}
+
+// ----------------------------------------------------------------- running
+
+// The shim reads fd 0 in a worker and writes with process.stdout.write().
+// Importing node:process as ESM creates those streams, and node makes a pipe
+// non-blocking for them: the worker would spin on EAGAIN, and a write still
+// queued when exit() ends the process would be lost. So: blocking again, and
+// every write done before it returns, on our own descriptors.
+function plainStdio(stdio) {
+  for (const stream of [process.stdin, process.stdout, process.stderr])
+    stream._handle?.setBlocking?.(true);
+  process.stdout.write = chunk => (writeAll(stdio.stdout, chunk), true);
+  process.stderr.write = chunk => (writeAll(stdio.stderr, chunk), true);
+}
+
+// Runs the component's wasi:cli/run in this process, the shim configured
+// the way runCore configures node:wasi, its file system guarded by the
+// sandbox. Its exit() ends the process itself.
+async function runComponent(file, bytes, { args, env, preopens, sandbox, stdio, jco: [jcoCommand, jcoVersion] }) {
+  const jco = jcoPaths(jcoCommand, jcoVersion);
+  const dir = await transpiled(file, bytes, jco);
+  let cli, filesystem;
+  try {
+    cli = await import(url.pathToFileURL(jco.shimCli).href);
+    filesystem = await import(url.pathToFileURL(jco.shimFilesystem).href);
+  } catch (e) {
+    // the shim reads the working directory as it loads, for one
+    throw new Failure(`cannot load @bytecodealliance/preview2-shim: ${e.message}`);
+  }
+  cli._setArgs([file, ...args]);
+  cli._setEnv(env);
+  cli._setCwd(undefined); // the host's is none of its business
+  filesystem._setPreopens(preopens);
+  sandbox.guardShim(filesystem);
+  plainStdio(stdio);
+  let program;
+  try {
+    program = await import(url.pathToFileURL(path.join(dir, 'program.js')).href);
+  } catch (e) {
+    throw new Failure(`${file}: cannot instantiate: ${String(e && e.message).split('\n')[0]}`);
+  }
+  if (typeof program.run?.run !== 'function')
+    throw new Failure(`${file}: not a command: the component exports no wasi:cli/run`);
+  try {
+    await program.run.run();
+  } catch (e) {
+    // wasi:cli/run returned err: the program failed without calling exit
+    if (e && e.constructor && e.constructor.name === 'ComponentError')
+      return 1;
+    return programFailed(file, e);
+  }
+  return 0;
+}
+
+module.exports = { coreModuleNeedingEh, runComponent };

@@ -1,0 +1,444 @@
+// loader.js: the dynamic loader: runs a dynamic executable with the libraries it needs, and dlopen.
+//
+// A core module with dylink.0 (wasm32-wasi-cc's dynamic-command; the ABI is
+// doc/dynamic-linking-abi.md) is loaded with the libraries it needs,
+// searched by name in the program's directory, then
+// $WASM32_WASI_LIBRARY_PATH (':'-separated), then the RUNTIME_PATH of the
+// module that needs it, then the installed libdir. One library is the
+// allocator (liballoc.so, provides-state + library: a module without
+// dylink.0 that exports its memory): it is instantiated first, and its
+// memory, table and stack pointer (its 1 MiB stack first in memory) are
+// those of every module. Each dll's data goes where the allocator's
+// aligned_alloc puts it, its functions where the table grows. Imports are
+// resolved by module name, the two-level namespace wasm32-wasi-cc wrote at
+// link time: "." is the module itself, a soname a library loaded before
+// it; GOT.mem/P and GOT.func/P are addresses of P's symbols; env holds what
+// the loader provides (each module's memory and table base, __heap_base,
+// the state when a module names no provider, dlopen and friends) and weak
+// functions nobody defines (they trap); GOT.mem and GOT.func without a
+// provider are the addresses of weak symbols nobody defines (null). The
+// allocator's _initialize runs first; then each library, dependencies
+// first, gets __wasm_apply_data_relocs and __wasm_call_ctors; then _start,
+// which runs the program's own constructors and main; destructors run from
+// exit(), as libc registers them.
+//
+// Every module imports WASI through the same sandboxed node:wasi
+// (sandbox.js). The libraries the loader finds by name come from the
+// search path above, which the user and the program's link chose; dlopen
+// of a path reads it as the program would open it, inside its preopens,
+// and what dlerror says names no host path and shows no file's bytes.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const wasm = require('./wasm.js');
+const { Failure, describe, programFailed } = require('./report.js');
+const { Refused } = require('./sandbox.js');
+
+const ALLOCATOR_EXPORTS = ['memory', '__indirect_function_table', '__stack_pointer', 'aligned_alloc'];
+
+// Whether a host file is a core module: only those are libraries, so a
+// search skips anything else (as ld.so skips incompatible files), and
+// whether some other file exists in a search directory never shows.
+function isCoreModule(file) {
+  let fd;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(8);
+    return fs.readSync(fd, head, 0, 8, 0) === 8 && wasm.kind(head) === 'core' &&
+      fs.fstatSync(fd).isFile();
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined)
+      fs.closeSync(fd);
+  }
+}
+
+// A library by name: in the program's directory, $WASM32_WASI_LIBRARY_PATH,
+// the RUNTIME_PATH of the module that needs it (-rpath; $ORIGIN is that
+// module's directory), then the installed libdir.
+function findLibrary(name, programDir, libdir, why = 'needed', runpath = [], origin = programDir) {
+  const dirs = [programDir,
+    ...(process.env.WASM32_WASI_LIBRARY_PATH || '').split(':').filter(d => d),
+    ...runpath.map(d => d.replace(/\$(ORIGIN\b|\{ORIGIN\})/g, () => origin)), libdir];
+  if (name !== '.' && name !== '..' && !name.includes('/') && !name.includes('\0'))
+    for (const dir of dirs) {
+      const p = path.join(dir, name);
+      if (isCoreModule(p))
+        return p;
+    }
+  throw new Failure(`${name}: library not found (${why}; searched ${dirs.join(', ')})`, 1,
+    `${name}: library not found`);
+}
+
+function readLibrary(where, shown) {
+  try {
+    return fs.readFileSync(where);
+  } catch (e) {
+    throw new Failure(`${where}: ${describe(e)}`, 1, `${shown}: ${describe(e)}`);
+  }
+}
+
+function dylinkOf(bytes, where, shown) {
+  try {
+    return wasm.dylink(bytes);
+  } catch (e) {
+    throw new Failure(`${where}: malformed program: ${e.message}`, 1, `${shown}: malformed library`);
+  }
+}
+
+// The module `name` in `file` and every library it needs that isLoaded
+// does not know, dependencies before dependents. Libraries are searched
+// from programDir on. `shown` is what the program may be told `file` is;
+// `compiled`, its module if it is compiled already.
+function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false, shown = file, compiled = null) {
+  const order = [], seen = new Map();
+  const visit = (name, where, data, label, module = null) => {
+    if (seen.has(name))
+      return;
+    seen.set(name, true);
+    if (wasm.kind(data) !== 'core')
+      throw new Failure(`${where}: not a WebAssembly module`, 1, `${label}: not a WebAssembly module`);
+    const info = dylinkOf(data, where, label);
+    for (const dep of info ? info.needed : []) {
+      if (seen.has(dep) || isLoaded(dep))
+        continue;
+      let p;
+      try {
+        p = findLibrary(dep, programDir, libdir, 'needed', info.runpath, path.dirname(where));
+      } catch (e) {
+        throw new Failure(e.message, 1, `${dep}: library not found (needed by ${label})`);
+      }
+      visit(dep, p, readLibrary(p, dep), dep);
+    }
+    try {
+      module = module || new WebAssembly.Module(data);
+    } catch (e) {
+      throw new Failure(`${where}: malformed program: ${e.message}`, 1, `${label}: malformed library`);
+    }
+    const allocator = !info;
+    if (allocator && !WebAssembly.Module.exports(module).some(e => e.name === 'memory' && e.kind === 'memory'))
+      throw new Failure(`${where}: not a library: neither a dll (no dylink.0) nor an allocator (no memory export)`,
+        1, `${label}: not a library`);
+    order.push({ name, file: where, shown: label, info, module, allocator });
+  };
+  visit(name, file, bytes, shown, compiled);
+  return order;
+}
+
+// The allocator among the libraries, instantiated; it imports WASI at most.
+function instantiateAllocator(file, order, wasiImports) {
+  const found = order.filter(m => m.allocator);
+  if (found.length === 0)
+    throw new Failure(`${file}: no allocator among its libraries provides memory, table and stack pointer (liballoc.so)`);
+  if (found.length > 1)
+    throw new Failure(`${file}: two allocators among its libraries: ${found[0].file} and ${found[1].file}`);
+  const m = found[0];
+  const lacks = ALLOCATOR_EXPORTS.filter(n => !WebAssembly.Module.exports(m.module).some(e => e.name === n));
+  if (lacks.length)
+    throw new Failure(`${m.file}: an allocator must export ${ALLOCATOR_EXPORTS.join(', ')}; it lacks ${lacks.join(', ')}`);
+  const imports = {};
+  for (const { module: mod, name } of WebAssembly.Module.imports(m.module)) {
+    if (!(mod in wasiImports))
+      throw new Failure(`${m.file}: the allocator imports '${name}' from '${mod}', which nothing provides`);
+    (imports[mod] = imports[mod] || {})[name] = wasiImports[mod][name];
+  }
+  try {
+    m.instance = new WebAssembly.Instance(m.module, imports);
+  } catch (e) {
+    throw new Failure(`${m.file}: cannot instantiate: ${e.message}`);
+  }
+  m.memoryBase = 0;
+  m.tableBase = 0;
+  return m;
+}
+
+// A NUL-terminated string in memory at ptr.
+function cString(memory, ptr) {
+  const b = new Uint8Array(memory.buffer);
+  let end = ptr;
+  while (end < b.length && b[end] !== 0)
+    end++;
+  return Buffer.from(b.subarray(ptr, end)).toString('utf8');
+}
+
+// dlopen, dlsym, dlclose and dlerror (runtime/include/dlfcn.h), as the
+// imports of a dynamic program. A handle is a small number; 0 is
+// RTLD_DEFAULT. Failures set the message dlerror returns, in memory from
+// the allocator, valid until the next call: the failure's reason, which
+// names what the program named, never a host path. `load` instantiates a
+// library and what it needs; `address` makes an export a function or data
+// address.
+function dlfcnFunctions({ memory, state, sandbox, programDir, libdir, program, global, byName, load, address }) {
+  const handles = [null];
+  let error = null, errorPtr = 0;
+  const handleOf = m => {
+    if (!m.handle)
+      m.handle = handles.push(m) - 1;
+    return m.handle;
+  };
+  const failing = (fallback, f) => (...a) => {
+    try {
+      return f(...a);
+    } catch (e) {
+      if (!(e instanceof Failure))
+        throw e;
+      error = e.reason || e.message;
+      return fallback;
+    }
+  };
+  // m and what it needs, breadth first: the scope of dlsym(handle).
+  const scopeOf = m => {
+    const scope = [m];
+    for (let i = 0; i < scope.length; i++)
+      for (const dep of scope[i].info ? scope[i].info.needed : []) {
+        const d = byName.get(dep);
+        if (d && !scope.includes(d))
+          scope.push(d);
+      }
+    return scope;
+  };
+  // The host file of a path the program gives, as it would open it.
+  const guestFile = name => {
+    try {
+      return sandbox.guestFile(name);
+    } catch (e) {
+      if (!(e instanceof Refused))
+        throw e;
+      const text = describe(e.code);
+      throw new Failure(`${name}: ${text}`, 1, `${name}: ${text}`);
+    }
+  };
+  return {
+    dlopen: failing(0, (namePtr, mode) => {
+      if (namePtr === 0)
+        return handleOf(program);
+      const name = cString(memory, namePtr);
+      let where = name;
+      if (name.includes('/'))
+        where = guestFile(name);
+      else if (!byName.has(name))
+        where = findLibrary(name, programDir, libdir, 'dlopen', program.info.runpath, programDir);
+      // a library already loaded, under its name or from the same file
+      const real = f => { try { return fs.realpathSync(f); } catch { return null; } };
+      const known = byName.get(name) || global.find(m => real(m.file) === real(where));
+      if (known)
+        return handleOf(known);
+      if (mode & 4) // RTLD_NOLOAD
+        return 0;
+      return handleOf(load(name.includes('/') ? where : name, where, name));
+    }),
+    dlsym: failing(0, (handle, namePtr) => {
+      const name = cString(memory, namePtr);
+      const m = handle === 0 ? null : handles[handle];
+      if (handle !== 0 && !m)
+        throw new Failure(`dlsym: ${handle} is not a handle dlopen gave`);
+      const scope = !m || m === program ? global : scopeOf(m);
+      for (const s of scope) {
+        const v = s.instance.exports[name];
+        if (typeof v === 'function' || v instanceof WebAssembly.Global)
+          return address(s, v);
+      }
+      throw new Failure(`${name}: undefined symbol`);
+    }),
+    dlclose: failing(-1, handle => {
+      if (!handles[handle])
+        throw new Failure(`dlclose: ${handle} is not a handle dlopen gave`);
+      return 0;
+    }),
+    dlerror: () => {
+      if (error === null)
+        return 0;
+      if (errorPtr)
+        state.free(errorPtr);
+      const text = Buffer.from(`${error}\0`);
+      error = null;
+      errorPtr = state.malloc(text.length) >>> 0;
+      if (errorPtr)
+        new Uint8Array(memory.buffer).set(text, errorPtr);
+      return errorPtr;
+    },
+  };
+}
+
+function alignUp(n, log2) {
+  const a = 2 ** log2;
+  return Math.ceil(n / a) * a;
+}
+
+// wasi: the program's node:wasi; wasiImports(getMemory): its import
+// object, sandboxed and with SIGPIPE, for the memory getMemory returns.
+function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox, libdir }) {
+  const programDir = path.dirname(file);
+  let module;
+  try {
+    module = new WebAssembly.Module(bytes);
+  } catch (e) {
+    throw new Failure(`${file}: malformed program: ${e.message}`);
+  }
+  if (!WebAssembly.Module.exports(module).some(e => e.name === '_start' && e.kind === 'function'))
+    throw new Failure(`${file}: not a command: a library (it exports no _start)`);
+  const order = loadOrder('', file, bytes, programDir, libdir, undefined, file, module);
+  let memory;
+  const wasiImports = sandboxedImports(() => memory);
+  const allocator = instantiateAllocator(file, order, wasiImports);
+  const state = allocator.instance.exports;
+  ({ memory } = state);
+  const { __indirect_function_table: table, __stack_pointer: stackPointer } = state;
+  const heapBase = state.__heap_base ? state.__heap_base.value : 0;
+  const i32 = (v, mutable = false) => new WebAssembly.Global({ value: 'i32', mutable }, v);
+  const byName = new Map([[allocator.name, allocator]]);
+  const tableIndex = new Map();
+  const growTable = (n, log2, who) => {
+    const base = alignUp(table.length, log2);
+    try {
+      table.grow(base - table.length + n);
+    } catch (e) {
+      throw new Failure(`${who.file}: the allocator's table cannot grow: ${e.message}`, 1,
+        `${who.shown}: the table cannot grow`);
+    }
+    return base;
+  };
+  const funcIndex = f => {
+    if (!tableIndex.has(f)) {
+      const i = growTable(1, 0, { file, shown: file });
+      table.set(i, f);
+      tableIndex.set(f, i);
+    }
+    return tableIndex.get(f);
+  };
+  // A library's data, zeroed, in memory from the allocator.
+  const reserve = m => {
+    const { memSize: size, memAlign } = m.info;
+    if (size === 0)
+      return 0;
+    const align = Math.max(2 ** memAlign, 16);
+    const p = state.aligned_alloc(align, alignUp(size, Math.log2(align))) >>> 0;
+    if (p === 0)
+      throw new Failure(`${m.file}: the allocator has no room for its ${size} bytes of data`, 1,
+        `${m.shown}: no room for its ${size} bytes of data`);
+    new Uint8Array(memory.buffer, p, size).fill(0);
+    return p;
+  };
+  const instantiate = m => {
+    m.memoryBase = reserve(m);
+    m.tableBase = growTable(m.info.tableSize, m.info.tableAlign, m);
+    const imports = {}, late = [];
+    const set = (mod, name, v) => { (imports[mod] = imports[mod] || {})[name] = v; };
+    // what the loader gives this module in env
+    const provided = { memory, __indirect_function_table: table, __stack_pointer: stackPointer,
+      __memory_base: i32(m.memoryBase), __table_base: i32(m.tableBase),
+      __heap_base: i32(heapBase), __heap_end: i32(memory.buffer.byteLength), ...dlfcn };
+    for (const imp of WebAssembly.Module.imports(m.module)) {
+      const { module: mod, name, kind } = imp;
+      const slash = mod.indexOf('/');
+      const got = slash > 0 ? mod.slice(0, slash) : null;
+      const from = got ? mod.slice(slash + 1) : mod;
+      if (mod === 'env') {
+        if (name in provided)
+          set(mod, name, provided[name]);
+        else if (kind === 'function')
+          set(mod, name, () => { throw new WebAssembly.RuntimeError(`call to weak undefined '${name}'`); });
+        else
+          set(mod, name, i32(0, true));
+      } else if (mod === 'GOT.mem' && name === '__heap_base') {
+        set(mod, name, i32(heapBase, true));
+      } else if (mod === 'GOT.mem' || mod === 'GOT.func') {
+        set(mod, name, i32(0, true)); // a weak symbol nobody defines: null
+      } else if (mod in wasiImports) {
+        set(mod, name, wasiImports[mod][name]);
+      } else if (from === '.' || byName.has(from)) {
+        const target = from === '.' ? m : byName.get(from);
+        const resolve = () => {
+          const v = target.instance.exports[name];
+          if (v === undefined)
+            throw new Failure(`${m.file}: '${name}' is not defined by ${target.file}`, 1,
+              `${m.shown}: '${name}' is not defined by ${target.shown}`);
+          return v;
+        };
+        if (got) {
+          const g = i32(0, true);
+          const fill = () => {
+            const v = resolve();
+            g.value = got === 'GOT.func' ? funcIndex(v) : target.memoryBase + v.value;
+          };
+          set(mod, name, g);
+          if (from === '.') late.push(fill); else fill();
+        } else if (from === '.' && kind === 'function') {
+          set(mod, name, (...a) => resolve()(...a));
+        } else {
+          set(mod, name, resolve());
+        }
+      } else {
+        throw new Failure(`${m.file}: imports '${name}' from '${mod}', which is not loaded`, 1,
+          `${m.shown}: imports '${name}' from '${mod}', which is not loaded`);
+      }
+    }
+    try {
+      m.instance = new WebAssembly.Instance(m.module, imports);
+    } catch (e) {
+      throw new Failure(`${m.file}: cannot instantiate: ${e.message}`, 1,
+        `${m.shown}: cannot instantiate: ${e.message}`);
+    }
+    for (const fill of late)
+      fill();
+    if (m.name)
+      byName.set(m.name, m);
+  };
+  const modules = order.filter(m => m !== allocator);
+  const program = modules[modules.length - 1];
+  // Relocations, then constructors, dependencies first.
+  const initialize = (loaded, skip) => {
+    for (const m of loaded) {
+      const e = m.instance.exports;
+      if (e.__wasm_apply_data_relocs)
+        e.__wasm_apply_data_relocs();
+      if (m !== skip && e.__wasm_call_ctors)
+        e.__wasm_call_ctors();
+    }
+  };
+  // The global scope dlsym(RTLD_DEFAULT) searches: the program, then the
+  // libraries in the order they were loaded.
+  const global = [program, allocator, ...modules.filter(m => m !== program)];
+  const load = (name, where, shown) => {
+    const fresh = loadOrder(name, where, readLibrary(where, shown), programDir, libdir,
+      n => byName.has(n), shown);
+    const top = fresh[fresh.length - 1];
+    if (top.allocator && WebAssembly.Module.exports(top.module).some(e => e.name === '_start'))
+      throw new Failure(`${where}: not a library: a command`, 1, `${shown}: not a library: a command`);
+    const allocators = fresh.filter(m => m.allocator);
+    if (allocators.length)
+      throw new Failure(`${allocators[0].file}: an allocator, and the process has one`, 1,
+        `${shown}: an allocator, and the process has one`);
+    fresh.forEach(instantiate);
+    initialize(fresh, null);
+    global.push(...fresh);
+    return fresh[fresh.length - 1];
+  };
+  const dlfcn = dlfcnFunctions({ memory, state, sandbox, programDir, libdir, program, global, byName, load,
+    address: (m, v) => (typeof v === 'function' ? funcIndex(v) : m.memoryBase + v.value) });
+  // Constructors may call WASI (libc's finds its preopens), which node:wasi
+  // allows only once started: everything after the allocator's
+  // instantiation happens inside its _start.
+  const start = () => {
+    if (state._initialize)
+      state._initialize();
+    modules.forEach(instantiate);
+    // A dll linked against the executable (one made with -rdynamic, for the
+    // plugins it dlopens) names it by its file name.
+    if (!byName.has(path.basename(file)))
+      byName.set(path.basename(file), program);
+    initialize(modules, program);
+    program.instance.exports._start();
+  };
+  try {
+    // node:wasi wants the memory among the exports it is given.
+    return wasi.start({ exports: { memory, _start: start } });
+  } catch (e) {
+    if (e instanceof Failure)
+      throw e;
+    return programFailed(file, e);
+  }
+}
+
+module.exports = { runDynamic };
