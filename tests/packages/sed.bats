@@ -16,7 +16,7 @@ SED_ENV=COLS,POSIXLY_CORRECT,LANG,LC_ALL,LC_CTYPE
 	quietly configure.log wasm32-wasi-configure LDFLAGS="--env=$SED_ENV"
 	quietly build.log make -j2
 	run -0 wasm32-wasi-run sed/sed --version
-	[ "${lines[0]}" = "sed (GNU sed) 4.9" ]
+	[ "${lines[0]}" = "sed/sed (GNU sed) 4.9" ] # version_etc names argv[0]
 	printf 'hello\nworld\n' > in
 	run -0 wasm32-wasi-run sed/sed -n '2s/o/0/gp' in
 	[ "$output" = "w0rld" ]
