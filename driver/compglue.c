@@ -310,6 +310,7 @@ static int instantiate_unit(struct link *L, struct unit *x, char **err)
 		arg(&a, m->imports[i].module, inst);
 	}
 	wasm_put(&bytes, x->lib.bytes, x->lib.len);
+	x->mod = (uint32_t)L->nmods;
 	x->instance = instantiate(L, &bytes, &a);
 	r = 0;
 out:
@@ -413,6 +414,7 @@ int complink_instantiate(struct link *L, char **err)
 	struct args none = {0};
 
 	grown_allocator(L, &a);
+	L->units[L->allocator].mod = (uint32_t)L->nmods;
 	L->units[L->allocator].instance = instantiate(L, &a, &none);
 	for (size_t i = 0; i < L->nunits; i++)
 		if (!L->units[i].lib.allocator && instantiate_unit(L, &L->units[i], err) < 0)

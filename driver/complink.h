@@ -20,6 +20,7 @@ struct unit {
 	int main;
 	uint32_t mem_base, table_base;
 	uint32_t instance;       /* its core instance in the component */
+	uint32_t mod;            /* its module among the new ones (L->mods) */
 };
 
 /* A function slot of the table: unit's export name, at index. */

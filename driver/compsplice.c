@@ -125,6 +125,31 @@ static int entries(const struct bytes *t, const struct wasm_section *s, size_t f
 	return r;
 }
 
+/*
+ * The wasm32-wasi-cc.libraries section (doc/dynamic-linking-abi.md): each
+ * embedded module of the program, the executable ("") and its libraries
+ * by soname, with its place among the component's core modules, so that a
+ * runner can run them as the core modules they are.
+ */
+static void libraries_section(const struct link *L, const struct wasm_section *s, const struct site *site,
+                              struct wasm_buf *out)
+{
+	struct wasm_buf payload = {0};
+	uint32_t before = 0;
+
+	for (size_t i = 0; i < site->section; i++)
+		before += s[i].id == WASM_COMPONENT_CORE_MODULE;
+	wasm_put_u32(&payload, (uint32_t)L->nunits);
+	for (size_t i = 0; i < L->nunits; i++) {
+		const struct unit *u = &L->units[i];
+
+		wasm_put_str(&payload, u->main ? "" : u->lib.soname);
+		wasm_put_u32(&payload, before + u->mod);
+	}
+	wasm_put_custom(out, "wasm32-wasi-cc.libraries", &payload);
+	wasm_buf_free(&payload);
+}
+
 /* The component: the template, the new modules and instances at the site, the root in the stand-in's place. */
 int complink_assemble(struct link *L, const struct bytes *t, const struct wasm_section *s, size_t n,
                     const struct site *site, struct wasm_buf *root, struct args *root_args, struct wasm_buf *out,
@@ -179,6 +204,7 @@ int complink_assemble(struct link *L, const struct bytes *t, const struct wasm_s
 		if (entries(t, &s[i], site->entry + 1, count, &sh, out, err) < 0)
 			return -1;
 	}
+	libraries_section(L, s, site, out);
 	wasm_buf_free(&sec);
 	return 0;
 }

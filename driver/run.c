@@ -98,6 +98,8 @@ static void run_step(const struct step *s)
 
 void run_plan(const struct plan *p, const struct invocation *inv)
 {
+	sigset_t old;
+
 	for (size_t i = 0; i < p->nsteps; i++) {
 		if (inv->verbose || inv->dry_run)
 			print_command(stderr, p->steps[i].argv.v);
@@ -113,9 +115,12 @@ void run_plan(const struct plan *p, const struct invocation *inv)
 		if (chmod(p->final_tmp, 0777 & ~mask) < 0)
 			fatal("%s:", p->final_tmp);
 	}
+	/* the output appears and stops being a temporary at one moment */
+	temps_block_signals(&old);
 	if (rename(p->final_tmp, p->output) < 0)
 		fatal("cannot write %s:", p->output);
 	temp_keep(p->final_tmp);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 void exec_plan(const struct plan *p, const struct invocation *inv)

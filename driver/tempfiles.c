@@ -1,4 +1,5 @@
 /* tempfiles.c: temporary files, named, registered, and removed whatever happens. */
+#include <dirent.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,27 @@ static volatile sig_atomic_t child;   /* the step running, 0 for none */
 static volatile sig_atomic_t pending; /* a signal that arrived while it ran */
 static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
 
-void temps_remove(void)
+/*
+ * A tool killed at the wrong moment may leave a file of its own in one of
+ * the driver's directories (wasm-ld's output.tmpXXXX, made a moment before
+ * it asks to have it removed on a signal). The directories are the driver's
+ * alone (mkdtemp, mode 0700), so what is left in them goes too, except in
+ * a signal handler, where opendir is not safe; no tool runs then.
+ */
+static void empty_dir(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			unlinkat(dirfd(d), e->d_name, 0);
+	closedir(d);
+}
+
+static void remove_temps(int sweep)
 {
 	if (removing)
 		return;
@@ -24,15 +45,23 @@ void temps_remove(void)
 	for (size_t i = 0; i < files.len; i++)
 		if (files.v[i])
 			unlink(files.v[i]);
-	for (size_t i = dirs.len; i-- > 0;)
+	for (size_t i = dirs.len; i-- > 0;) {
+		if (sweep)
+			empty_dir(dirs.v[i]);
 		rmdir(dirs.v[i]);
+	}
 }
 
-static _Noreturn void die_of(int sig)
+void temps_remove(void)
+{
+	remove_temps(1);
+}
+
+static _Noreturn void die_of(int sig, int in_handler)
 {
 	sigset_t set;
 
-	temps_remove();
+	remove_temps(!in_handler);
 	signal(sig, SIG_DFL);
 	sigemptyset(&set);
 	sigaddset(&set, sig);
@@ -55,7 +84,7 @@ static void on_signal(int sig)
 		kill(child, sig);
 		return;
 	}
-	die_of(sig);
+	die_of(sig, 1);
 }
 
 void temps_init(void)
@@ -92,7 +121,7 @@ void temps_child_done(void)
 {
 	child = 0;
 	if (pending)
-		die_of(pending);
+		die_of(pending, 0);
 }
 
 static const char *tmpdir(void)
@@ -110,11 +139,33 @@ static int seen(const char *path)
 	return 0;
 }
 
-static void make_dir(int dry_run, char *path)
+/*
+ * What is made and what is registered for removal change together, with
+ * the fatal signals held: a signal between the two would leave a directory
+ * nobody removes, or find the lists in the middle of growing.
+ */
+static void push(struct strvec *sv, char *path)
 {
-	if (!dry_run && mkdir(path, 0700) < 0)
-		fatal("cannot create %s:", path);
-	strvec_push(&dirs, path);
+	sigset_t old;
+
+	temps_block_signals(&old);
+	strvec_push(sv, path);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* Creates a directory from a mkdtemp template, or of the name given. */
+static int make_dir(int dry_run, char *path, int template)
+{
+	sigset_t old;
+	int ok = 1;
+
+	temps_block_signals(&old);
+	if (!dry_run)
+		ok = template ? mkdtemp(path) != NULL : mkdir(path, 0700) == 0;
+	if (ok)
+		strvec_push(&dirs, path);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return ok;
 }
 
 /*
@@ -128,20 +179,20 @@ const char *temp_file(int dry_run, const char *name)
 
 	if (!dir) {
 		dir = xasprintf("%s/wasm32-wasi-cc-XXXXXX", tmpdir());
-		if (!dry_run && !mkdtemp(dir))
+		if (!make_dir(dry_run, dir, 1))
 			fatal("cannot create a temporary directory in %s:", tmpdir());
-		strvec_push(&dirs, dir);
 	}
 	path = xasprintf("%s/%s", dir, name);
 	if (seen(path)) {
 		static int subdirs;
 		char *sub = xasprintf("%s/%d", dir, ++subdirs);
 
-		make_dir(dry_run, sub);
+		if (!make_dir(dry_run, sub, 0))
+			fatal("cannot create %s:", sub);
 		free(path);
 		path = xasprintf("%s/%s", sub, name);
 	}
-	strvec_push(&files, path);
+	push(&files, path);
 	return path;
 }
 
@@ -151,11 +202,10 @@ const char *output_temp(int dry_run, const char *output)
 	char *tmp = xasprintf("%.*s.%s.tmp-XXXXXX", (int)(base - output), output, base);
 	char *path;
 
-	if (!dry_run && !mkdtemp(tmp))
+	if (!make_dir(dry_run, tmp, 1))
 		fatal("cannot create a directory beside %s:", output);
-	strvec_push(&dirs, tmp);
 	path = xasprintf("%s/%s", tmp, base);
-	strvec_push(&files, path);
+	push(&files, path);
 	return path;
 }
 

@@ -11,10 +11,13 @@ load test_helper
 	[ "$output" = " 0d 00 01 00" ]
 	run -0 wasm32-wasi-run hello
 	[ "$output" = "hello from main with 0 arguments" ]
-	# a component can only report ok or err: status 3 comes back as 1
-	run -1 wasm32-wasi-run hello one
+	# the runner runs its command module: status 3 comes back as 3
+	run -3 wasm32-wasi-run hello one
 	[ "${lines[0]}" = "hello from main with 1 argument" ]
 	[ "${lines[1]}" = "[one]" ]
+	# as a component on jco's shim, it can only report ok or err: 1
+	run -1 wasm32-wasi-run --jco hello one
+	[ "${lines[0]}" = "hello from main with 1 argument" ]
 	assert_no_temporaries
 	assert_only_files hello
 }

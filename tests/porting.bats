@@ -79,7 +79,7 @@ posix_flags() {
 	wasm32-wasi-cc $(posix_flags) -o posix "$FIXTURES/porting/posix.c"
 	run -0 wasm32-wasi-run posix
 	[ "${lines[-1]}" = "0 failed" ]
-	[ "${#lines[@]}" -eq 40 ]
+	[ "${#lines[@]}" -eq 42 ]
 	[[ "$output" != *FAILED* ]]
 	assert_no_temporaries
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# run.bats: wasm32-wasi-run, the seeds' external command-line interface: arguments
+# run.bats: wasm32-wasi-run, Typed Main's external command-line interface (doc/design.md): arguments
 # and declared variables with path strings made into UUID preopens, the working
 # directory, pipes, exit statuses; for a core module and for a component alike.
 
@@ -222,19 +222,45 @@ PROBE_UNSET" ]
 	[ "$output" = "" ]
 }
 
-@test "a core module exits with its own status, a component with 0 or 1" {
+@test "a program exits with its own status, core module or component; a component on jco's shim with 0 or 1" {
 	run -0 wasm32-wasi-run "$CORE" exit 0
 	run -3 wasm32-wasi-run "$CORE" exit 3
 	run -255 wasm32-wasi-run "$CORE" exit 255
 	run -0 wasm32-wasi-run "$COMPONENT" exit 0
-	run -1 wasm32-wasi-run "$COMPONENT" exit 3
-	run -1 wasm32-wasi-run "$COMPONENT" exit 255
+	run -3 wasm32-wasi-run "$COMPONENT" exit 3
+	run -255 wasm32-wasi-run "$COMPONENT" exit 255
+	# as a component, through jco: wasi:cli/run only says ok or err
+	run -0 wasm32-wasi-run --jco "$COMPONENT" exit 0
+	run -1 wasm32-wasi-run --jco "$COMPONENT" exit 3
+	run -1 wasm32-wasi-run --jco "$COMPONENT" exit 255
+}
+
+@test "a component's standard streams are terminals only when they are, and it reads no further than asked" {
+	source_file tty.c <<-'EOF'
+	#include <stdio.h>
+	#include <unistd.h>
+	int main(void)
+	{
+		char c;
+		printf("%d %d %d\n", isatty(0), isatty(1), isatty(2));
+		fflush(stdout);
+		return read(0, &c, 1) == 1 ? c : 0;
+	}
+	EOF
+	wasm32-wasi-cc -o tty tty.c
+	printf 'ABC' > in.txt
+	# its own byte read, the rest left for cat
+	run -65 bash -c '(wasm32-wasi-run ./tty; status=$?; cat; exit $status) < in.txt 2> /dev/null'
+	[ "$output" = "0 0 0
+BC" ]
 }
 
 @test "a trap exits 134 with one line naming the program" {
 	run --separate-stderr -134 wasm32-wasi-run "$CORE" trap
 	[ "$stderr" = "wasm32-wasi-run: $CORE: wasm trap: unreachable" ]
 	run --separate-stderr -134 wasm32-wasi-run "$COMPONENT" trap
+	[ "$stderr" = "wasm32-wasi-run: $COMPONENT: wasm trap: unreachable" ]
+	run --separate-stderr -134 wasm32-wasi-run --jco "$COMPONENT" trap
 	[ "$stderr" = "wasm32-wasi-run: $COMPONENT: wasm trap: wasm \`unreachable\` instruction executed" ]
 }
 
@@ -302,13 +328,13 @@ yes_sum() {
 
 @test "usage errors exit 2" {
 	run -2 wasm32-wasi-run
-	[ "$output" = "wasm32-wasi-run: usage: wasm32-wasi-run [--print-env] [--] PROGRAM [ARGS...]" ]
+	[ "$output" = "wasm32-wasi-run: usage: wasm32-wasi-run [--print-env] [--jco] [--] PROGRAM [ARGS...]" ]
 	run -2 wasm32-wasi-run --frobnicate prog
-	[ "$output" = "wasm32-wasi-run: unknown option '--frobnicate' (usage: wasm32-wasi-run [--print-env] [--] PROGRAM [ARGS...])" ]
+	[ "$output" = "wasm32-wasi-run: unknown option '--frobnicate' (usage: wasm32-wasi-run [--print-env] [--jco] [--] PROGRAM [ARGS...])" ]
 	run -2 wasm32-wasi-run --print-env "$CORE" extra
-	[ "$output" = "wasm32-wasi-run: --print-env takes no arguments after PROGRAM (usage: wasm32-wasi-run [--print-env] [--] PROGRAM [ARGS...])" ]
+	[ "$output" = "wasm32-wasi-run: --print-env takes no arguments after PROGRAM (usage: wasm32-wasi-run [--print-env] [--jco] [--] PROGRAM [ARGS...])" ]
 	run -0 wasm32-wasi-run --help
-	[ "${lines[0]}" = "usage: wasm32-wasi-run [--print-env] [--] PROGRAM [ARGS...]" ]
+	[ "${lines[0]}" = "usage: wasm32-wasi-run [--print-env] [--jco] [--] PROGRAM [ARGS...]" ]
 }
 
 @test "options end at the program or at --; the program's own options are its own" {
@@ -351,9 +377,9 @@ yes_sum() {
 	[ "$output" = "wasm32-wasi-run: component.wasm: not a command: the component exports no wasi:cli/run" ]
 }
 
-@test "a component is transpiled once, into the cache, written whole" {
+@test "a component run by jco is transpiled once, into the cache, written whole" {
 	export XDG_CACHE_HOME=$PWD/cache
-	run -0 wasm32-wasi-run "$COMPONENT" args x
+	run -0 wasm32-wasi-run --jco "$COMPONENT" args x
 	[ "$output" = "[x]" ]
 	cache=cache/wasm32-wasi-cc/wasm32-wasi-run-cache
 	entries=$(ls -A $cache)
@@ -361,7 +387,7 @@ yes_sum() {
 	[ -s "$cache/$entries/program.js" ]
 	[ "$(grep -c '^file [0-9a-f]\{64\} ' "$cache/$entries/MANIFEST")" -ge 3 ]
 	touch -d '2000-01-01' "$cache/$entries"
-	run -0 wasm32-wasi-run "$COMPONENT" args y
+	run -0 wasm32-wasi-run --jco "$COMPONENT" args y
 	[ "$output" = "[y]" ]
 	# the same entry, untouched, and nothing half-written next to it
 	[ "$(ls -A $cache)" = "$entries" ]

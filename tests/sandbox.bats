@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # sandbox.bats: a program reaches nothing outside its preopens, by any path, in
-# every form the runner runs (core module, component, setjmp program, dynamic
-# executable run by the runner's loader, and as a component), and never the
-# runner's cache; dlopen likewise.
+# every form the runner runs (core module, component, component on jco's
+# preview2 shim (--jco), setjmp program, dynamic executable run by the
+# runner's loader, and as a component), and never the runner's cache; dlopen
+# likewise.
 
 load test_helper
 
@@ -17,7 +18,7 @@ setup_file() {
 	wasm32-wasi-cc -o "$BIN/component" "$src"
 	wasm32-wasi-cc -DWITH_SETJMP -o "$BIN/setjmp" "$src"
 	wasm32-wasi-cc -DWITH_SETJMP --emit=core -o "$BIN/setjmp-core" "$src"
-	FORMS="core component setjmp"
+	FORMS="core component jco setjmp"
 	if [ -f "$BUILD_DIR/runtime/libc.so" ]; then
 		WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime wasm32-wasi-cc --emit=core \
 			--artifact=dynamic-command -DWITH_DLOPEN -o "$BIN/dynamic" "$src" -ldl
@@ -49,7 +50,11 @@ each_form_answers() {
 	shift
 	requests=$(cat)
 	for form in $FORMS; do
-		run -0 wasm32-wasi-run "$BIN/$form" "$@" <<<"$requests"
+		if [ "$form" = jco ]; then
+			run -0 wasm32-wasi-run --jco "$BIN/component" "$@" <<<"$requests"
+		else
+			run -0 wasm32-wasi-run "$BIN/$form" "$@" <<<"$requests"
+		fi
 		output=$(sed -E "s/$UUID/UUID/g" <<<"$output")
 		if [ "$output" != "$want" ]; then
 			printf '%s answered:\n%s\ninstead of:\n%s\n' "$form" "$output" "$want" >&2
@@ -198,7 +203,7 @@ cache_entry() {
 
 @test "no program can read, change, plant or move the runner's cache, even in its working directory" {
 	export XDG_CACHE_HOME=$PWD/cache
-	run -0 wasm32-wasi-run "$BIN/component" <<<"read in.txt"
+	run -0 wasm32-wasi-run --jco "$BIN/component" <<<"read in.txt"
 	entry=$(cache_entry cache)
 	entry=${entry#"$PWD/"}
 	sum=$(sha256sum "$entry"/*.js "$entry"/*.wasm)
@@ -226,7 +231,7 @@ symlink wasm32-wasi-run-cache cache
 rename in.txt cache/wasm32-wasi-cc/wasm32-wasi-run-cache/in.txt
 read in.txt
 EOF
-	run -0 wasm32-wasi-run "$BIN/component" <<<"read in.txt"
+	run -0 wasm32-wasi-run --jco "$BIN/component" <<<"read in.txt"
 	[ "$output" = "read in.txt: inside" ]
 	[ "$(sha256sum "$entry"/*.js "$entry"/*.wasm)" = "$sum" ]
 	[ ! -e planted ]
@@ -235,7 +240,7 @@ EOF
 @test "with HOME as the working directory, the default cache is out of reach too" {
 	unset XDG_CACHE_HOME
 	export HOME=$PWD
-	run -0 wasm32-wasi-run "$BIN/component" <<<"read in.txt"
+	run -0 wasm32-wasi-run --jco "$BIN/component" <<<"read in.txt"
 	[ "$output" = "read in.txt: inside" ]
 	entry=$(cache_entry .cache)
 	# moving the directories above the cache moves it whole, out of reach still
@@ -248,13 +253,13 @@ rename .cache .cache2
 read ${entry/.cache/.cache2}/program.js
 rename .cache2 .cache
 EOF
-	run -0 wasm32-wasi-run "$BIN/component" <<<"read in.txt"
+	run -0 wasm32-wasi-run --jco "$BIN/component" <<<"read in.txt"
 	[ "$output" = "read in.txt: inside" ]
 }
 
 @test "a broken cache entry is found, said in one line, transpiled again and replaced" {
 	export XDG_CACHE_HOME=$PWD/cache
-	run -0 wasm32-wasi-run "$BIN/component" <<<"read in.txt"
+	run -0 wasm32-wasi-run --jco "$BIN/component" <<<"read in.txt"
 	entry=$(cache_entry "$PWD/cache")
 	said() {
 		echo "wasm32-wasi-run: $BIN/component: the cached transpilation $entry was broken ($1); transpiled again"
@@ -262,7 +267,7 @@ EOF
 	for damage in 'rm program.core.wasm' ': > program.js' 'echo garbage > program.js' \
 		'rm -r MANIFEST node_modules package.json' 'rm node_modules/@bytecodealliance/preview2-shim'; do
 		(cd "$entry" && eval "$damage")
-		run --separate-stderr -0 wasm32-wasi-run "$BIN/component" <<<"read in.txt"
+		run --separate-stderr -0 wasm32-wasi-run --jco "$BIN/component" <<<"read in.txt"
 		[ "$output" = "read in.txt: inside" ]
 		case $damage in
 		rm\ program*) [ "$stderr" = "$(said 'program.core.wasm: No such file or directory')" ] ;;
@@ -271,14 +276,14 @@ EOF
 		*) [ "$stderr" = "$(said 'node_modules/@bytecodealliance/preview2-shim: No such file or directory')" ] ;;
 		esac
 		# whole again: the next run says nothing, and nothing is left beside it
-		run --separate-stderr -0 wasm32-wasi-run "$BIN/component" <<<"read in.txt"
+		run --separate-stderr -0 wasm32-wasi-run --jco "$BIN/component" <<<"read in.txt"
 		[ "$output" = "read in.txt: inside" ] && [ "$stderr" = "" ]
 		[ "$(ls -A "${entry%/*}")" = "${entry##*/}" ]
 	done
 	# an entry that is not even a directory
 	rm -r "$entry"
 	echo junk > "$entry"
-	run --separate-stderr -0 wasm32-wasi-run "$BIN/component" <<<"read in.txt"
+	run --separate-stderr -0 wasm32-wasi-run --jco "$BIN/component" <<<"read in.txt"
 	[ "$stderr" = "$(said 'MANIFEST: Not a directory')" ]
 	[ -f "$entry/program.js" ]
 }

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -77,9 +78,12 @@ int syncfs(int fd)
 	return valid(fd) ? 0 : -1;
 }
 
+/* RLIMIT_NOFILE's (rlimit.c) */
 int getdtablesize(void)
 {
-	return 1024;
+	struct rlimit rl;
+
+	return getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < 0x7fffffff ? (int)rl.rlim_cur : 0x7fffffff;
 }
 
 /* A wasm page. */

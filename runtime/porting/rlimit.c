@@ -3,7 +3,9 @@
  * the limits are what the program really has: RLIMIT_STACK its stack (the
  * linker's __stack_low and __stack_high; in a dynamic program the
  * allocator's), RLIMIT_AS and RLIMIT_DATA the 4 GiB a wasm32 memory can
- * grow to, RLIMIT_CORE 0 (no core files), the rest unlimited. setrlimit
+ * grow to, RLIMIT_CORE 0 (no core files), RLIMIT_NOFILE 1024 (a finite
+ * number, which loops closing every descriptor up to it need; what
+ * getdtablesize says), the rest unlimited. setrlimit
  * may lower a limit or raise it back up to its maximum; getrlimit then
  * reports the new value, which is recorded, not enforced.
  */
@@ -28,6 +30,7 @@ static void init(void)
 	limits[RLIMIT_AS].rlim_cur = limits[RLIMIT_AS].rlim_max = memory;
 	limits[RLIMIT_DATA].rlim_cur = limits[RLIMIT_DATA].rlim_max = memory;
 	limits[RLIMIT_CORE].rlim_cur = limits[RLIMIT_CORE].rlim_max = 0;
+	limits[RLIMIT_NOFILE].rlim_cur = limits[RLIMIT_NOFILE].rlim_max = 1024;
 	known = 1;
 }
 

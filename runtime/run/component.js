@@ -27,36 +27,60 @@ const { PROG, Failure, describe, say, programFailed, writeAll } = require('./rep
 
 const CACHE_FORMAT = 2;
 
-// ------------------------------------------------ components jco cannot run
+// ------------------------------------------- the command modules of a component
 
-// jco compiles a component's core modules to JavaScript after validating
-// them, and its validator knows no exception handling, to which clang lowers
-// setjmp/longjmp (and C++ exceptions): a tag section. The program's own core
-// module is inside the component unchanged, a preview1 command that imports
-// wasi_snapshot_preview1, which the component's adapter would have turned
-// into preview2 calls; node:wasi answers those calls itself. So such a
-// component runs as that module, and the same declared environment,
-// preopens and arguments reach it.
+// A command component that wasm32-wasi-cc made embeds the program's own core
+// modules unchanged: a preview1 command (it imports wasi_snapshot_preview1,
+// exports _start), which the component's adapter turns into preview2 calls,
+// and for a dynamic executable its libraries, which wasm32-wasi-cc.libraries
+// names. The runner runs those modules under its own preview1 host (the
+// path rule of sandbox.js), with the same arguments, declared environment and
+// preopens the component would get: what the adapter would translate then
+// means what it meant, and what preview2 cannot say (an exit status beyond
+// ok or err, whether a descriptor is a terminal, reading no further than
+// asked) is the program's own. jco could not translate a program that uses
+// exception handling (setjmp/longjmp, C++ exceptions) anyway. Other
+// components are run as components (runComponent).
 
-// The component's command module when it uses exception handling, else null.
-function coreModuleNeedingEh(file, bytes) {
-  let modules;
+function isCommandModule(m) {
+  let module;
   try {
-    modules = wasm.coreModules(bytes).filter(wasm.hasTags);
+    module = new WebAssembly.Module(m);
+  } catch {
+    return false;
+  }
+  return WebAssembly.Module.exports(module).some(e => e.name === '_start' && e.kind === 'function') &&
+    WebAssembly.Module.imports(module).every(i => i.module === 'wasi_snapshot_preview1');
+}
+
+// { main, libraries }: the program's module and, for a dynamic executable,
+// a Map of its libraries' modules by soname; null for a component that holds
+// no preview1 command.
+function commandModules(file, bytes) {
+  let modules, embedded;
+  try {
+    modules = wasm.coreModules(bytes);
+    embedded = wasm.embeddedLibraries(bytes);
   } catch (e) {
     throw new Failure(`${file}: malformed component: ${e.message}`);
   }
-  for (const m of modules) {
-    let exported;
-    try {
-      exported = WebAssembly.Module.exports(new WebAssembly.Module(m));
-    } catch (e) {
-      throw new Failure(`${file}: malformed program: ${e.message}`);
+  if (embedded) {
+    const libraries = new Map();
+    let main = null;
+    for (const { name, module } of embedded) {
+      if (module >= modules.length)
+        throw new Failure(`${file}: malformed component: wasm32-wasi-cc.libraries names module ${module} of ${modules.length}`);
+      if (name === '')
+        main = Buffer.from(modules[module]);
+      else
+        libraries.set(name, Buffer.from(modules[module]));
     }
-    if (exported.some(e => e.name === '_start' && e.kind === 'function'))
-      return Buffer.from(m);
+    if (!main)
+      throw new Failure(`${file}: malformed component: wasm32-wasi-cc.libraries names no executable`);
+    return { main, libraries };
   }
-  return null;
+  const main = modules.find(isCommandModule);
+  return main ? { main: Buffer.from(main), libraries: null } : null;
 }
 
 // --------------------------------------------------------------- the cache
@@ -276,4 +300,4 @@ async function runComponent(file, bytes, { args, env, preopens, sandbox, stdio, 
   return 0;
 }
 
-module.exports = { coreModuleNeedingEh, runComponent };
+module.exports = { commandModules, runComponent };

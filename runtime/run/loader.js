@@ -91,7 +91,8 @@ function dylinkOf(bytes, where, shown) {
 // does not know, dependencies before dependents. Libraries are searched
 // from programDir on. `shown` is what the program may be told `file` is;
 // `compiled`, its module if it is compiled already.
-function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false, shown = file, compiled = null) {
+function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false, shown = file, compiled = null,
+                   embedded = null) {
   const order = [], seen = new Map();
   const visit = (name, where, data, label, module = null) => {
     if (seen.has(name))
@@ -103,6 +104,10 @@ function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false
     for (const dep of info ? info.needed : []) {
       if (seen.has(dep) || isLoaded(dep))
         continue;
+      if (embedded && embedded.has(dep)) {
+        visit(dep, `${file}(${dep})`, embedded.get(dep), dep);
+        continue;
+      }
       let p;
       try {
         p = findLibrary(dep, programDir, libdir, 'needed', info.runpath, path.dirname(where));
@@ -268,7 +273,9 @@ function alignUp(n, log2) {
 
 // wasi: the program's node:wasi; wasiImports(getMemory): its import
 // object, sandboxed and with SIGPIPE, for the memory getMemory returns.
-function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox, libdir }) {
+// libraries: a component's embedded libraries by soname (component.js), found
+// before any file.
+function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox, libdir, libraries = null }) {
   const programDir = path.dirname(file);
   let module;
   try {
@@ -278,7 +285,7 @@ function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox,
   }
   if (!WebAssembly.Module.exports(module).some(e => e.name === '_start' && e.kind === 'function'))
     throw new Failure(`${file}: not a command: a library (it exports no _start)`);
-  const order = loadOrder('', file, bytes, programDir, libdir, undefined, file, module);
+  const order = loadOrder('', file, bytes, programDir, libdir, undefined, file, module, libraries);
   let memory;
   const wasiImports = sandboxedImports(() => memory);
   const allocator = instantiateAllocator(file, order, wasiImports);

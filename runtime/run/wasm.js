@@ -3,8 +3,9 @@
 // It knows the header (magic and version: which layer a file is), the
 // framing of top-level sections (an id byte, a LEB128 size), and the two
 // custom sections the runner reads: wasm32-wasi-cc.env (the declared
-// environment, a vec of names) and dylink.0 (doc/dynamic-linking-abi.md;
-// MEM_INFO, NEEDED and RUNTIME_PATH are used). What it cannot read it
+// environment, a vec of names), dylink.0 (doc/dynamic-linking-abi.md;
+// MEM_INFO, NEEDED and RUNTIME_PATH are used) and a dynamic executable's
+// component's wasm32-wasi-cc.libraries. What it cannot read it
 // reports by throwing Malformed, whose message says what is wrong; callers
 // prefix the file's name.
 'use strict';
@@ -140,4 +141,27 @@ function hasTags(bytes) {
   return sections(bytes).some(s => s.id === SECTION.CORE_TAG);
 }
 
-module.exports = { Malformed, kind, sections, customSection, declaredEnv, dylink, coreModules, hasTags };
+// wasm32-wasi-cc.libraries of a dynamic executable's component
+// (doc/dynamic-linking-abi.md): { name, module } of each embedded module,
+// the executable's name empty, module its place among the core modules;
+// null for a component without the section.
+function embeddedLibraries(bytes) {
+  const section = customSection(bytes, 'wasm32-wasi-cc.libraries');
+  if (!section)
+    return null;
+  let { value: count, pos } = readU32(bytes, section.pos, section.end);
+  const found = [];
+  while (count-- > 0) {
+    const name = readName(bytes, pos, section.end);
+    const index = readU32(bytes, name.pos, section.end);
+    found.push({ name: name.value, module: index.value });
+    pos = index.pos;
+  }
+  if (pos !== section.end)
+    throw new Malformed('stray bytes after the entries of wasm32-wasi-cc.libraries');
+  return found;
+}
+
+module.exports = {
+  Malformed, kind, sections, customSection, declaredEnv, dylink, coreModules, hasTags, embeddedLibraries,
+};

@@ -1,5 +1,5 @@
 /*
- * wasi/toolchain.h: symbol visibility for wasm32-wasi-cc, as the seeds name it.
+ * wasi/toolchain.h: symbol visibility for wasm32-wasi-cc, as doc/design.md names it.
  *
  * hidden (the default): visible to other translation units of the same
  *   module, never exported from it.
