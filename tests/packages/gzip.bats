@@ -15,7 +15,9 @@ GZIP_ENV=GZIP,POSIXLY_CORRECT
 	copy_source gzip gzip
 	cd src
 	quietly configure.log wasm32-wasi-configure LDFLAGS="--env=$GZIP_ENV"
-	quietly build.log make -j2
+	# Debian's patch of doc/gzip.texi makes make rebuild gzip.info, with
+	# makeinfo, which Debian's build has (texinfo) and the tests do not need.
+	quietly build.log make -j2 MAKEINFO=true
 	cat "$TOP_SRCDIR"/driver/*.c > text
 	cp text text.orig
 	touch -d @1000000000 text
@@ -26,7 +28,7 @@ GZIP_ENV=GZIP,POSIXLY_CORRECT
 	gzip -dc text.gz | cmp - text.orig # the host's gzip reads it
 	hide_valgrind
 	register_binfmt
-	run make -j2 check
+	run make -j2 check MAKEINFO=true
 	[ "$status" -eq 0 ] || { grep -h '^\(FAIL\|ERROR\|# \)' tests/test-suite.log; false; }
 	[[ "$output" == *"Testsuite summary for gzip 1.12"*"# TOTAL: 26"*"# FAIL:  0"*"# ERROR: 0"* ]]
 }
