@@ -14,6 +14,13 @@ load packages_helper
 	[ "$(needed_libraries lib/liblz4.so.1.9.4)" = "libc.so
 liballoc.so" ]
 	embeds_library programs/lz4 liblz4.so.1
+	# Excluded: the two `lz4 --list` lines of test-lz4-basic. --list prints sizes with
+	# "%.2Lf" (a long double); libc.so formats no long double ("Support for formatting
+	# long double values is currently disabled", then a trap), and a dynamic program
+	# cannot take -lc-printscan-long-double (its vfprintf clashes with libc.so's).
+	n=$(wc -l < tests/Makefile)
+	sed -i '/^\t$(LZ4) --list .*# test --list /d' tests/Makefile
+	[ "$(wc -l < tests/Makefile)" -eq $((n - 2)) ]
 	register_binfmt
 	run make check CC=wasm32-wasi-cc
 	[ "$status" -eq 0 ] || { echo "$output" | grep -v '^ *$' | tail -30; false; }
@@ -24,7 +31,8 @@ liballoc.so" ]
 
 	cat "$TOP_SRCDIR"/driver/*.c > text
 	touch -d @1000000000 text
-	run -0 programs/lz4 -q -9 text
+	# -m: the output is text.lz4 (lz4 writes to a standard output that is not a terminal)
+	run -0 programs/lz4 -q -9 -m text
 	[ -z "$output" ]
 	[ "$(stat -c %Y text.lz4)" = 1000000000 ]
 	run -0 programs/lz4 -q -d text.lz4 text.out
