@@ -12,7 +12,7 @@ load packages_helper
 	copy_source libsodium libsodium
 	cd src
 	quietly autoreconf.log autoreconf -fi
-	quietly configure.log wasm32-wasi-configure
+	quietly configure.log wasm32-wasi-configure --build="$(build_triplet)"
 	# configure found the threads (single-threaded ones) and the stack protector
 	grep -q '^PTHREAD_CFLAGS = -pthread$' Makefile
 	grep -q -- '-DHAVE_PTHREAD=1' Makefile
