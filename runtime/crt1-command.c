@@ -1,5 +1,6 @@
 /* crt1-command.c: the command's entry point, _start, after wasi-libc's crt1-command.c. */
 #include <stdlib.h>
+#include "porting/progname.h"
 
 void __wasm_call_ctors(void);
 int __main_void(void);
@@ -18,6 +19,7 @@ void _start(void)
 	if (started)
 		__builtin_trap();
 	started = 1;
+	porting_set_progname();
 	/* synthesized by wasm-ld; calling it here stops wasm-ld from wrapping _start */
 	__wasm_call_ctors();
 	/* clang names main(void) __main_void; for main(argc, argv), libc's

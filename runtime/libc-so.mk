@@ -24,7 +24,7 @@ runtime/liballoc.so: runtime/liballoc.a runtime/build-libs.yaml driver/wasm32-wa
 	$(AM_V_GEN)$(BUILD_LIBS_DRIVER) --artifact=allocator -s -o $@
 
 # command-rt for dynamic executables: the same start file, position-independent.
-runtime/crt1-command-pic.o: runtime/crt1-command.c
+runtime/crt1-command-pic.o: runtime/crt1-command.c runtime/porting/progname.h
 	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(ROLES_CFLAGS) -fPIC -c -o $@ $(srcdir)/runtime/crt1-command.c
 
 LIBC_PIC = $(abs_top_builddir)/runtime/libc-pic
@@ -41,32 +41,41 @@ LIBC_PIC_MAKE = $(MAKE) -C '$(WASI_LIBC_SOURCE)' CC='$(WASM_CLANG)' AR='$(WASM_A
 LIBC_NONSHARED_OBJECTS = __main_void.o __main_argc_argv.o __original_main.o
 # What liballoc.so defines instead: malloc and its family, and the errno
 # malloc sets, which must be the one errno of the process; what the
-# porting layer replaces (runtime/porting/fcntl.c); and what runtime/atexit.c
+# porting layer replaces (runtime/porting/fcntl.c: fcntl and close;
+# runtime/porting/multibyte.c: mbrtowc and wctomb); and what runtime/atexit.c
 # defines instead, as for static programs (atexit, and the thread_local
 # destructors that exit runs first).
-LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o atexit.o
+LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o close.o mbrtowc.o wctomb.o atexit.o
 
 # wasi-libc's emulations that dynamic programs get from libc.so as static
-# ones get them from the porting role (signals are the porting layer's own).
+# ones get them from the porting role (signals and mmap are the porting
+# layer's own).
 LIBC_PIC_EMULATIONS = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-getpid.a \
-	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-process-clocks.a \
-	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-mman.a
+	$(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-process-clocks.a
+
+# printf and scanf with long double (%Lf), as the libc role links them for
+# static programs (specs/roles.yaml): their members replace libc's own, of the
+# same names without .long-double.
+LIBC_PIC_LONG_DOUBLE = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libc-printscan-long-double.a
 
 # One run of wasi-libc's make for all of it: each run copies its headers
 # again (include_dirs is phony), which two runs at once would garble.
 runtime/libc-pic.stamp:
 	+$(AM_V_GEN)$(LIBC_PIC_MAKE) include_dirs > /dev/null && \
-	$(LIBC_PIC_MAKE) '$(LIBC_PIC_A)' $(LIBC_PIC_EMULATIONS) > /dev/null && touch $@
-$(LIBC_PIC_A) $(LIBC_PIC_EMULATIONS): runtime/libc-pic.stamp
+	$(LIBC_PIC_MAKE) '$(LIBC_PIC_A)' $(LIBC_PIC_EMULATIONS) '$(LIBC_PIC_LONG_DOUBLE)' > /dev/null && touch $@
+$(LIBC_PIC_A) $(LIBC_PIC_EMULATIONS) $(LIBC_PIC_LONG_DOUBLE): runtime/libc-pic.stamp
 	@test -f '$@'
 
 runtime/libc_nonshared.a: $(LIBC_PIC_A)
 	$(AM_V_GEN)rm -rf $@ $@.d && $(MKDIR_P) $@.d && \
 	(cd $@.d && $(WASM_AR) x '$(LIBC_PIC_A)' $(LIBC_NONSHARED_OBJECTS)) && \
 	$(WASM_AR) crs $@ $(addprefix $@.d/,$(LIBC_NONSHARED_OBJECTS)) && rm -rf $@.d
-runtime/libc-pic.a: $(LIBC_PIC_A) Makefile
-	$(AM_V_GEN)rm -f $@ && cp '$(LIBC_PIC_A)' $@ && \
-	$(WASM_AR) d $@ $(LIBC_NONSHARED_OBJECTS) $(LIBC_REPLACED_OBJECTS)
+runtime/libc-pic.a: $(LIBC_PIC_A) $(LIBC_PIC_LONG_DOUBLE) Makefile
+	$(AM_V_GEN)rm -rf $@ $@.d && cp '$(LIBC_PIC_A)' $@ && \
+	$(WASM_AR) d $@ $(LIBC_NONSHARED_OBJECTS) $(LIBC_REPLACED_OBJECTS) \
+	  $$($(WASM_AR) t '$(LIBC_PIC_LONG_DOUBLE)' | sed 's/\.long-double\.o$$/.o/') && \
+	$(MKDIR_P) $@.d && (cd $@.d && $(WASM_AR) x '$(LIBC_PIC_LONG_DOUBLE)') && \
+	$(WASM_AR) rs $@ $@.d/*.o && rm -rf $@.d
 # Linked by the driver itself, as a dll of no user objects: libc's public
 # symbols are exported, its imports get the two-level namespace (malloc and
 # errno from liballoc.so). All of libc is in it (a dll cannot know what its

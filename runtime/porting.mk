@@ -8,10 +8,10 @@ wasmlib_DATA += runtime/libporting.a runtime/libsetjmp.a runtime/cabi_realloc.o
 # compiles, so that libc.so carries the same objects (runtime/libc-so.mk),
 # and compiled against our own headers, so that they declare what it defines.
 PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
-	runtime/porting/misc.o runtime/porting/modes.o runtime/porting/passwd.o \
-	runtime/porting/process.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
+	runtime/porting/misc.o runtime/porting/mman.o runtime/porting/modes.o runtime/porting/multibyte.o runtime/porting/netdb.o runtime/porting/passwd.o \
+	runtime/porting/process.o runtime/porting/progname.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
 	runtime/porting/pthread_sync.o runtime/porting/realpath.o runtime/porting/rlimit.o \
-	runtime/porting/sched.o runtime/porting/semaphore.o runtime/porting/signal.o runtime/porting/stack_chk.o \
+	runtime/porting/sched.o runtime/porting/semaphore.o runtime/porting/signal.o runtime/porting/socket.o runtime/porting/stack_chk.o \
 	runtime/porting/system.o runtime/porting/threads.o runtime/porting/tmpfile.o \
 	runtime/porting/tzset.o runtime/porting/users.o
 PORTING_CFLAGS = --target=wasm32-wasi -nostdinc -isystem $(CLANG_RESOURCE_DIR)/include \
@@ -30,15 +30,16 @@ CLEANFILES += runtime/libporting.a runtime/libporting-shared.a runtime/libsetjmp
 # Headers for the target, installed apart from the host's includes.
 targetincludedir = $(pkgdatadir)/include
 targetinclude_HEADERS = runtime/include/setjmp.h runtime/include/dlfcn.h \
-	runtime/include/__wait_status.h runtime/include/__typedef_sigset_t.h runtime/include/dirent.h runtime/include/fcntl.h \
-	runtime/include/grp.h runtime/include/pthread.h \
+	runtime/include/__mode_t.h runtime/include/__wait_status.h runtime/include/__typedef_sigset_t.h runtime/include/dirent.h runtime/include/errno.h \
+	runtime/include/fcntl.h \
+	runtime/include/grp.h runtime/include/netdb.h runtime/include/pthread.h \
 	runtime/include/pwd.h runtime/include/sched.h runtime/include/signal.h runtime/include/stdio.h \
 	runtime/include/stdlib.h runtime/include/time.h runtime/include/unistd.h \
 	runtime/include/__struct_sockaddr.h runtime/include/__struct_sockaddr_in.h \
 	runtime/include/__struct_sockaddr_in6.h runtime/include/__struct_sockaddr_storage.h \
 	runtime/include/__struct_sockaddr_un.h
 targetincludesysdir = $(targetincludedir)/sys
-targetincludesys_HEADERS = runtime/include/sys/resource.h runtime/include/sys/stat.h \
+targetincludesys_HEADERS = runtime/include/sys/resource.h runtime/include/sys/socket.h runtime/include/sys/stat.h \
 	runtime/include/sys/wait.h
 targetincludearpadir = $(targetincludedir)/arpa
 targetincludearpa_HEADERS = runtime/include/arpa/inet.h
@@ -47,16 +48,20 @@ targetincludewasi_HEADERS = runtime/include/wasi/toolchain.h
 EXTRA_DIST += runtime/setjmp.c runtime/longjmp.S runtime/cabi_realloc.c runtime/porting/porting.h \
 	$(PORTING_OBJECTS:.o=.c)
 
-$(PORTING_OBJECTS) $(PORTING_SHARED_OBJECTS): runtime/porting/porting.h $(targetinclude_HEADERS) $(targetincludesys_HEADERS) \
+$(PORTING_OBJECTS) $(PORTING_SHARED_OBJECTS): runtime/porting/porting.h runtime/porting/progname.h $(targetinclude_HEADERS) $(targetincludesys_HEADERS) \
 	$(targetincludearpa_HEADERS)
 runtime/porting/descriptors.o: runtime/porting/descriptors.c
 runtime/porting/err.o: runtime/porting/err.c
 runtime/porting/fcntl.o: runtime/porting/fcntl.c
 runtime/porting/inet.o: runtime/porting/inet.c
 runtime/porting/misc.o: runtime/porting/misc.c
+runtime/porting/mman.o: runtime/porting/mman.c
 runtime/porting/modes.o: runtime/porting/modes.c
+runtime/porting/multibyte.o: runtime/porting/multibyte.c
+runtime/porting/netdb.o: runtime/porting/netdb.c
 runtime/porting/passwd.o: runtime/porting/passwd.c
 runtime/porting/process.o: runtime/porting/process.c
+runtime/porting/progname.o: runtime/porting/progname.c
 runtime/porting/pthread.o: runtime/porting/pthread.c
 runtime/porting/pthread_attr.o: runtime/porting/pthread_attr.c
 runtime/porting/pthread_sync.o: runtime/porting/pthread_sync.c
@@ -65,6 +70,7 @@ runtime/porting/rlimit.o: runtime/porting/rlimit.c
 runtime/porting/sched.o: runtime/porting/sched.c
 runtime/porting/semaphore.o: runtime/porting/semaphore.c
 runtime/porting/signal.o: runtime/porting/signal.c
+runtime/porting/socket.o: runtime/porting/socket.c
 runtime/porting/stack_chk.o: runtime/porting/stack_chk.c
 runtime/porting/system.o: runtime/porting/system.c
 runtime/porting/threads.o: runtime/porting/threads.c
@@ -83,9 +89,9 @@ runtime/longjmp.o: runtime/longjmp.S
 	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(WASM_RUNTIME_CFLAGS) -fPIC -mexception-handling -c -o $@ $(srcdir)/runtime/longjmp.S
 runtime/cabi_realloc.o: runtime/cabi_realloc.c
 	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(WASM_RUNTIME_CFLAGS) -c -o $@ $(srcdir)/runtime/cabi_realloc.c
-runtime/libporting.a: $(PORTING_OBJECTS)
+runtime/libporting.a: $(PORTING_OBJECTS) Makefile
 	$(AM_V_AR)rm -f $@ && $(WASM_AR) rcs $@ $(PORTING_OBJECTS)
-runtime/libporting-shared.a: $(PORTING_SHARED_OBJECTS)
+runtime/libporting-shared.a: $(PORTING_SHARED_OBJECTS) Makefile
 	$(AM_V_AR)rm -f $@ && $(WASM_AR) rcs $@ $(PORTING_SHARED_OBJECTS)
 runtime/libsetjmp.a: $(SETJMP_OBJECTS)
 	$(AM_V_AR)rm -f $@ && $(WASM_AR) rcs $@ $(SETJMP_OBJECTS)

@@ -99,6 +99,34 @@ posix_flags() {
 	[ "${lines[-1]}" = "0 failed" ]
 }
 
+@test "printf and scanf handle long double in a static command, a dll and a dynamic executable" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file ld.c <<-'EOF'
+	#include <stdio.h>
+	#include <stdlib.h>
+	#ifdef LD_DLL
+	int show(void)
+	#else
+	int main(void)
+	#endif
+	{
+		long double x = 0;
+		if (sscanf("1e-4930", "%Lg", &x) != 1)
+			return 1;
+		return printf("%Lg %.3Lf %Lg\n", x, 2.5L / 3, strtold("0x1p16383", NULL)) < 0;
+	}
+	EOF
+	echo 'int show(void); int main(void) { return show(); }' > main.c
+	wasm32-wasi-cc -o ld ld.c
+	wasm32-wasi-cc -DLD_DLL -shared -o libld.so ld.c
+	wasm32-wasi-cc -o ld-dyn main.c -L. -lld
+	for prog in ld ld-dyn; do
+		run -0 wasm32-wasi-run "$prog"
+		[ "$output" = "1e-4930 0.833 5.94866e+4931" ]
+	done
+}
+
 @test "the POSIX layer links in a statically-linked library and in a dynamic executable's own code" {
 	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
 	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
@@ -154,6 +182,7 @@ posix_flags() {
 	source_file h.c <<-'EOF'
 	#include <arpa/inet.h>
 	#include <grp.h>
+	#include <netdb.h>
 	#include <netinet/in.h>
 	#include <pthread.h>
 	#include <pwd.h>
@@ -232,4 +261,365 @@ got User defined signal 2" ]
 	run -0 wasm32-wasi-run sig-dyn
 	[ "$output" = "got User defined signal 1
 got User defined signal 2" ]
+}
+
+@test "the program's name: program_invocation_name, __progname and getprogname come from argv[0] in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file names.c <<-'EOF'
+	#define _GNU_SOURCE
+	#include <errno.h>
+	#include <stdio.h>
+	#include <stdlib.h>
+	extern char *__progname, *__progname_full;
+	static const char *early;
+	__attribute__((constructor)) static void ctor(void) { early = getprogname(); }
+	__attribute__((visibility("default"))) void names(void)
+	{
+		printf("%s %s %s %s %s %s\n", program_invocation_name, program_invocation_short_name,
+		       __progname_full, __progname, getprogname(), early);
+		setprogname("/a/b/renamed");
+		printf("%s %s\n", getprogname(), program_invocation_short_name);
+	}
+	#ifndef DLL
+	int main(void) { names(); return 0; }
+	#endif
+	EOF
+	printf 'void names(void);\nint main(void) { names(); return 0; }\n' > main.c
+	mkdir sub
+	wasm32-wasi-cc -o sub/static names.c
+	wasm32-wasi-cc --emit=core -o sub/core names.c
+	wasm32-wasi-cc --artifact=dynamic-command -o sub/dynamic names.c
+	wasm32-wasi-cc -DDLL -shared -o libnames.so names.c
+	wasm32-wasi-cc -o sub/withdll main.c -L. -lnames
+	for kind in static core dynamic withdll; do
+		run -0 wasm32-wasi-run "./sub/$kind"
+		[ "$output" = "./sub/$kind $kind ./sub/$kind $kind $kind $kind
+renamed renamed" ]
+	done
+}
+
+@test "mmap gives zeroed pages aligned to sysconf(_SC_PAGESIZE), munmap frees them, mprotect is a no-op, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file maps.c <<-'EOF'
+	#include <errno.h>
+	#include <fcntl.h>
+	#include <stdint.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <sys/mman.h>
+	#include <unistd.h>
+	#define CHECK(c) printf("%s: %s\n", #c, (c) ? "yes" : "NO")
+	__attribute__((visibility("default"))) void maps(void)
+	{
+		long page = sysconf(_SC_PAGESIZE);
+		char *p = mmap(0, 3 * page, PROT_READ | PROT_WRITE, MAP_ANONYMOUS | MAP_PRIVATE, -1, 0);
+		CHECK(page == 65536 && p != MAP_FAILED && (uintptr_t)p % page == 0);
+		CHECK(p[0] == 0 && p[3 * page - 1] == 0);
+		memset(p, 7, 3 * page);
+		CHECK(mprotect(p, page, PROT_NONE) == 0 && mprotect(p + 2 * page, page, PROT_NONE) == 0);
+		CHECK(mprotect(p, 3 * page, PROT_READ | PROT_WRITE) == 0);
+		errno = 0;
+		CHECK(mprotect(p + 1, page, PROT_READ) == -1 && errno == EINVAL);
+		CHECK(mlock(p, page) == 0 && munlock(p, page) == 0 && madvise(p, page, MADV_DONTNEED) == 0);
+		/* the head and the tail given back first, as aligning allocators do */
+		CHECK(munmap(p, page) == 0 && munmap(p + 2 * page, page) == 0 && p[page] == 7);
+		CHECK(munmap(p + page, page) == 0);
+		errno = 0;
+		CHECK(munmap(p + 1, page) == -1 && errno == EINVAL);
+		errno = 0;
+		CHECK(mmap(0, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED && errno == EINVAL);
+		errno = 0;
+		CHECK(mmap(0, page, PROT_READ, MAP_ANONYMOUS, -1, 0) == MAP_FAILED && errno == EINVAL);
+		int freed = 1;
+		for (int i = 0; i < 600 && freed; i++) {
+			char *q = mmap(0, 8 << 20, PROT_READ | PROT_WRITE, MAP_ANONYMOUS | MAP_PRIVATE, -1, 0);
+			freed = q != MAP_FAILED && munmap(q, 8 << 20) == 0;
+		}
+		CHECK(freed);
+		int fd = open("mapped", O_RDWR | O_CREAT | O_TRUNC, 0644);
+		CHECK(fd >= 0 && write(fd, "hello, file", 11) == 11);
+		char *f = mmap(0, 11, PROT_READ, MAP_PRIVATE, fd, 0);
+		close(fd);
+		CHECK(f != MAP_FAILED && (uintptr_t)f % page == 0 && memcmp(f, "hello, file", 11) == 0 && f[11] == 0);
+		CHECK(msync(f, 11, MS_SYNC) == 0 && munmap(f, 11) == 0);
+		unlink("mapped");
+	}
+	#ifndef DLL
+	int main(void) { maps(); return 0; }
+	#endif
+	EOF
+	printf 'void maps(void);\nint main(void) { maps(); return 0; }\n' > main.c
+	wasm32-wasi-cc -o static maps.c
+	# wasi-libc's emulation, which -lwasi-emulated-mman names, is replaced in every kind
+	wasm32-wasi-cc -o named maps.c -lwasi-emulated-mman
+	wasm32-wasi-cc --artifact=dynamic-command -o dynamic maps.c -lwasi-emulated-mman
+	wasm32-wasi-cc -DDLL -shared -o libmaps.so maps.c -lwasi-emulated-mman
+	wasm32-wasi-cc -o withdll main.c -L. -lmaps
+	for kind in static named dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "${#lines[@]}" -eq 15 ]
+		[[ "$output" != *": NO"* ]]
+	done
+	[ ! -e mapped ]
+}
+
+@test "sockets and netdb.h: declared as on Linux; what preview1 cannot do fails with its errno, numeric names resolve, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file sockets.c <<-'EOF'
+	#include <arpa/inet.h>
+	#include <errno.h>
+	#include <netdb.h>
+	#include <netinet/in.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <sys/socket.h>
+	#include <unistd.h>
+	#define CHECK(c) printf("%s: %s\n", #c, (c) ? "yes" : "NO")
+	__attribute__((visibility("default"))) void sockets(void)
+	{
+		int one = 1, sv[2];
+		struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(80) };
+		socklen_t len = sizeof sin;
+		struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *ai;
+		char host[NI_MAXHOST], serv[NI_MAXSERV];
+		struct hostent *he;
+	
+		errno = 0;
+		CHECK(socket(AF_INET, SOCK_STREAM, 0) == -1 && errno == EAFNOSUPPORT);
+		errno = 0;
+		CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1 && errno == EAFNOSUPPORT);
+		errno = 0;
+		CHECK(bind(-1, (struct sockaddr *)&sin, sizeof sin) == -1 && errno == EBADF);
+		errno = 0;
+		CHECK(bind(99, (struct sockaddr *)&sin, sizeof sin) == -1 && errno == EBADF);
+		errno = 0;
+		CHECK(connect(1, (struct sockaddr *)&sin, sizeof sin) == -1 && errno == ENOTSOCK);
+		errno = 0;
+		CHECK(listen(1, 5) == -1 && errno == ENOTSOCK);
+		errno = 0;
+		CHECK(setsockopt(1, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == -1 && errno == ENOTSOCK);
+		errno = 0;
+		CHECK(getsockname(1, (struct sockaddr *)&sin, &len) == -1 && errno == ENOTSOCK);
+		errno = 0;
+		CHECK(getpeername(-1, (struct sockaddr *)&sin, &len) == -1 && errno == EBADF);
+		errno = 0;
+		CHECK(shutdown(1, SHUT_RDWR) == -1 && errno == ENOTSOCK);
+		CHECK(ESHUTDOWN != ENOTCONN && PF_INET == AF_INET && SO_REUSEADDR != SO_TYPE);
+		CHECK(getaddrinfo("127.0.0.1", "8080", &hints, &ai) == 0 && ai->ai_family == AF_INET &&
+		      ai->ai_socktype == SOCK_STREAM && ai->ai_protocol == IPPROTO_TCP && ai->ai_next == NULL &&
+		      ((struct sockaddr_in *)ai->ai_addr)->sin_port == htons(8080) &&
+		      getnameinfo(ai->ai_addr, ai->ai_addrlen, host, sizeof host, serv, sizeof serv, 0) == 0);
+		printf("%s %s\n", host, serv);
+		freeaddrinfo(ai);
+		CHECK(getaddrinfo("::1", NULL, &hints, &ai) == 0 && ai->ai_family == AF_INET6 &&
+		      getnameinfo(ai->ai_addr, ai->ai_addrlen, host, sizeof host, NULL, 0, NI_NUMERICHOST) == 0);
+		printf("%s\n", host);
+		freeaddrinfo(ai);
+		CHECK(getaddrinfo("localhost", "1", NULL, &ai) == 0 && ai->ai_next && ai->ai_next->ai_next &&
+		      ai->ai_next->ai_next->ai_next && !ai->ai_next->ai_next->ai_next->ai_next);
+		freeaddrinfo(ai);
+		int e = getaddrinfo("example.org", "http", NULL, &ai);
+		printf("%d %s\n", e, gai_strerror(e));
+		e = getaddrinfo("example.org", NULL, NULL, &ai);
+		printf("%d %s\n", e, gai_strerror(e));
+		he = gethostbyname("10.1.2.3");
+		CHECK(he && he->h_addrtype == AF_INET && he->h_length == 4 && !strcmp(inet_ntoa(*(struct in_addr *)he->h_addr), "10.1.2.3"));
+		CHECK(gethostbyname("example.org") == NULL && h_errno == HOST_NOT_FOUND);
+		CHECK(getservbyname("http", "tcp") == NULL && getprotobyname("tcp") == NULL);
+		printf("%s\n", hstrerror(HOST_NOT_FOUND));
+	}
+	#ifndef DLL
+	int main(void) { sockets(); return 0; }
+	#endif
+	EOF
+	printf 'void sockets(void);\nint main(void) { sockets(); return 0; }\n' > main.c
+	# shellcheck disable=SC2046
+	wasm32-wasi-cc $(posix_flags) -o static sockets.c
+	run -0 wasm32-wasi-run ./static
+	[ "${#lines[@]}" -eq 22 ]
+	[[ "$output" != *": NO"* ]]
+	[ "${lines[12]}" = "127.0.0.1 8080" ]
+	[ "${lines[14]}" = "::1" ]
+	[ "${lines[16]}" = "-8 Unrecognized service" ]
+	[ "${lines[17]}" = "-2 Name does not resolve" ]
+	[ "${lines[21]}" = "Unknown host" ]
+	static=$output
+	# shellcheck disable=SC2046
+	wasm32-wasi-cc $(posix_flags) -DDLL -shared -o libsockets.so sockets.c
+	wasm32-wasi-cc -o withdll main.c -L. -lsockets
+	run -0 wasm32-wasi-run ./withdll
+	[ "$output" = "$static" ]
+}
+
+@test "S_IFIFO differs from S_IFSOCK (Linux's values) from <sys/stat.h> and <fcntl.h>, and stat's types keep their meaning" {
+	source_file types.c <<-'EOF'
+	#include <fcntl.h>
+	#include <stdio.h>
+	#include <sys/stat.h>
+	#include <unistd.h>
+	_Static_assert(!S_ISFIFO(S_IFSOCK) && !S_ISSOCK(S_IFIFO) && S_ISFIFO(S_IFIFO) && S_ISSOCK(S_IFSOCK), "distinct");
+	_Static_assert(S_IFMT == 0170000 && S_IFIFO == 0010000 && S_IFSOCK == 0140000, "Linux's values");
+	int main(void)
+	{
+		struct stat st;
+		int fd = open("f", O_CREAT | O_WRONLY, 0644);
+		printf("%d %d\n", fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode), (st.st_mode & S_IFMT) == S_IFREG);
+		printf("%d\n", stat(".", &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & S_IFMT) == S_IFDIR);
+		close(fd);
+		unlink("f");
+		return 0;
+	}
+	EOF
+	printf '#include <fcntl.h>\n_Static_assert(S_IFIFO == 0x1000 && S_IFMT == 0xf000, "fcntl.h");\n' > fcntl-only.c
+	wasm32-wasi-cc -std=c11 -c fcntl-only.c
+	wasm32-wasi-cc -std=c11 -o static types.c
+	run -0 wasm32-wasi-run ./static
+	[ "$output" = "1 1
+1" ]
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	wasm32-wasi-cc -std=c11 --artifact=dynamic-command -o dynamic types.c
+	run -0 wasm32-wasi-run ./dynamic
+	[ "$output" = "1 1
+1" ]
+	[ ! -e f ]
+}
+
+@test "descriptor errors as POSIX says: dup2 to a bad descriptor EBADF, unknown fcntl EINVAL, FD_CLOEXEC round-trips and close forgets it, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file fds.c <<-'EOF'
+	#include <errno.h>
+	#include <fcntl.h>
+	#include <stdio.h>
+	#include <sys/stat.h>
+	#include <unistd.h>
+	#define CHECK(c) printf("%s: %s\n", #c, (c) ? "yes" : "NO")
+	__attribute__((visibility("default"))) void descriptors(void)
+	{
+		int fd = open("f", O_CREAT | O_WRONLY, 0644);
+		errno = 0;
+		CHECK(dup2(fd, -1) == -1 && errno == EBADF);
+		errno = 0;
+		CHECK(dup2(fd, getdtablesize()) == -1 && errno == EBADF);
+		errno = 0;
+		CHECK(dup2(-1, fd) == -1 && errno == EBADF);
+		CHECK(dup2(fd, fd) == fd);
+		errno = 0;
+		CHECK(fcntl(fd, 0x7fff) == -1 && errno == EINVAL);
+		errno = 0;
+		CHECK(fcntl(fd, F_DUPFD, -1) == -1 && errno == EINVAL);
+		errno = 0;
+		CHECK(fcntl(-1, F_GETFD) == -1 && errno == EBADF);
+		CHECK(fcntl(fd, F_GETFD) == 0);
+		CHECK(fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fcntl(fd, F_GETFD) == FD_CLOEXEC);
+		CHECK(fcntl(fd, F_SETFD, 0) == 0 && fcntl(fd, F_GETFD) == 0);
+		CHECK(fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && close(fd) == 0);
+		errno = 0;
+		CHECK(close(fd) == -1 && errno == EBADF);
+		/* the number comes back: it starts without the flag, also after fclose */
+		int again = open("f", O_RDONLY);
+		CHECK(again == fd && fcntl(fd, F_GETFD) == 0);
+		FILE *f = fdopen(fd, "r");
+		CHECK(fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fclose(f) == 0 && fcntl(fd, F_GETFD) == -1);
+		again = open("f", O_RDONLY);
+		CHECK(again == fd && fcntl(fd, F_GETFD) == 0 && close(fd) == 0);
+		unlink("f");
+	}
+	#ifndef DLL
+	int main(void) { descriptors(); return 0; }
+	#endif
+	EOF
+	printf 'void descriptors(void);\nint main(void) { descriptors(); return 0; }\n' > main.c
+	wasm32-wasi-cc -o static fds.c
+	wasm32-wasi-cc --artifact=dynamic-command -o dynamic fds.c
+	wasm32-wasi-cc -DDLL -shared -o libfds.so fds.c
+	wasm32-wasi-cc -o withdll main.c -L. -lfds
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "${#lines[@]}" -eq 15 ]
+		[[ "$output" != *": NO"* ]]
+	done
+	[ ! -e f ]
+}
+
+@test "iconv from ISO-8859-1 to UTF-8 works (wasi-libc's traps): mbrtowc and wctomb follow the current locale, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file mb.c <<-'EOF'
+	#include <errno.h>
+	#include <iconv.h>
+	#include <locale.h>
+	#include <stdio.h>
+	#include <stdlib.h>
+	#include <string.h>
+	#include <wchar.h>
+	static void convert(const char *to, const char *from, const char *in, size_t inlen)
+	{
+		iconv_t cd = iconv_open(to, from);
+		char out[256], *ip = (char *)in, *op = out;
+		size_t il = inlen, ol = sizeof out, r = iconv(cd, &ip, &il, &op, &ol);
+		printf("%s<-%s: %d left %zu:", to, from, (int)r, il);
+		for (char *p = out; p < op; p++)
+			printf(" %02x", (unsigned char)*p);
+		printf("\n");
+		iconv_close(cd);
+	}
+	__attribute__((visibility("default"))) void multibyte(void)
+	{
+		char latin[200];
+		mbstate_t st;
+		wchar_t wc;
+		char buf[8];
+	
+		convert("UTF-8", "ISO-8859-1", "caf\xe9 \xff", 6);
+		convert("ISO-8859-1", "UTF-8", "caf\xc3\xa9 \xc3\xbf", 8);
+		convert("UTF-16LE", "UTF-8", "\xe2\x82\xac\xf0\x9f\x98\x80", 7);
+		/* many characters above 0x7f: out of bounds before */
+		memset(latin, 0xe9, sizeof latin);
+		iconv_t cd = iconv_open("UTF-8", "ISO-8859-1");
+		char out[400], *ip = latin, *op = out;
+		size_t il = sizeof latin, ol = sizeof out;
+		printf("200 bytes: %d %zu %zu\n", (int)iconv(cd, &ip, &il, &op, &ol), il, ol);
+		iconv_close(cd);
+		/* the C locale: a byte above 0x7f is a code unit; wctomb of a character above 0x7f fails */
+		memset(&st, 0, sizeof st);
+		printf("C: %d %#x; %d", (int)mbrtowc(&wc, "\xe9", 1, &st), (unsigned)wc, wctomb(buf, 0xe9));
+		printf(" %d\n", errno == EILSEQ);
+		/* a UTF-8 locale made current by uselocale, in pieces */
+		locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+		locale_t old = uselocale(utf8);
+		memset(&st, 0, sizeof st);
+		int a = (int)mbrtowc(&wc, "\xe2\x82", 2, &st), init = mbsinit(&st);
+		int b = (int)mbrtowc(&wc, "\xac", 1, &st);
+		printf("UTF-8: %d %d %d %#x %d; %d", a, init, b, (unsigned)wc, mbsinit(&st), wctomb(buf, 0x20ac));
+		errno = 0;
+		printf(" overlong %d %d", (int)mbrtowc(&wc, "\xc0\x80", 2, &st), errno == EILSEQ);
+		printf(" surrogate %d; %d\n", (int)mbrtowc(&wc, "\xed\xa0\x80", 3, &st), (int)mbrtowc(&wc, "", 1, &st));
+		uselocale(old);
+		freelocale(utf8);
+		printf("setlocale %s: %d\n", setlocale(LC_CTYPE, "C.UTF-8"), (int)mbrtowc(&wc, "\xc3\xa9", 2, NULL));
+	}
+	#ifndef DLL
+	int main(void) { multibyte(); return 0; }
+	#endif
+	EOF
+	printf 'void multibyte(void);\nint main(void) { multibyte(); return 0; }\n' > main.c
+	wasm32-wasi-cc -o static mb.c
+	wasm32-wasi-cc --artifact=dynamic-command -o dynamic mb.c
+	wasm32-wasi-cc -DDLL -shared -o libmb.so mb.c
+	wasm32-wasi-cc -o withdll main.c -L. -lmb
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "$output" = "UTF-8<-ISO-8859-1: 0 left 0: 63 61 66 c3 a9 20 c3 bf
+ISO-8859-1<-UTF-8: 0 left 0: 63 61 66 e9 20 ff
+UTF-16LE<-UTF-8: 0 left 0: ac 20 3d d8 00 de
+200 bytes: 0 0 0
+C: 1 0xdfe9; -1 1
+UTF-8: -2 0 1 0x20ac 1; 3 overlong -1 1 surrogate -1; 0
+setlocale C.UTF-8: 2" ]
+	done
 }

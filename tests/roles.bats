@@ -42,11 +42,13 @@ constructors() {
 	diff -u <(constructors; echo "exit(7) from a nested function"; finalizers) <(printf '%s\n' "$output")
 }
 
-@test "a command component reports main's status as ok or err" {
+@test "a command component reports main's status as ok or err; the runner keeps the status itself" {
 	wasm32-wasi-cc -o order "$FIXTURES/roles/order.c"
-	run -0 wasm32-wasi-run order return 0
+	run -0 wasm32-wasi-run --jco order return 0
 	diff -u <(constructors; finalizers) <(printf '%s\n' "$output")
-	run -1 wasm32-wasi-run order exit 3
+	run -1 wasm32-wasi-run --jco order exit 3
+	[ "${lines[-1]}" = "destructor 101" ]
+	run -3 wasm32-wasi-run order exit 3
 	[ "${lines[-1]}" = "destructor 101" ]
 }
 

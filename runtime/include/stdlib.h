@@ -1,8 +1,8 @@
 /*
  * stdlib.h: wasi-libc's, with what it leaves out and wasm32-wasi-cc's
  * porting layer provides (runtime/porting/; doc/porting.md): temporary
- * files in $TMPDIR, /tmp or the working directory, realpath, and the macros
- * that decode system()'s status.
+ * files in $TMPDIR, /tmp or the working directory, realpath, the program's
+ * name (getprogname), and the macros that decode system()'s status.
  */
 #ifndef __wasm32_wasi_cc_stdlib_h
 #define __wasm32_wasi_cc_stdlib_h
@@ -25,6 +25,8 @@ char *realpath(const char *__restrict, char *__restrict);
 int getloadavg(double *, int);
 void *valloc(size_t);
 void *memalign(size_t, size_t);
+const char *getprogname(void);
+void setprogname(const char *);
 
 #ifdef __cplusplus
 }

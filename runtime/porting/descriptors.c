@@ -31,6 +31,10 @@ int dup2(int fd, int to)
 {
 	if (!valid(fd))
 		return -1;
+	if (to < 0 || to >= getdtablesize()) {
+		errno = EBADF;
+		return -1;
+	}
 	if (fd == to)
 		return to;
 	errno = ENOSYS;
@@ -39,8 +43,7 @@ int dup2(int fd, int to)
 
 int dup3(int fd, int to, int flags)
 {
-	(void)flags;
-	if (fd == to) {
+	if (fd == to || (flags & ~O_CLOEXEC)) {
 		errno = EINVAL;
 		return -1;
 	}

@@ -2,13 +2,18 @@
  * fcntl.c: fcntl, in place of wasi-libc's (removed from libc.so; ahead of
  * libc.a in static links), which knows only the descriptor and status
  * flags. It answers those as wasi-libc does, and the commands ported code
- * also uses: record locks, which always succeed since no other process can
- * hold one, and F_DUPFD, which fails with ENOSYS since WASI preview1 cannot
- * duplicate a descriptor.
+ * also uses: FD_CLOEXEC, kept for each descriptor (no exec ever reads it;
+ * O_CLOEXEC is 0, so a descriptor starts without it) and forgotten by
+ * close, which replaces wasi-libc's for that; record locks, which always
+ * succeed since no other process can hold one; and F_DUPFD, which fails with
+ * ENOSYS since WASI preview1 cannot duplicate a descriptor.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <wasi/api.h>
 
 _Static_assert(O_APPEND == __WASI_FDFLAGS_APPEND && O_DSYNC == __WASI_FDFLAGS_DSYNC &&
@@ -35,6 +40,48 @@ static int fail(int error)
 	return -1;
 }
 
+/* The descriptors that have FD_CLOEXEC: a bit each, grown as needed. */
+static unsigned char *cloexec;
+static size_t cloexec_size;
+
+static int get_cloexec(int fd)
+{
+	return (size_t)fd / 8 < cloexec_size && (cloexec[fd / 8] & (1u << (fd % 8)));
+}
+
+static int set_cloexec(int fd, int on)
+{
+	if ((size_t)fd / 8 >= cloexec_size) {
+		size_t size = (size_t)fd / 8 + 16;
+		unsigned char *grown;
+
+		if (!on)
+			return 0;
+		grown = realloc(cloexec, size);
+		if (!grown)
+			return fail(ENOMEM);
+		for (size_t i = cloexec_size; i < size; i++)
+			grown[i] = 0;
+		cloexec = grown;
+		cloexec_size = size;
+	}
+	if (on)
+		cloexec[fd / 8] |= (unsigned char)(1u << (fd % 8));
+	else
+		cloexec[fd / 8] &= (unsigned char)~(1u << (fd % 8));
+	return 0;
+}
+
+int close(int fd)
+{
+	__wasi_errno_t error = __wasi_fd_close((__wasi_fd_t)fd);
+
+	if (error != 0)
+		return fail(error);
+	set_cloexec(fd, 0);
+	return 0;
+}
+
 int fcntl(int fd, int cmd, ...)
 {
 	__wasi_fdstat_t st;
@@ -49,9 +96,9 @@ int fcntl(int fd, int cmd, ...)
 	va_end(ap);
 	switch (cmd) {
 	case F_GETFD:
-		return FD_CLOEXEC; /* there is no exec to survive */
+		return get_cloexec(fd) ? FD_CLOEXEC : 0;
 	case F_SETFD:
-		return 0;
+		return set_cloexec(fd, ((int)(long)arg & FD_CLOEXEC) != 0);
 	case F_GETFL:
 		return st.fs_flags | access_mode(&st);
 	case F_SETFL:
@@ -71,6 +118,9 @@ int fcntl(int fd, int cmd, ...)
 		return arg ? 0 : fail(EFAULT);
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
+		/* the lowest descriptor asked for must be one that could exist */
+		if ((int)(long)arg < 0 || (int)(long)arg >= getdtablesize())
+			return fail(EINVAL);
 		return fail(ENOSYS);
 	default:
 		return fail(EINVAL);
