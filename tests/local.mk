@@ -69,6 +69,7 @@ PACKAGE_TESTS = \
 	tests/packages/sed.bats \
 	tests/packages/diffutils.bats \
 	tests/packages/jansson.bats \
+	tests/packages/expat.bats \
 	tests/packages/gzip.bats \
 	tests/packages/lz4.bats \
 	tests/packages/hello.bats \
