@@ -12,7 +12,11 @@ load packages_helper
 	copy_source libsodium libsodium
 	cd src
 	quietly autoreconf.log autoreconf -fi
-	quietly configure.log wasm32-wasi-configure --build="$(build_triplet)"
+	# --disable-fast-install: libtool's wrappers then name the program as
+	# program='NAME', which the runner follows; the fast-install ones
+	# (program=lt-'NAME', relinked on first run) it refuses ("a libtool wrapper
+	# script naming no program": runner, open).
+	quietly configure.log wasm32-wasi-configure --build="$(build_triplet)" --disable-fast-install
 	# configure found the threads (single-threaded ones) and the stack protector
 	grep -q '^PTHREAD_CFLAGS = -pthread$' Makefile
 	grep -q -- '-DHAVE_PTHREAD=1' Makefile
