@@ -70,6 +70,7 @@ PACKAGE_TESTS = \
 	tests/packages/diffutils.bats \
 	tests/packages/jansson.bats \
 	tests/packages/expat.bats \
+	tests/packages/libyaml.bats \
 	tests/packages/gzip.bats \
 	tests/packages/lz4.bats \
 	tests/packages/hello.bats \
