@@ -30,6 +30,11 @@ DIFFUTILS_ENV=TERM,EDITOR,TMPDIR,LANG,LC_ALL,LC_CTYPE,LC_MESSAGES
 	[ "$output" = "one two differ: char 3, line 2" ]
 	# Excluded, one line each, what cannot work in WASI preview1:
 	exclude_test tests/diff3 "diff3 runs diff as a child process: WASI has no processes"
+	# Excluded until the runner stops rewriting the paths it is given (the survey's
+	# "still open"): diff prints the names it was given, and these compare them.
+	exclude_test tests/binary "diff prints /dev/null as the runner rewrote it, UUID/null (runner, open)"
+	exclude_test tests/excess-slash "diff prints b/f as the runner rewrote it, UUID/f (runner, open)"
+	exclude_test tests/filename-quoting "diff prints a/<TAB> as the runner rewrote it, UUID/<TAB> (runner, open)"
 	# gnulib-tests: what needs a second thread, a process, a pipe or a timer's signal
 	for t in test-pthread-thread test-thread_create test-pthread_sigmask2 test-nl_langinfo-mt \
 		test-setlocale_null-mt-one test-setlocale_null-mt-all; do
@@ -40,9 +45,13 @@ DIFFUTILS_ENV=TERM,EDITOR,TMPDIR,LANG,LC_ALL,LC_CTYPE,LC_MESSAGES
 	exclude_test gnulib-tests/test-pipe.c "pipe() between processes: WASI has none (pipe fails with ENOSYS)"
 	exclude_test gnulib-tests/test-nanosleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
 	exclude_test gnulib-tests/test-sleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
+	exclude_gnulib_open gnulib-tests
+	exclude_test gnulib-tests/test-environ.c "PATH is not in environ: a program sees only the variables it declared at link (by design)"
 	hide_valgrind
 	register_binfmt
-	run make -j2 check
+	# help-version checks cmp and diff only: diff3 and sdiff run diff as a child process
+	run make -j2 check built_programs='echo cmp diff'
 	[ "$status" -eq 0 ] || { grep -h '^\(FAIL\|ERROR\|# \)' tests/test-suite.log gnulib-tests/test-suite.log; false; }
-	[[ "$output" == *"Testsuite summary for GNU diffutils 3.8"*"# TOTAL: 22"*"# FAIL:  0"*"# ERROR: 0"* ]]
+	# tests/, then gnulib-tests/
+	[[ "$output" == *"Testsuite summary for GNU diffutils 3.8"*"# TOTAL: 22"*"# PASS:  15"*"# FAIL:  0"*"# ERROR: 0"*"Testsuite summary for GNU diffutils 3.8"*"# TOTAL: 203"*"# PASS:  131"*"# FAIL:  0"*"# ERROR: 0"* ]] || { grep "^# [A-Z]*: " <<< "$output"; false; }
 }
