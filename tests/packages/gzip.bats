@@ -29,6 +29,6 @@ GZIP_ENV=GZIP,POSIXLY_CORRECT
 	hide_valgrind
 	register_binfmt
 	run make -j2 check MAKEINFO=true
-	[ "$status" -eq 0 ] || { grep -h '^\(FAIL\|ERROR\|# \)' tests/test-suite.log; false; }
+	[ "$status" -eq 0 ] || { grep -h '^\(FAIL\|ERROR\|# \)' tests/test-suite.log; show_failed_logs tests; false; }
 	[[ "$output" == *"Testsuite summary for gzip 1.12"*"# TOTAL: 26"*"# FAIL:  0"*"# ERROR: 0"* ]]
 }

@@ -95,6 +95,19 @@ test-select-out.sh|select on a file or pipe as standard output fails with EPERM
 EOF
 }
 
+# After a failed make check: the end of the log of every test that failed
+# or errored in the Automake test directories DIR...
+show_failed_logs() {
+	local dir trs
+	for dir do
+		for trs in "$dir"/*.trs; do
+			grep -q '^:test-result: \(FAIL\|ERROR\)' "$trs" || continue
+			echo "=== ${trs%.trs}.log"
+			grep -v '^+' "${trs%.trs}.log" | tail -n 20
+		done
+	done
+}
+
 # valgrind checks native programs only: the test suites that use it when
 # they find it skip those tests, as on a machine without it.
 hide_valgrind() {
