@@ -60,13 +60,28 @@ TESTS += $(BATS_TESTS)
 EXTRA_DIST += $(BATS_TESTS) tests/test_helper.bash tests/fixtures tests/golden
 
 # Real packages from Debian's sources, built and tested with the driver:
-# longer, and they download the sources, so apart from make check.
+# longer, and they download the sources, so apart from make check. Each
+# runs mostly one program at a time (configure, a test suite), so two run
+# side by side (PACKAGE_JOBS), the longest first; their logs give each
+# test's time (bats --timing).
 PACKAGE_TESTS = \
+	tests/packages/libsodium.bats \
+	tests/packages/sed.bats \
+	tests/packages/diffutils.bats \
+	tests/packages/jansson.bats \
+	tests/packages/expat.bats \
+	tests/packages/libyaml.bats \
+	tests/packages/gzip.bats \
+	tests/packages/lz4.bats \
 	tests/packages/hello.bats \
-	tests/packages/lua.bats \
-	tests/packages/zlib.bats
+	tests/packages/cjson.bats \
+	tests/packages/zlib.bats \
+	tests/packages/bzip2.bats \
+	tests/packages/lua.bats
 EXTRA_DIST += $(PACKAGE_TESTS) tests/packages/packages_helper.bash tests/packages/fetch \
 	tests/packages/lua-check.lua
+PACKAGE_JOBS = 2
 check-packages: all
-	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(PACKAGE_TESTS)'
+	$(MAKE) $(AM_MAKEFLAGS) -j$(PACKAGE_JOBS) check TESTS='$(PACKAGE_TESTS)' \
+	  AM_BATS_LOG_FLAGS='--tap --timing'
 .PHONY: check-packages

@@ -1,0 +1,33 @@
+#!/usr/bin/env bats
+# libsodium.bats: libsodium from Debian's source (autoreconf, as Debian builds
+# it), configured by wasm32-wasi-configure: its configure looks for pthreads
+# (AX_PTHREAD) and adds -fstack-protector; libtool builds libsodium.so. Its
+# own make check runs each test program through the runner (libsodium's WASI
+# harness, test/default/wasi-test-wrapper.sh, knows only wasmtime, lucet and
+# wasmer).
+
+load packages_helper
+
+@test "libsodium finds pthreads, builds libsodium.so and passes its own make check" {
+	copy_source libsodium libsodium
+	cd src
+	quietly autoreconf.log autoreconf -fi
+	# --disable-fast-install: libtool's wrappers then name the program as
+	# program='NAME', which the runner follows; the fast-install ones
+	# (program=lt-'NAME', relinked on first run) it refuses ("a libtool wrapper
+	# script naming no program": runner, open).
+	quietly configure.log wasm32-wasi-configure --build="$(build_triplet)" --disable-fast-install
+	# configure found the threads (single-threaded ones) and the stack protector
+	grep -q '^PTHREAD_CFLAGS = -pthread$' Makefile
+	grep -q -- '-DHAVE_PTHREAD=1' Makefile
+	grep -q '^CFLAGS = .* -fstack-protector ' Makefile
+	quietly build.log make -j2
+	[ "$(needed_libraries src/libsodium/.libs/libsodium.so.23)" = "libc.so
+liballoc.so" ]
+	run make -j2 check LOG_COMPILER=wasm32-wasi-run
+	[ "$status" -eq 0 ] || { grep -A20 '^FAIL' test/default/test-suite.log | head -60; false; }
+	[[ "$output" == *"# TOTAL: 77"* ]]
+	[[ "$output" == *"# PASS:  77"* ]]
+	# the programs ran against the dll
+	embeds_library test/default/.libs/sodium_version libsodium.so.23
+}

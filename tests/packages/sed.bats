@@ -1,0 +1,62 @@
+#!/usr/bin/env bats
+# sed.bats: GNU sed from Debian's source, a gnulib-based GNU tool, configured by
+# wasm32-wasi-configure and built with make; its own make check through
+# binfmt: sed's testsuite/ (shell and perl scripts running sed) and gnulib's
+# tests of the replacement functions it built over our libc.
+
+load packages_helper
+
+# What sed reads from its environment, which the tests set: a program sees
+# only the variables it declared when it was linked.
+SED_ENV=COLS,POSIXLY_CORRECT,LANG,LC_ALL,LC_CTYPE
+
+@test "GNU sed builds with gnulib and passes its own make check" {
+	copy_source sed sed
+	cd src
+	quietly configure.log wasm32-wasi-configure --build="$(build_triplet)" LDFLAGS="--env=$SED_ENV"
+	quietly build.log make -j2
+	run -0 wasm32-wasi-run sed/sed --version
+	[ "${lines[0]}" = "sed/sed (GNU sed) 4.9" ] # version_etc names argv[0]
+	printf 'hello\nworld\n' > in
+	run -0 wasm32-wasi-run sed/sed -n '2s/o/0/gp' in
+	[ "$output" = "w0rld" ]
+	# Excluded, one line each, what cannot work in WASI preview1 or under root:
+	exclude_test testsuite/eval.sh "the e command runs a shell command (popen): WASI has no processes"
+	# execute-tests.sh's four e cases (out2 to out5) run shell commands: WASI has no processes.
+	n=$(wc -l < testsuite/execute-tests.sh)
+	sed -i '/^# s\/\/\/e with a command that returns zero output$/,/^fi$/d' testsuite/execute-tests.sh
+	[ "$(wc -l < testsuite/execute-tests.sh)" -eq $((n - 34)) ]
+	exclude_test testsuite/panic-tests.sh "expects sed -i to fail in a directory without write permission, where root (binfmt_misc needs it) may write"
+	exclude_test testsuite/sandbox.sh "runs the e command (popen): WASI has no processes; and compares 'sed: MESSAGE' (argv[0], below)"
+	# Excluded until the runner and the layer catch up (doc: the survey's "still open"):
+	# binfmt_misc hands the runner the program's full path in place of its argv[0]
+	# (no P flag), so sed's messages say "/.../sed/sed: ..." where these expect "sed: ...".
+	for t in cmd-0r cmd-l colon-with-no-label compile-errors mb-bad-delim mb-y-translate \
+		missing-filename normalize-text posix-mode-addr posix-mode-bad-ref posix-mode-s \
+		recursive-escape-c regex-errors temp-file-cleanup; do
+		exclude_test testsuite/$t.sh "compares 'sed: MESSAGE': under binfmt_misc argv[0] is the full path (runner, open)"
+	done
+	exclude_test testsuite/compile-tests.sh "sed --posix 'w/dev/stderr': /dev/stderr cannot be opened (layer, open); and argv[0] as above"
+	exclude_test testsuite/follow-symlinks.sh "the runner rewrites the path 'badfile:' and the names sed prints (runner, open); and argv[0] as above"
+	exclude_test testsuite/in-place-suffix-backup.sh "sed -i -E builds the backup name from a path the runner rewrote to UUID/e (runner, open)"
+	exclude_test testsuite/subst-mb-incomplete.sh "its script holds bytes that are not UTF-8, which the runner's argv mangles (runner, open)"
+	# misc.pl's test enable: the runner rewrites the script 's/-*enable-//;s/=.*//' at '=//' (runner, open).
+	n=$(wc -l < testsuite/misc.pl)
+	sed -i "/^     \['enable',\$/,/^     \],\$/d" testsuite/misc.pl
+	[ "$(wc -l < testsuite/misc.pl)" -eq $((n - 10)) ]
+	# gnulib-tests: what needs a second thread, a process, a pipe or a timer's signal
+	exclude_test gnulib-tests/test-pthread-thread.c "creates threads: WASI preview1 has one"
+	exclude_test gnulib-tests/test-pthread_sigmask1.c "runs a child process (system): WASI has no processes"
+	exclude_test gnulib-tests/test-sigprocmask.c "runs a child process (system): WASI has no processes"
+	exclude_test gnulib-tests/test-pipe.c "pipe() between processes: WASI has none (pipe fails with ENOSYS)"
+	exclude_test gnulib-tests/test-nanosleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
+	exclude_test gnulib-tests/test-sleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
+	exclude_gnulib_open gnulib-tests
+	exclude_test gnulib-tests/test-environ.c "PATH is not in environ: a program sees only the variables it declared at link (by design)"
+	hide_valgrind
+	register_binfmt
+	run make -j2 check
+	[ "$status" -eq 0 ] || { grep -h '^\(FAIL\|ERROR\|# \)' test-suite.log gnulib-tests/test-suite.log; show_failed_logs testsuite gnulib-tests; false; }
+	# testsuite/, then gnulib-tests/
+	[[ "$output" == *"Testsuite summary for GNU sed 4.9"*"# TOTAL: 68"*"# PASS:  38"*"# FAIL:  0"*"# ERROR: 0"*"Testsuite summary for GNU sed 4.9"*"# TOTAL: 192"*"# PASS:  116"*"# FAIL:  0"*"# ERROR: 0"* ]] || { grep "^# [A-Z]*: " <<< "$output"; false; }
+}
