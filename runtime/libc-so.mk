@@ -60,8 +60,10 @@ LIBC_PIC_EMULATIONS = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libwasi-emulated-getpi
 LIBC_PIC_LONG_DOUBLE = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libc-printscan-long-double.a
 
 # One run of wasi-libc's make for all of it: each run copies its headers
-# again (include_dirs is phony), which two runs at once would garble.
-runtime/libc-pic.stamp:
+# again (include_dirs is phony), which two runs at once would garble. Run
+# again when this file changes what it asks for (wasi-libc's make is
+# incremental).
+runtime/libc-pic.stamp: $(srcdir)/runtime/libc-so.mk
 	+$(AM_V_GEN)$(LIBC_PIC_MAKE) include_dirs > /dev/null && \
 	$(LIBC_PIC_MAKE) '$(LIBC_PIC_A)' $(LIBC_PIC_EMULATIONS) '$(LIBC_PIC_LONG_DOUBLE)' > /dev/null && touch $@
 $(LIBC_PIC_A) $(LIBC_PIC_EMULATIONS) $(LIBC_PIC_LONG_DOUBLE): runtime/libc-pic.stamp
