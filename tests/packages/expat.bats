@@ -11,7 +11,7 @@ load packages_helper
 	copy_source expat expat
 	cd src/expat
 	quietly buildconf.log ./buildconf.sh
-	quietly configure.log wasm32-wasi-configure --build="$(build_triplet)" --without-docbook
+	quietly configure.log wasm32-wasi-configure --without-docbook
 	quietly build.log make -j2
 	[ "$(needed_libraries lib/.libs/libexpat.so.1)" = "libc.so
 liballoc.so" ]

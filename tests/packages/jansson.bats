@@ -29,7 +29,7 @@ EOF
 	copy_source jansson jansson
 	cd src
 	quietly autoreconf.log autoreconf -fi
-	quietly configure.log wasm32-wasi-configure --build="$(build_triplet)"
+	quietly configure.log wasm32-wasi-configure
 	quietly build.log make -j2
 	[ "$(needed_libraries src/.libs/libjansson.so.4)" = "libc.so
 liballoc.so" ]

@@ -20,16 +20,6 @@ quietly() {
 	"$@" > "$log" 2>&1 || { tail -n 40 "$log" >&2; return 1; }
 }
 
-# The build machine's triplet, for wasm32-wasi-configure --build=: with
-# --host alone, configure runs a test program to decide whether it is
-# cross-compiling, and while any binfmt_misc registration for wasm is in
-# place (another package's test, on this machine) it is not: its run tests
-# then run under the runner, and some wait for ever (gnulib's "working
-# nanosleep" waits for the SIGALRM of alarm()).
-build_triplet() {
-	sh /usr/share/misc/config.guess
-}
-
 # Makes wasm files directly executable for this test (teardown undoes it),
 # with the build tree's runner as interpreter, so that a package's own test
 # suite runs the programs it built as it would run native ones.
