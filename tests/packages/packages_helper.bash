@@ -22,12 +22,15 @@ quietly() {
 
 # Makes wasm files directly executable for this test (teardown undoes it),
 # with the build tree's runner as interpreter, so that a package's own test
-# suite runs the programs it built as it would run native ones.
+# suite runs the programs it built as it would run native ones. binfmt_misc
+# is the machine's: with two packages tested at once, the newer registration
+# serves both, so it names the runner in the build tree, which outlives
+# either test, never the test's own bindir, which goes with its test.
 register_binfmt() {
 	[ "$(id -u)" -eq 0 ] ||
 		{ echo "this test runs wasm programs through binfmt_misc: run it as root" >&2; return 1; }
 	binfmt_name=wasm32-wasi-$(basename "$BATS_TEST_FILENAME" .bats)-$$
-	wasm32-wasi-binfmt register "$binfmt_name" "$WASM32_WASI_BINDIR/wasm32-wasi-run"
+	wasm32-wasi-binfmt register "$binfmt_name" "$(readlink -f "$WASM32_WASI_BINDIR/wasm32-wasi-run")"
 }
 
 # Excludes one test of a package's own suite, which cannot work in WASI: its
