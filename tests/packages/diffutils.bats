@@ -36,17 +36,12 @@ DIFFUTILS_ENV=TERM,EDITOR,TMPDIR,LANG,LC_ALL,LC_CTYPE,LC_MESSAGES
 	exclude_test tests/excess-slash "diff prints b/f as the runner rewrote it, UUID/f (runner, open)"
 	exclude_test tests/filename-quoting "diff prints a/<TAB> as the runner rewrote it, UUID/<TAB> (runner, open)"
 	# gnulib-tests: what needs a second thread, a process, a pipe or a timer's signal
-	for t in test-pthread-thread test-thread_create test-pthread_sigmask2 test-nl_langinfo-mt \
+	exclude_gnulib_wasi gnulib-tests
+	for t in test-thread_create test-pthread_sigmask2 test-nl_langinfo-mt \
 		test-setlocale_null-mt-one test-setlocale_null-mt-all; do
 		exclude_test gnulib-tests/$t.c "creates threads: WASI preview1 has one"
 	done
-	exclude_test gnulib-tests/test-pthread_sigmask1.c "runs a child process (system): WASI has no processes"
-	exclude_test gnulib-tests/test-sigprocmask.c "runs a child process (system): WASI has no processes"
-	exclude_test gnulib-tests/test-pipe.c "pipe() between processes: WASI has none (pipe fails with ENOSYS)"
-	exclude_test gnulib-tests/test-nanosleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
-	exclude_test gnulib-tests/test-sleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
 	exclude_gnulib_open gnulib-tests
-	exclude_test gnulib-tests/test-environ.c "PATH is not in environ: a program sees only the variables it declared at link (by design)"
 	hide_valgrind
 	register_binfmt
 	# help-version checks cmp and diff only: diff3 and sdiff run diff as a child process

@@ -46,6 +46,24 @@ exclude_test() {
 	esac
 }
 
+# Excludes the gnulib tests (in DIR, gnulib-tests) that need what WASI has
+# not: a second thread, a process, a pipe between processes, a timer's signal,
+# or the whole environment.
+exclude_gnulib_wasi() {
+	local dir=$1 t why
+	while IFS='|' read -r t why; do
+		exclude_test "$dir/$t" "$why" || return 1
+	done << 'EOF'
+test-pthread-thread.c|creates threads: WASI preview1 has one
+test-pthread_sigmask1.c|runs a child process (system): WASI has no processes
+test-sigprocmask.c|runs a child process (system): WASI has no processes
+test-pipe.c|pipe() between processes: WASI has none (pipe fails with ENOSYS)
+test-nanosleep.c|waits for the SIGALRM of alarm(): WASI has no timer signals
+test-sleep.c|waits for the SIGALRM of alarm(): WASI has no timer signals
+test-environ.c|PATH is not in environ: a program sees only the variables it declared at link (by design)
+EOF
+}
+
 # Excludes the gnulib tests (in DIR, gnulib-tests) that check what the POSIX
 # layer does not give yet, those of them that the package has: each with its
 # cause, to lift as the layer catches up (the survey's "still open" list).

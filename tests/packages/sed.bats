@@ -37,14 +37,8 @@ SED_ENV=COLS,POSIXLY_CORRECT,LANG,LC_ALL,LC_CTYPE
 	exclude_test testsuite/follow-symlinks.sh "sed -n F on a symlink to a file's absolute host path reads that path, which the program cannot open (runner, open)"
 	exclude_test testsuite/in-place-suffix-backup.sh "sed -i -E builds the backup name from a path the runner rewrote to UUID/e (runner, open)"
 	# gnulib-tests: what needs a second thread, a process, a pipe or a timer's signal
-	exclude_test gnulib-tests/test-pthread-thread.c "creates threads: WASI preview1 has one"
-	exclude_test gnulib-tests/test-pthread_sigmask1.c "runs a child process (system): WASI has no processes"
-	exclude_test gnulib-tests/test-sigprocmask.c "runs a child process (system): WASI has no processes"
-	exclude_test gnulib-tests/test-pipe.c "pipe() between processes: WASI has none (pipe fails with ENOSYS)"
-	exclude_test gnulib-tests/test-nanosleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
-	exclude_test gnulib-tests/test-sleep.c "waits for the SIGALRM of alarm(): WASI has no timer signals"
+	exclude_gnulib_wasi gnulib-tests
 	exclude_gnulib_open gnulib-tests
-	exclude_test gnulib-tests/test-environ.c "PATH is not in environ: a program sees only the variables it declared at link (by design)"
 	hide_valgrind
 	register_binfmt
 	run make -j2 check
