@@ -625,3 +625,98 @@ UTF-8: -2 0 1 0x20ac 1; 3 overlong -1 1 surrogate -1; 0
 setlocale C.UTF-8: 2" ]
 	done
 }
+
+@test "local time follows a POSIX TZ rule as glibc's does, in every kind; any other TZ is UTC" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file tz.c <<-'EOF'
+	#include <stdio.h>
+	#include <stdlib.h>
+	#include <time.h>
+	/* the epoch, transitions of 2024 in Europe and the United States and a
+	   second before each, leap days, 1899, 2100 */
+	static const long long instants[] = { 0, 1710054000, 1710053999, 1730613600, 1730613599, 1711846800,
+		1711846799, 1729990800, 1729990799, 951782400, 4107542400LL, -2208988800LL, 1735689599 };
+	static void zone(const char *tz)
+	{
+		char buf[64];
+		setenv("TZ", tz, 1);
+		tzset();
+		printf("%s: %s %s %ld %d\n", tz, tzname[0], tzname[1], timezone, daylight);
+		for (size_t i = 0; i < sizeof instants / sizeof *instants; i++) {
+			time_t t = instants[i];
+			struct tm tm = *localtime(&t);
+			strftime(buf, sizeof buf, "%a %Y-%m-%d %H:%M:%S %Z %z", &tm);
+			printf(" %s", buf);
+			if (mktime(&tm) != t)
+				printf(" (mktime: %lld)", (long long)mktime(&tm));
+			printf("\n");
+		}
+		/* local times that the changes skip and repeat, with tm_isdst given */
+		for (int hour = 1; hour < 4; hour++)
+			for (int isdst = 0; isdst < 2; isdst++) {
+				struct tm spring = { .tm_year = 124, .tm_mon = 2, .tm_mday = 31, .tm_hour = hour, .tm_min = 30, .tm_isdst = isdst };
+				struct tm autumn = { .tm_year = 124, .tm_mon = 9, .tm_mday = 27, .tm_hour = hour, .tm_min = 30, .tm_isdst = isdst };
+				long long s = mktime(&spring), a = mktime(&autumn);
+				printf(" %d:30 %d: %lld %02d:%02d %d, %lld %02d:%02d %d\n", hour, isdst, s, spring.tm_hour,
+				       spring.tm_min, spring.tm_isdst, a, autumn.tm_hour, autumn.tm_min, autumn.tm_isdst);
+			}
+	}
+	__attribute__((visibility("default"))) void zones(int argc, char **argv)
+	{
+		for (int i = 1; i < argc; i++)
+			zone(argv[i]);
+	}
+	#ifndef DLL
+	int main(int argc, char **argv) { zones(argc, argv); return 0; }
+	#endif
+	EOF
+	printf 'void zones(int, char **);\nint main(int c, char **v) { zones(c, v); return 0; }\n' > main.c
+	# glibc's answers are the reference (it reads the same rules)
+	local rules=(UTC0 EST5EDT EST5EDT,M3.2.0,M11.1.0 CET-1CEST,M3.5.0,M10.5.0/3 AEST-10AEDT,M10.1.0,M4.1.0/3
+		'<+0330>-3:30' NZST-12NZDT,M9.5.0,M4.1.0/3 IST-1GMT0,M10.5.0,M3.5.0/1 XXX3YYY,J60/0,J300/25
+		ABC+1:30DEF+0:30,100/1,200/-1 '<-03>3<-02>,M3.5.0/-2,M10.5.0/-1')
+	gcc -o native tz.c
+	./native "${rules[@]}" > expected
+	grep -q '^CET-1CEST,M3.5.0,M10.5.0/3: CET CEST -3600 1$' expected
+	grep -q '^ Sun 2024-03-31 03:00:00 CEST +0200$' expected
+	wasm32-wasi-cc -o static tz.c
+	wasm32-wasi-cc --artifact=dynamic-command -o dynamic tz.c
+	wasm32-wasi-cc -DDLL -shared -o libtz.so tz.c
+	wasm32-wasi-cc -o withdll main.c -L. -ltz
+	for kind in static dynamic withdll; do
+		wasm32-wasi-run "./$kind" "${rules[@]}" > "$kind.out"
+		diff expected "$kind.out"
+	done
+	# unset, empty, a zone file's name, malformed: UTC; daylight all year
+	# (RFC 8536), where glibc differs
+	wasm32-wasi-cc --env=TZ -o env tz.c
+	for tz in '' Europe/Paris :Europe/Paris EST 'EST5EDT,M13.1.0,M1.1.0' 'A5'; do
+		run -0 env TZ="$tz" wasm32-wasi-run ./env "$tz"
+		[ "${lines[0]}" = "$tz: UTC UTC 0 0" ]
+		[ "${lines[1]}" = " Thu 1970-01-01 00:00:00 UTC +0000" ]
+	done
+	run -0 wasm32-wasi-run ./static 'EST5EDT4,0/0,J365/25'
+	[ "${lines[0]}" = "EST5EDT4,0/0,J365/25: EST EDT 18000 1" ]
+	[ "${lines[1]}" = " Wed 1969-12-31 20:00:00 EDT -0400" ]
+	[ "${lines[13]}" = " Tue 2024-12-31 19:59:59 EDT -0400" ]
+	# TZ is read at each call, and only when declared
+	source_file declared.c <<-'EOF'
+	#include <stdio.h>
+	#include <time.h>
+	int main(void)
+	{
+		char buf[64];
+		time_t t = 1719835200;
+		strftime(buf, sizeof buf, "%H:%M %Z", localtime(&t));
+		puts(buf);
+		return 0;
+	}
+	EOF
+	wasm32-wasi-cc --env=TZ -o declared declared.c
+	wasm32-wasi-cc -o undeclared declared.c
+	run -0 env TZ=CET-1CEST,M3.5.0,M10.5.0/3 wasm32-wasi-run ./declared
+	[ "$output" = "14:00 CEST" ]
+	run -0 env TZ=CET-1CEST,M3.5.0,M10.5.0/3 wasm32-wasi-run ./undeclared
+	[ "$output" = "12:00 UTC" ]
+}

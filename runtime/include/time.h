@@ -1,7 +1,8 @@
 /*
- * time.h: wasi-libc's, with the time-zone names it leaves out. WASI has no
- * time-zone database: local time is UTC, tzset() sets tzname to "UTC",
- * timezone and daylight to 0 (runtime/porting/tzset.c; doc/porting.md).
+ * time.h: wasi-libc's, with the time-zone names it leaves out. Local time
+ * follows a POSIX TZ rule ("CET-1CEST,M3.5.0,M10.5.0/3"); WASI has no
+ * time-zone database, so any other TZ is UTC (runtime/porting/tzset.c;
+ * doc/porting.md).
  */
 #ifndef __wasm32_wasi_cc_time_h
 #define __wasm32_wasi_cc_time_h

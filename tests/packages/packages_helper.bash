@@ -100,7 +100,6 @@ test-getcwd-lgpl.c|getcwd after chdir .. differs from the directory's name
 test-stat-time.c|st_ctime does not follow a later change of the file
 test-hard-locale.c|every locale's LC_CTYPE is equivalent to C
 test-localename.c|setlocale does not keep the locale names asked for
-test-nstrftime.c|tzset knows UTC only, no TZ rule strings
 test-select-in.sh|select on a file or pipe as standard input fails with EPERM
 test-select-out.sh|select on a file or pipe as standard output fails with EPERM
 EOF
