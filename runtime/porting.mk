@@ -10,7 +10,7 @@ wasmlib_DATA += runtime/libporting.a runtime/libsetjmp.a runtime/cabi_realloc.o
 PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
 	runtime/porting/misc.o runtime/porting/mman.o runtime/porting/modes.o runtime/porting/multibyte.o runtime/porting/netdb.o runtime/porting/passwd.o \
 	runtime/porting/process.o runtime/porting/progname.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
-	runtime/porting/pthread_sync.o runtime/porting/realpath.o runtime/porting/rlimit.o \
+	runtime/porting/pthread_sync.o runtime/porting/readlink.o runtime/porting/realpath.o runtime/porting/rlimit.o \
 	runtime/porting/sched.o runtime/porting/semaphore.o runtime/porting/signal.o runtime/porting/socket.o runtime/porting/stack_chk.o \
 	runtime/porting/system.o runtime/porting/threads.o runtime/porting/tmpfile.o \
 	runtime/porting/tzset.o runtime/porting/users.o
@@ -65,6 +65,7 @@ runtime/porting/progname.o: runtime/porting/progname.c
 runtime/porting/pthread.o: runtime/porting/pthread.c
 runtime/porting/pthread_attr.o: runtime/porting/pthread_attr.c
 runtime/porting/pthread_sync.o: runtime/porting/pthread_sync.c
+runtime/porting/readlink.o: runtime/porting/readlink.c
 runtime/porting/realpath.o: runtime/porting/realpath.c
 runtime/porting/rlimit.o: runtime/porting/rlimit.c
 runtime/porting/sched.o: runtime/porting/sched.c

@@ -720,3 +720,42 @@ setlocale C.UTF-8: 2" ]
 	run -0 env TZ=CET-1CEST,M3.5.0,M10.5.0/3 wasm32-wasi-run ./undeclared
 	[ "$output" = "12:00 UTC" ]
 }
+
+@test "readlink truncates into a buffer too small, as POSIX says (node refuses it), and close(-1) is EBADF, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file rl.c <<-'EOF'
+	#include <errno.h>
+	#include <fcntl.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <unistd.h>
+	__attribute__((visibility("default"))) void links(void)
+	{
+		char buf[16] = "................";
+		symlink("abcdefgh", "lnk");
+		printf("%zd %.16s\n", readlink("lnk", buf, 4), buf);
+		printf("%zd %.16s\n", readlink("lnk", buf, 8), buf);
+		/* the rest of a larger buffer is unspecified (node puts a null there) */
+		printf("%zd %.8s\n", readlinkat(AT_FDCWD, "lnk", buf, 9), buf);
+		errno = 0;
+		printf("%zd %d\n", readlink("missing", buf, 1), errno == ENOENT);
+		unlink("lnk");
+		errno = 0;
+		printf("%d %d\n", close(-1), errno == EBADF);
+	}
+	#ifndef DLL
+	int main(void) { links(); return 0; }
+	#endif
+	EOF
+	printf 'void links(void);\nint main(void) { links(); return 0; }\n' > main.c
+	wasm32-wasi-cc -o static rl.c
+	wasm32-wasi-cc --artifact=dynamic-command -o dynamic rl.c
+	wasm32-wasi-cc -DDLL -shared -o librl.so rl.c
+	wasm32-wasi-cc -o withdll main.c -L. -lrl
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "$output" = "$(printf '%s\n' '4 abcd............' '8 abcdefgh........' '8 abcdefgh' '-1 1' '-1 1')" ]
+	done
+	[ ! -e lnk ]
+}

@@ -74,9 +74,12 @@ static int set_cloexec(int fd, int on)
 
 int close(int fd)
 {
-	__wasi_errno_t error = __wasi_fd_close((__wasi_fd_t)fd);
+	__wasi_errno_t error;
 
-	if (error != 0)
+	/* a host may take -1 for a number it does not know and answer EINVAL */
+	if (fd < 0)
+		return fail(EBADF);
+	if ((error = __wasi_fd_close((__wasi_fd_t)fd)) != 0)
 		return fail(error);
 	set_cloexec(fd, 0);
 	return 0;
