@@ -197,6 +197,22 @@ posix_flags() {
 	[[ "$output" == *"/include/pthread.h"* ]]
 	[[ "$output" != *"/usr/include/pthread.h"* ]]
 	[[ "$output" != *"/usr/include/x86_64"* ]]
+	# gnulib's fts names a function of its own opendirat: wasi-libc's, of
+	# another type, is not declared
+	source_file fts.c <<-'EOF'
+	#include <dirent.h>
+	#include <fcntl.h>
+	DIR *opendirat(int dir, char const *name, int extra, int *pfd);
+	DIR *opendirat(int dir, char const *name, int extra, int *pfd)
+	{
+		int fd = openat(dir, name, O_RDONLY | O_DIRECTORY | extra);
+		*pfd = fd;
+		return fd < 0 ? 0 : fdopendir(fd);
+	}
+	int main(void) { int fd; return opendirat(AT_FDCWD, ".", 0, &fd) && fd > 2 ? 0 : 1; }
+	EOF
+	wasm32-wasi-cc -Werror -o fts fts.c
+	wasm32-wasi-run ./fts
 }
 
 @test "-fstack-protector-strong: a smashed stack traps with one line" {
@@ -758,4 +774,72 @@ setlocale C.UTF-8: 2" ]
 		[ "$output" = "$(printf '%s\n' '4 abcd............' '8 abcdefgh........' '8 abcdefgh' '-1 1' '-1 1')" ]
 	done
 	[ ! -e lnk ]
+}
+
+@test "dup, dup2, dup3 and F_DUPFD give a directory a second descriptor (fts, as in grep -r, needs one); a file's fail with ENOSYS, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file dup.c <<-'EOF'
+	#include <dirent.h>
+	#include <errno.h>
+	#include <fcntl.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <sys/stat.h>
+	#include <unistd.h>
+	static int has_f(int dir)
+	{
+		struct stat st;
+		return fstatat(dir, "f", &st, 0) == 0 && S_ISREG(st.st_mode);
+	}
+	__attribute__((visibility("default"))) void duplicates(void)
+	{
+		mkdir("d", 0777);
+		close(open("d/f", O_CREAT | O_WRONLY, 0644));
+		int d = open("d", O_RDONLY | O_DIRECTORY);
+		int a = dup(d), b = fcntl(d, F_DUPFD_CLOEXEC, 20), c = fcntl(d, F_DUPFD, 0);
+		printf("dup: %d, F_DUPFD_CLOEXEC from 20: %d %d, F_DUPFD: %d\n", a > d, b >= 20,
+		       fcntl(b, F_GETFD) == FD_CLOEXEC && fcntl(a, F_GETFD) == 0, c > d && c != a);
+		close(d);
+		printf("after closing the first: %d %d %d\n", has_f(a), has_f(b), has_f(c));
+		DIR *dir = fdopendir(b);
+		struct dirent *e;
+		int found = 0;
+		while ((e = readdir(dir)))
+			found |= strcmp(e->d_name, "f") == 0;
+		printf("fdopendir of a duplicate: %d\n", found && closedir(dir) == 0);
+		printf("dup2 to a free number: %d %d\n", dup2(a, 30) == 30, has_f(30));
+		int f = open("d/f", O_RDONLY);
+		printf("dup2 onto an open descriptor: %d %d\n", dup2(a, f) == f, has_f(f));
+		printf("dup3: %d %d\n", dup3(a, 31, 0) == 31, has_f(31));
+		int file = open("d/f", O_RDONLY);
+		errno = 0;
+		printf("a file: %d", dup(file) == -1 && errno == ENOSYS);
+		errno = 0;
+		printf(" %d", fcntl(file, F_DUPFD, 0) == -1 && errno == ENOSYS);
+		errno = 0;
+		printf(" %d\n", dup2(file, 32) == -1 && errno == ENOSYS && fcntl(32, F_GETFD) == -1);
+		unlink("d/f");
+		rmdir("d");
+	}
+	#ifndef DLL
+	int main(void) { duplicates(); return 0; }
+	#endif
+	EOF
+	printf 'void duplicates(void);\nint main(void) { duplicates(); return 0; }\n' > main.c
+	wasm32-wasi-cc -o static dup.c
+	wasm32-wasi-cc --artifact=dynamic-command -o dynamic dup.c
+	wasm32-wasi-cc -DDLL -shared -o libdup.so dup.c
+	wasm32-wasi-cc -o withdll main.c -L. -ldup
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "$output" = "dup: 1, F_DUPFD_CLOEXEC from 20: 1 1, F_DUPFD: 1
+after closing the first: 1 1 1
+fdopendir of a duplicate: 1
+dup2 to a free number: 1 1
+dup2 onto an open descriptor: 1 1
+dup3: 1 1
+a file: 1 1 1" ]
+	done
+	[ ! -e d ]
 }

@@ -371,3 +371,37 @@ read @/null
 read @/no-such-device
 EOF
 }
+
+@test "the standard streams open by name, each for its one direction, in every form but --jco; nothing else of the runner's descriptors" {
+	# a file as standard input: opened anew, it starts at its beginning, as on Linux
+	printf '%s\n' 'read /dev/stdin' 'read /dev/fd/0' 'append /dev/stdout to-stdout' 'append /dev/fd/1 to-fd-1' \
+		'append /dev/stderr to-stderr' 'append @ to-argument' 'read /dev/stdout' 'append /dev/stdin x' \
+		'create /dev/stdout' 'read /dev/fd/3' 'append /dev/fd/9 x' 'list /dev/fd' 'read /dev/fd/../null' > requests
+	local want='read /dev/stdin: read /dev/stdin
+read /dev/fd/0: read /dev/stdin
+to-stdout
+append /dev/stdout: ok
+to-fd-1
+append /dev/fd/1: ok
+to-stderr
+append /dev/stderr: ok
+to-argument
+append /dev/stdout: ok
+read /dev/stdout: Permission denied
+append /dev/stdin: Permission denied
+create /dev/stdout: File exists
+read /dev/fd/3: Operation not permitted
+append /dev/fd/9: Operation not permitted
+list /dev/fd: Operation not permitted
+read /dev/fd/../null: Operation not permitted' form
+	for form in $FORMS; do
+		[ "$form" != jco ] || continue
+		# /dev/stdout as an argument stays itself
+		run -0 wasm32-wasi-run "$BIN/$form" /dev/stdout < requests
+		[ "$output" = "$want" ] || { printf '%s answered:\n%s\n' "$form" "$output" >&2; false; }
+	done
+	# jco's preview2 shim has no such files
+	run -0 wasm32-wasi-run --jco "$BIN/component" < requests
+	[ "${lines[0]}" = "read /dev/stdin: Operation not permitted" ]
+	[ "${lines[2]}" = "append /dev/stdout: Operation not permitted" ]
+}

@@ -1,9 +1,13 @@
 /*
- * descriptors.c: descriptor functions WASI preview1 cannot provide. It has
- * no way to make a second descriptor for an open file (fd_renumber moves
- * one, closing the other), so dup and its kin fail with ENOSYS, except
- * dup2 and dup3 of a descriptor onto itself, which change nothing. A
- * process is alone with its files, so advisory locks always succeed.
+ * descriptors.c: descriptor functions over WASI preview1, which has no way
+ * to make a second descriptor for an open file (fd_renumber moves one,
+ * closing the other). A directory can be opened again through itself,
+ * though, and that is what dup and its kin give for one: a descriptor for
+ * the same directory, from which *at calls and fdopendir work (fts, as in
+ * grep -r, duplicates directories only). For anything else they fail with
+ * ENOSYS, except dup2 and dup3 of a descriptor onto itself, which change
+ * nothing. A process is alone with its files, so advisory locks always
+ * succeed.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +15,8 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wasi/api.h>
+#include "porting.h"
 
 static int valid(int fd)
 {
@@ -19,35 +25,89 @@ static int valid(int fd)
 	return fstat(fd, &st) == 0;
 }
 
+static int fail(int error)
+{
+	errno = error;
+	return -1;
+}
+
+/* The directory FD opened again, with its rights and flags; ENOSYS for a file. */
+static int reopen_directory(int fd)
+{
+	__wasi_fdstat_t st;
+	__wasi_errno_t error;
+	__wasi_fd_t again;
+
+	if ((error = __wasi_fd_fdstat_get(fd, &st)) != 0)
+		return fail(error);
+	if (st.fs_filetype != __WASI_FILETYPE_DIRECTORY)
+		return fail(ENOSYS);
+	error = __wasi_path_open(fd, 0, ".", __WASI_OFLAGS_DIRECTORY, st.fs_rights_base, st.fs_rights_inheriting,
+				 st.fs_flags, &again);
+	return error ? fail(error) : (int)again;
+}
+
+/*
+ * A duplicate of FD numbered LOW or above (exactly LOW, with EXACT): the
+ * host gives out numbers of its own choosing, so the numbers below are
+ * held while it gives out the next, then closed. A host that skips LOW
+ * makes an exact one fail with ENOSYS.
+ */
+int porting_duplicate(int fd, int low, int exact)
+{
+	int again = reopen_directory(fd), above, error;
+
+	if (again < 0 || again == low || (again > low && !exact))
+		return again;
+	if (again > low) {
+		close(again);
+		return fail(ENOSYS);
+	}
+	above = porting_duplicate(fd, low, exact);
+	error = errno;
+	close(again);
+	errno = error;
+	return above;
+}
+
 int dup(int fd)
 {
-	if (!valid(fd))
-		return -1;
-	errno = ENOSYS;
-	return -1;
+	return porting_duplicate(fd, 0, 0);
 }
 
 int dup2(int fd, int to)
 {
+	__wasi_errno_t error;
+	int again;
+
 	if (!valid(fd))
 		return -1;
-	if (to < 0 || to >= getdtablesize()) {
-		errno = EBADF;
-		return -1;
-	}
+	if (to < 0 || to >= getdtablesize())
+		return fail(EBADF);
 	if (fd == to)
 		return to;
-	errno = ENOSYS;
-	return -1;
+	if (valid(to)) {
+		/* fd_renumber replaces TO in one step, as dup2 does */
+		if ((again = reopen_directory(fd)) < 0)
+			return -1;
+		if ((error = __wasi_fd_renumber((__wasi_fd_t)again, (__wasi_fd_t)to)) != 0) {
+			close(again);
+			return fail(error);
+		}
+	} else if (porting_duplicate(fd, to, 1) < 0) {
+		return -1;
+	}
+	/* TO starts without FD_CLOEXEC, whatever the descriptor it replaced had */
+	return fcntl(to, F_SETFD, 0) == 0 ? to : -1;
 }
 
 int dup3(int fd, int to, int flags)
 {
-	if (fd == to || (flags & ~O_CLOEXEC)) {
-		errno = EINVAL;
+	if (fd == to || (flags & ~O_CLOEXEC))
+		return fail(EINVAL);
+	if (dup2(fd, to) < 0)
 		return -1;
-	}
-	return dup2(fd, to);
+	return (flags & O_CLOEXEC) && fcntl(to, F_SETFD, FD_CLOEXEC) < 0 ? -1 : to;
 }
 
 /* No descriptor names a directory to change to: chdir takes paths only. */

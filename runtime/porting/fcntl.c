@@ -5,8 +5,8 @@
  * also uses: FD_CLOEXEC, kept for each descriptor (no exec ever reads it;
  * O_CLOEXEC is 0, so a descriptor starts without it) and forgotten by
  * close, which replaces wasi-libc's for that; record locks, which always
- * succeed since no other process can hold one; and F_DUPFD, which fails with
- * ENOSYS since WASI preview1 cannot duplicate a descriptor.
+ * succeed since no other process can hold one; and F_DUPFD, which
+ * duplicates what dup can (descriptors.c: directories).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 #include <wasi/api.h>
+#include "porting.h"
 
 _Static_assert(O_APPEND == __WASI_FDFLAGS_APPEND && O_DSYNC == __WASI_FDFLAGS_DSYNC &&
 	       O_NONBLOCK == __WASI_FDFLAGS_NONBLOCK && O_RSYNC == __WASI_FDFLAGS_RSYNC &&
@@ -120,11 +121,16 @@ int fcntl(int fd, int cmd, ...)
 	case F_OFD_SETLKW:
 		return arg ? 0 : fail(EFAULT);
 	case F_DUPFD:
-	case F_DUPFD_CLOEXEC:
+	case F_DUPFD_CLOEXEC: {
+		int low = (int)(long)arg, again;
+
 		/* the lowest descriptor asked for must be one that could exist */
-		if ((int)(long)arg < 0 || (int)(long)arg >= getdtablesize())
+		if (low < 0 || low >= getdtablesize())
 			return fail(EINVAL);
-		return fail(ENOSYS);
+		if ((again = porting_duplicate(fd, low, 0)) < 0 || cmd == F_DUPFD)
+			return again;
+		return set_cloexec(again, 1) == 0 ? again : -1;
+	}
 	default:
 		return fail(EINVAL);
 	}

@@ -13,4 +13,10 @@
  */
 PORTING_HIDDEN void porting_sleep_until(clockid_t clock, const struct timespec *deadline);
 
+/*
+ * A second descriptor for FD, numbered LOW or above (exactly LOW, with
+ * EXACT), as far as preview1 allows: for directories only (descriptors.c).
+ */
+PORTING_HIDDEN int porting_duplicate(int fd, int low, int exact);
+
 #endif

@@ -20,6 +20,11 @@
 //   "/dev/null" opens there), only the devices DEVICES names: the sinks and
 //   sources of bytes ported code opens by name, nothing else of the host's
 //   devices, and no new name;
+// - the program's standard streams by name, to open only, each for the one
+//   direction it has: "/dev/stdin" and "/dev/fd/0" for reading, "stdout",
+//   "stderr", 1 and 2 for writing. They open the runner's own descriptors
+//   anew (STREAMS_DIR, preopened as STREAMS_NAME), as Linux's do: a file
+//   reopened starts at its beginning. Nothing else beneath STREAMS_DIR;
 // A refusal is EPERM, what wasi-filesystem specifies and jco's preview2 shim
 // answers. What is resolved is the path relative to the directory held
 // with no ".", "..", or symbolic link left in it but the last component of
@@ -32,11 +37,16 @@
 // runs; the runner does not guard against other host processes.
 'use strict';
 const fs = require('node:fs');
+const path = require('node:path');
 
 const CACHE_DIRECTORY = 'wasm32-wasi-run-cache';
 const MAX_SYMLINKS = 40;
 const DEVICES_NAME = '/dev', DEVICES_DIR = '/dev';
 const DEVICES = new Set(['null', 'zero', 'full', 'random', 'urandom']);
+const STREAMS_NAME = '/dev/fd', STREAMS_DIR = '/proc/self/fd';
+// name beneath DEVICES_NAME or STREAMS_NAME -> [descriptor, whether it is for reading]
+const STREAMS = new Map([['stdin', ['0', true]], ['stdout', ['1', false]], ['stderr', ['2', false]],
+  ['0', ['0', true]], ['1', ['1', false]], ['2', ['2', false]]]);
 
 // WASI preview1 errno values (wasi_snapshot_preview1's errno enum).
 const ERRNO = {
@@ -52,7 +62,8 @@ const ERROR_CODE = {
 };
 
 const LOOKUP_SYMLINK_FOLLOW = 1;
-const OFLAGS_CREAT = 1, OFLAGS_EXCL = 4;
+const OFLAGS_CREAT = 1, OFLAGS_DIRECTORY = 2, OFLAGS_EXCL = 4;
+const RIGHTS_FD_READ = 1n << 1n, RIGHTS_FD_WRITE = 1n << 6n;
 
 class Refused extends Error {
   constructor(code) {
@@ -141,8 +152,44 @@ function resolve(base, guest, follow) {
     throw new Refused('EPERM');
   if (base === DEVICES_DIR && !(done.length === 1 && DEVICES.has(done[0]) && !slash))
     throw new Refused('EPERM');
+  if (base === streamsDirectory())
+    throw new Refused('EPERM');
   const rel = done.length ? done.join('/') + (slash ? '/' : '') : '.';
   return { rel, host, link };
+}
+
+// STREAMS_DIR as the host resolves it ("/proc/PID/fd").
+let streamsDir = null;
+function streamsDirectory() {
+  if (streamsDir === null)
+    streamsDir = fs.realpathSync(STREAMS_DIR);
+  return streamsDir;
+}
+
+// Whether a path string names what the program opens by that same name
+// beneath DEVICES_NAME or STREAMS_NAME ("/dev/null", "/dev/stdout",
+// "/dev/fd/1"): arguments leave it as it is, rather than hand over the host
+// directory it resolves to.
+function isDevice(guest) {
+  const [dir, name] = [path.dirname(guest), path.basename(guest)];
+  return (dir === DEVICES_NAME && (DEVICES.has(name) || (STREAMS.has(name) && !/^\d$/.test(name)))) ||
+    (dir === STREAMS_NAME && STREAMS.has(name) && /^\d$/.test(name));
+}
+
+// Opening the stream GUEST names beneath HOST (a directory held) with these
+// flags and rights: null if GUEST is no stream there, else [error code or
+// null, the descriptor's name beneath STREAMS_DIR]. A stream opens for its
+// one direction only, never as a directory or a new file.
+function stream(host, guest, oflags, rights) {
+  const s = STREAMS.get(guest);
+  if (!s || (host === DEVICES_DIR) === /^\d$/.test(guest) || (host !== DEVICES_DIR && host !== streamsDirectory()))
+    return null;
+  const [number, reading] = s;
+  if (oflags & OFLAGS_DIRECTORY)
+    return ['ENOTDIR', number];
+  if ((oflags & OFLAGS_CREAT) && (oflags & OFLAGS_EXCL))
+    return ['EEXIST', number];
+  return [BigInt(rights) & (reading ? RIGHTS_FD_WRITE : RIGHTS_FD_READ) ? 'EACCES' : null, number];
 }
 
 class Sandbox {
@@ -185,6 +232,7 @@ class Sandbox {
   preview1(p1, memory) {
     const fds = new Map();
     [...this.bases.values()].forEach((host, i) => fds.set(3 + i, host));
+    const streamsFd = 3 + [...this.bases.keys()].indexOf(STREAMS_NAME);
     let scratch = 0, scratchSize = 0;
     const bytes = () => new Uint8Array(memory().buffer);
     const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -246,6 +294,14 @@ class Sandbox {
     };
     const calls = {
       path_open: (fd, dirflags, ptr, len, oflags, base, inheriting, fdflags, out) => {
+        const std = fds.has(fd) ? stream(fds.get(fd), readPath(ptr, len), oflags, base) : null;
+        if (std) {
+          // node opens /proc/self/fd/N as the kernel does, following its link
+          if (std[0] || streamsFd < 3)
+            return ERRNO[std[0] || 'EPERM'];
+          return p1.path_open(streamsFd, 0, ...place({ guest: readPath(ptr, len), rel: std[1], ptr, len })[0],
+            oflags, base, inheriting, fdflags, out);
+        }
         const exclusive = (oflags & OFLAGS_CREAT) && (oflags & OFLAGS_EXCL);
         const p = at(fd, ptr, len, (dirflags & LOOKUP_SYMLINK_FOLLOW) && !exclusive);
         if (p.link)
@@ -376,4 +432,5 @@ class Sandbox {
   }
 }
 
-module.exports = { CACHE_DIRECTORY, DEVICES_NAME, DEVICES_DIR, Refused, Sandbox, resolve };
+module.exports = { CACHE_DIRECTORY, DEVICES_NAME, DEVICES_DIR, STREAMS_NAME, STREAMS_DIR, Refused, Sandbox, isDevice,
+  resolve };

@@ -74,13 +74,13 @@ exclude_gnulib_open() {
 			exclude_test "$dir/$t" "$why (layer, open)" || return 1
 		fi
 	done << 'EOF'
-test-dup2.c|dup2 to a free descriptor number fails with ENOSYS
-test-getdtablesize.c|dup2 to a free descriptor number fails with ENOSYS
-test-perror2.c|dup2 to a free descriptor number fails with ENOSYS
-test-getopt-gnu.c|dup2 to a free descriptor number fails with ENOSYS
-test-getopt-posix.c|dup2 to a free descriptor number fails with ENOSYS
-test-fcntl.c|F_DUPFD fails with ENOSYS
-test-cloexec.c|dup does not return the lowest free descriptor
+test-dup2.c|dup2 of a file (only directories can be duplicated) fails with ENOSYS
+test-getdtablesize.c|dup2 of a file (only directories can be duplicated) fails with ENOSYS
+test-perror2.c|dup2 of a file (only directories can be duplicated) fails with ENOSYS
+test-getopt-gnu.c|dup2 of a file (only directories can be duplicated) fails with ENOSYS
+test-getopt-posix.c|dup2 of a file (only directories can be duplicated) fails with ENOSYS
+test-fcntl.c|F_DUPFD of a file (only directories can be duplicated) fails with ENOSYS
+test-cloexec.c|dup of a file (only directories can be duplicated) fails with ENOSYS
 test-fflush.c|stdio on a closed descriptor fails with an errno other than EBADF
 test-fputc.c|stdio on a closed descriptor fails with an errno other than EBADF
 test-fwrite.c|stdio on a closed descriptor fails with an errno other than EBADF

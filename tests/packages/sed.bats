@@ -33,7 +33,6 @@ SED_ENV=COLS,POSIXLY_CORRECT,LANG,LC_ALL,LC_CTYPE
 	exclude_test testsuite/panic-tests.sh "expects sed -i to fail in a directory without write permission, where root (binfmt_misc needs it) may write"
 	exclude_test testsuite/sandbox.sh "runs the e command (popen): WASI has no processes"
 	# Excluded until the runner and the layer catch up (doc: the survey's "still open"):
-	exclude_test testsuite/compile-tests.sh "sed --posix 'w/dev/stderr': /dev/stderr cannot be opened (layer, open)"
 	exclude_test testsuite/follow-symlinks.sh "sed -n F on a symlink to a file's absolute host path reads that path, which the program cannot open (runner, open)"
 	exclude_test testsuite/in-place-suffix-backup.sh "sed -i -E builds the backup name from a path the runner rewrote to UUID/e (runner, open)"
 	# gnulib-tests: what needs a second thread, a process, a pipe or a timer's signal
