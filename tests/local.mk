@@ -68,6 +68,7 @@ PACKAGE_TESTS = \
 	tests/packages/libsodium.bats \
 	tests/packages/sed.bats \
 	tests/packages/diffutils.bats \
+	tests/packages/grep.bats \
 	tests/packages/jansson.bats \
 	tests/packages/expat.bats \
 	tests/packages/libyaml.bats \

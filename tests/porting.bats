@@ -4,6 +4,18 @@
 
 load test_helper
 
+# Builds NAME.c in every kind: static and dynamic (a dynamic executable),
+# whose main calls FUNCTION, and withdll, a dynamic executable whose main
+# calls FUNCTION in libNAME.so (NAME.c built with -DDLL, without a main).
+build_every_kind() {
+	local name=$1 function=$2
+	printf 'void %s(void);\nint main(void) { %s(); return 0; }\n' "$function" "$function" > main.c
+	wasm32-wasi-cc -o static "$name.c"
+	wasm32-wasi-cc --artifact=dynamic-command -o dynamic "$name.c"
+	wasm32-wasi-cc -DDLL -shared -o "lib$name.so" "$name.c"
+	wasm32-wasi-cc -o withdll main.c -L. "-l$name"
+}
+
 @test "setjmp and longjmp work across frames, and longjmp(env, 0) returns 1" {
 	wasm32-wasi-cc --emit=core -O2 -o jumps "$FIXTURES/porting/jumps.c"
 	run -0 wasm32-wasi-run jumps
@@ -551,11 +563,7 @@ renamed renamed" ]
 	int main(void) { descriptors(); return 0; }
 	#endif
 	EOF
-	printf 'void descriptors(void);\nint main(void) { descriptors(); return 0; }\n' > main.c
-	wasm32-wasi-cc -o static fds.c
-	wasm32-wasi-cc --artifact=dynamic-command -o dynamic fds.c
-	wasm32-wasi-cc -DDLL -shared -o libfds.so fds.c
-	wasm32-wasi-cc -o withdll main.c -L. -lfds
+	build_every_kind fds descriptors
 	for kind in static dynamic withdll; do
 		run -0 wasm32-wasi-run "./$kind"
 		[ "${#lines[@]}" -eq 15 ]
@@ -625,11 +633,7 @@ renamed renamed" ]
 	int main(void) { multibyte(); return 0; }
 	#endif
 	EOF
-	printf 'void multibyte(void);\nint main(void) { multibyte(); return 0; }\n' > main.c
-	wasm32-wasi-cc -o static mb.c
-	wasm32-wasi-cc --artifact=dynamic-command -o dynamic mb.c
-	wasm32-wasi-cc -DDLL -shared -o libmb.so mb.c
-	wasm32-wasi-cc -o withdll main.c -L. -lmb
+	build_every_kind mb multibyte
 	for kind in static dynamic withdll; do
 		run -0 wasm32-wasi-run "./$kind"
 		[ "$output" = "UTF-8<-ISO-8859-1: 0 left 0: 63 61 66 c3 a9 20 c3 bf
@@ -764,11 +768,7 @@ setlocale C.UTF-8: 2" ]
 	int main(void) { links(); return 0; }
 	#endif
 	EOF
-	printf 'void links(void);\nint main(void) { links(); return 0; }\n' > main.c
-	wasm32-wasi-cc -o static rl.c
-	wasm32-wasi-cc --artifact=dynamic-command -o dynamic rl.c
-	wasm32-wasi-cc -DDLL -shared -o librl.so rl.c
-	wasm32-wasi-cc -o withdll main.c -L. -lrl
+	build_every_kind rl links
 	for kind in static dynamic withdll; do
 		run -0 wasm32-wasi-run "./$kind"
 		[ "$output" = "$(printf '%s\n' '4 abcd............' '8 abcdefgh........' '8 abcdefgh' '-1 1' '-1 1')" ]
@@ -776,7 +776,7 @@ setlocale C.UTF-8: 2" ]
 	[ ! -e lnk ]
 }
 
-@test "dup, dup2, dup3 and F_DUPFD give a directory a second descriptor (fts, as in grep -r, needs one); a file's fail with ENOSYS, in every kind" {
+@test "dup, dup2, dup3 and F_DUPFD give a directory a second descriptor (fts, as in grep -r, needs one); a file's fail with ENOSYS, as fchdir does, in every kind" {
 	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
 	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
 	source_file dup.c <<-'EOF'
@@ -819,6 +819,11 @@ setlocale C.UTF-8: 2" ]
 		printf(" %d", fcntl(file, F_DUPFD, 0) == -1 && errno == ENOSYS);
 		errno = 0;
 		printf(" %d\n", dup2(file, 32) == -1 && errno == ENOSYS && fcntl(32, F_GETFD) == -1);
+		/* the working directory is a path: fchdir cannot change it */
+		errno = 0;
+		printf("fchdir: %d", fchdir(a) == -1 && errno == ENOSYS);
+		errno = 0;
+		printf(" %d\n", fchdir(file) == -1 && errno == ENOTDIR);
 		unlink("d/f");
 		rmdir("d");
 	}
@@ -826,11 +831,7 @@ setlocale C.UTF-8: 2" ]
 	int main(void) { duplicates(); return 0; }
 	#endif
 	EOF
-	printf 'void duplicates(void);\nint main(void) { duplicates(); return 0; }\n' > main.c
-	wasm32-wasi-cc -o static dup.c
-	wasm32-wasi-cc --artifact=dynamic-command -o dynamic dup.c
-	wasm32-wasi-cc -DDLL -shared -o libdup.so dup.c
-	wasm32-wasi-cc -o withdll main.c -L. -ldup
+	build_every_kind dup duplicates
 	for kind in static dynamic withdll; do
 		run -0 wasm32-wasi-run "./$kind"
 		[ "$output" = "dup: 1, F_DUPFD_CLOEXEC from 20: 1 1, F_DUPFD: 1
@@ -839,7 +840,8 @@ fdopendir of a duplicate: 1
 dup2 to a free number: 1 1
 dup2 onto an open descriptor: 1 1
 dup3: 1 1
-a file: 1 1 1" ]
+a file: 1 1 1
+fchdir: 1 1" ]
 	done
 	[ ! -e d ]
 }

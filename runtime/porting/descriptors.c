@@ -110,13 +110,14 @@ int dup3(int fd, int to, int flags)
 	return (flags & O_CLOEXEC) && fcntl(to, F_SETFD, FD_CLOEXEC) < 0 ? -1 : to;
 }
 
-/* No descriptor names a directory to change to: chdir takes paths only. */
+/* wasi-libc's working directory is a path, which a descriptor does not give. */
 int fchdir(int fd)
 {
-	if (!valid(fd))
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
 		return -1;
-	errno = ENOSYS;
-	return -1;
+	return fail(S_ISDIR(st.st_mode) ? ENOSYS : ENOTDIR);
 }
 
 int flock(int fd, int op)
