@@ -44,9 +44,12 @@ const MAX_SYMLINKS = 40;
 const DEVICES_NAME = '/dev', DEVICES_DIR = '/dev';
 const DEVICES = new Set(['null', 'zero', 'full', 'random', 'urandom']);
 const STREAMS_NAME = '/dev/fd', STREAMS_DIR = '/proc/self/fd';
-// name beneath DEVICES_NAME or STREAMS_NAME -> [descriptor, whether it is for reading]
-const STREAMS = new Map([['stdin', ['0', true]], ['stdout', ['1', false]], ['stderr', ['2', false]],
-  ['0', ['0', true]], ['1', ['1', false]], ['2', ['2', false]]]);
+// The standard streams' names beneath DEVICES_NAME and STREAMS_NAME:
+// name -> [the descriptor's name beneath STREAMS_DIR, whether it is for reading].
+const STREAMS = {
+  [DEVICES_NAME]: new Map([['stdin', ['0', true]], ['stdout', ['1', false]], ['stderr', ['2', false]]]),
+  [STREAMS_NAME]: new Map([['0', ['0', true]], ['1', ['1', false]], ['2', ['2', false]]]),
+};
 
 // WASI preview1 errno values (wasi_snapshot_preview1's errno enum).
 const ERRNO = {
@@ -153,16 +156,21 @@ function resolve(base, guest, follow) {
   if (base === DEVICES_DIR && !(done.length === 1 && DEVICES.has(done[0]) && !slash))
     throw new Refused('EPERM');
   if (base === streamsDirectory())
-    throw new Refused('EPERM');
+    throw new Refused('EPERM'); // its streams open by stream() alone
   const rel = done.length ? done.join('/') + (slash ? '/' : '') : '.';
   return { rel, host, link };
 }
 
-// STREAMS_DIR as the host resolves it ("/proc/PID/fd").
-let streamsDir = null;
+// STREAMS_DIR as the host resolves it ("/proc/PID/fd"), or null without /proc.
+let streamsDir;
 function streamsDirectory() {
-  if (streamsDir === null)
-    streamsDir = fs.realpathSync(STREAMS_DIR);
+  if (streamsDir === undefined) {
+    try {
+      streamsDir = fs.realpathSync(STREAMS_DIR);
+    } catch {
+      streamsDir = null;
+    }
+  }
   return streamsDir;
 }
 
@@ -172,8 +180,7 @@ function streamsDirectory() {
 // directory it resolves to.
 function isDevice(guest) {
   const [dir, name] = [path.dirname(guest), path.basename(guest)];
-  return (dir === DEVICES_NAME && (DEVICES.has(name) || (STREAMS.has(name) && !/^\d$/.test(name)))) ||
-    (dir === STREAMS_NAME && STREAMS.has(name) && /^\d$/.test(name));
+  return (dir === DEVICES_NAME && DEVICES.has(name)) || (dir in STREAMS && STREAMS[dir].has(name));
 }
 
 // Opening the stream GUEST names beneath HOST (a directory held) with these
@@ -181,10 +188,11 @@ function isDevice(guest) {
 // null, the descriptor's name beneath STREAMS_DIR]. A stream opens for its
 // one direction only, never as a directory or a new file.
 function stream(host, guest, oflags, rights) {
-  const s = STREAMS.get(guest);
-  if (!s || (host === DEVICES_DIR) === /^\d$/.test(guest) || (host !== DEVICES_DIR && host !== streamsDirectory()))
+  const names = host === DEVICES_DIR ? STREAMS[DEVICES_NAME] :
+    host !== null && host === streamsDirectory() ? STREAMS[STREAMS_NAME] : null;
+  if (!names || !names.has(guest))
     return null;
-  const [number, reading] = s;
+  const [number, reading] = names.get(guest);
   if (oflags & OFLAGS_DIRECTORY)
     return ['ENOTDIR', number];
   if ((oflags & OFLAGS_CREAT) && (oflags & OFLAGS_EXCL))
