@@ -366,6 +366,12 @@ class Sandbox {
     const wrapped = { ...p1 };
     for (const [name, f] of Object.entries(calls))
       wrapped[name] = errno(f);
+    // A descriptor below 0 (C's -1) is EBADF for every descriptor call, as in
+    // POSIX; node takes it for an argument out of range (EINVAL).
+    for (const name of Object.keys(wrapped).filter(n => n.startsWith('fd_'))) {
+      const f = wrapped[name];
+      wrapped[name] = (fd, ...a) => (fd < 0 ? ERRNO.EBADF : f(fd, ...a));
+    }
     return wrapped;
   }
 

@@ -93,8 +93,6 @@ test-openat-safer.c|dup2 of a file (only directories can be duplicated) fails wi
 test-dup-safer.c|dup2 of a file (only directories can be duplicated) fails with ENOSYS
 test-fchdir.c|fchdir fails with ENOSYS: chdir takes paths only
 test-fflush.c|stdio on a closed descriptor fails with an errno other than EBADF
-test-fputc.c|stdio on a closed descriptor fails with an errno other than EBADF
-test-fwrite.c|stdio on a closed descriptor fails with an errno other than EBADF
 test-ftruncate.sh|ftruncate on a bad descriptor fails with an errno other than EBADF
 test-ioctl.c|ioctl on a bad descriptor does not fail
 test-fopen-gnu.c|fopen's 'e' flag does not set FD_CLOEXEC
