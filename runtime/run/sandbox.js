@@ -302,12 +302,13 @@ class Sandbox {
     };
     const calls = {
       path_open: (fd, dirflags, ptr, len, oflags, base, inheriting, fdflags, out) => {
-        const std = fds.has(fd) ? stream(fds.get(fd), readPath(ptr, len), oflags, base) : null;
+        const guest = readPath(ptr, len), std = stream(fds.get(fd), guest, oflags, base);
         if (std) {
           // node opens /proc/self/fd/N as the kernel does, following its link
-          if (std[0] || streamsFd < 3)
-            return ERRNO[std[0] || 'EPERM'];
-          return p1.path_open(streamsFd, 0, ...place({ guest: readPath(ptr, len), rel: std[1], ptr, len })[0],
+          const [error, number] = std;
+          if (error || streamsFd < 3)
+            return ERRNO[error || 'EPERM'];
+          return p1.path_open(streamsFd, 0, ...place({ guest, rel: number, ptr, len })[0],
             oflags, base, inheriting, fdflags, out);
         }
         const exclusive = (oflags & OFLAGS_CREAT) && (oflags & OFLAGS_EXCL);

@@ -46,16 +46,22 @@ exclude_test() {
 	esac
 }
 
+# Excludes the tests that standard input lists as TEST|WHY, those of them
+# in DIR, each saying WHY followed by SUFFIX.
+exclude_listed() {
+	local dir=$1 suffix=$2 t why
+	while IFS='|' read -r t why; do
+		if [ -f "$dir/$t" ]; then
+			exclude_test "$dir/$t" "$why$suffix" || return 1
+		fi
+	done
+}
+
 # Excludes the gnulib tests (in DIR, gnulib-tests) that need what WASI has
 # not: a second thread, a process, a pipe between processes, a timer's signal,
 # or the whole environment; those of them that the package has.
 exclude_gnulib_wasi() {
-	local dir=$1 t why
-	while IFS='|' read -r t why; do
-		if [ -f "$dir/$t" ]; then
-			exclude_test "$dir/$t" "$why" || return 1
-		fi
-	done << 'EOF'
+	exclude_listed "$1" '' << 'EOF'
 test-pthread-thread.c|creates threads: WASI preview1 has one
 test-thread_create.c|creates threads: WASI preview1 has one
 test-pthread_sigmask2.c|creates threads: WASI preview1 has one
@@ -76,12 +82,7 @@ EOF
 # layer does not give yet, those of them that the package has: each with its
 # cause, to lift as the layer catches up (the survey's "still open" list).
 exclude_gnulib_open() {
-	local dir=$1 t why
-	while IFS='|' read -r t why; do
-		if [ -f "$dir/$t" ]; then
-			exclude_test "$dir/$t" "$why (layer, open)" || return 1
-		fi
-	done << 'EOF'
+	exclude_listed "$1" ' (layer, open)' << 'EOF'
 test-dup2.c|dup2 of a file (only directories can be duplicated) fails with ENOSYS
 test-getdtablesize.c|dup2 of a file (only directories can be duplicated) fails with ENOSYS
 test-perror2.c|dup2 of a file (only directories can be duplicated) fails with ENOSYS
