@@ -34,34 +34,38 @@ uuid_of_line() {
 	grep -oE "$UUID" <<<"${lines[$1]}"
 }
 
-@test "path strings in arguments become UUID preopens: whole, after '=', around ':'" {
-	# a string without a '/' is never a path string
+@test "path strings in arguments become UUID preopens: whole, after '=', around ':'; relative ones inside stay" {
+	# a string without a '/' is never a path string; a relative one the
+	# program reaches through the working directory stays as written
 	make_tree
 	for prog in "$CORE" "$COMPONENT"; do
 		run -0 wasm32-wasi-run "$prog" args d d/ d/a.txt "$PWD/e/b.txt" --out=d/new.txt \
-			d/a.txt:e/b.txt --path=d:e/ NAME=e plain
+			d/a.txt:e/b.txt --path=d:e/ NAME=e plain "$PWD/d/" "--in=$PWD/d/a.txt:d/a.txt" \
+			"../${PWD##*/}/e/b.txt"
 		[ "$(uuids_hidden)" = "[d]
-[UUID/]
-[UUID/a.txt]
+[d/]
+[d/a.txt]
 [UUID/b.txt]
-[--out=UUID/new.txt]
-[UUID/a.txt:UUID/b.txt]
-[--path=d:UUID/]
+[--out=d/new.txt]
+[d/a.txt:e/b.txt]
+[--path=d:e/]
 [NAME=e]
-[plain]" ]
+[plain]
+[UUID/]
+[--in=UUID/a.txt:d/a.txt]
+[UUID/b.txt]" ]
 		# one UUID per directory, whichever way it is named
-		[ "$(uuid_of_line 1)" = "$(uuid_of_line 2)" ]
-		[ "$(uuid_of_line 1)" = "$(uuid_of_line 4)" ]
-		[ "$(uuid_of_line 3)" = "$(uuid_of_line 6)" ]
-		[ "$(uuid_of_line 1)" != "$(uuid_of_line 3)" ]
+		[ "$(uuid_of_line 3)" = "$(uuid_of_line 11)" ]
+		[ "$(uuid_of_line 9)" = "$(uuid_of_line 10)" ]
+		[ "$(uuid_of_line 3)" != "$(uuid_of_line 9)" ]
 	done
 }
 
 @test "each run gets fresh UUIDs" {
 	mkdir d
-	run -0 wasm32-wasi-run "$CORE" args d/
+	run -0 wasm32-wasi-run "$CORE" args "$PWD/d/"
 	first=$output
-	run -0 wasm32-wasi-run "$CORE" args d/
+	run -0 wasm32-wasi-run "$CORE" args "$PWD/d/"
 	[[ "$first" =~ ^\[$UUID/\]$ ]]
 	[ "$output" != "$first" ]
 }
@@ -94,11 +98,11 @@ uuid_of_line() {
 [/.]
 [/..]
 [--root=/]
-[PATH=UUID/:/]
+[PATH=d/:/]
 [./new]
 [--out=./new.txt]
 [UUID/new]
-[UUID/new]" ]
+[d/new]" ]
 		# / is the working directory to the program, as any absolute name it makes up
 		run -0 wasm32-wasi-run "$prog" open / --in=//
 		[ "$output" = "dir:
@@ -119,8 +123,9 @@ dir:
 	mkdir 'k=v'
 	echo colon > 'k=v/x:y.txt'
 	for prog in "$CORE" "$COMPONENT"; do
-		run -0 wasm32-wasi-run "$prog" args 'k=v/x:y.txt'
-		[ "$(uuids_hidden)" = "[UUID/x:y.txt]" ]
+		run -0 wasm32-wasi-run "$prog" args 'k=v/x:y.txt' "$PWD/k=v/x:y.txt"
+		[ "$(uuids_hidden)" = "[k=v/x:y.txt]
+[UUID/x:y.txt]" ]
 	done
 }
 
@@ -221,7 +226,7 @@ eda080
 f09f9880
 env 50524f42455f444154413d9bfd2f642f" ]
 		# the UTF-8 pieces of a value are rewritten, the others kept byte for byte
-		run -0 env PROBE_LIST=$'d/:\xff:d/\xfe' wasm32-wasi-run "$prog" environ
+		run -0 env PROBE_LIST="$PWD/d/:"$'\xff:d/\xfe' wasm32-wasi-run "$prog" environ
 		[ "$(uuids_hidden)" = $'PROBE_LIST=UUID/:\xff:d/\xfe' ]
 	done
 	# jco's shim takes strings: there, what is not UTF-8 is U+FFFD
@@ -250,8 +255,8 @@ PATH=(null)" ]
 	make_tree
 	for prog in "$CORE" "$COMPONENT"; do
 		PROBE_DATA=d/a.txt PROBE_LIST="$PWD/e:d/a.txt" run -0 wasm32-wasi-run "$prog" environ
-		[ "$(uuids_hidden)" = "PROBE_DATA=UUID/a.txt
-PROBE_LIST=UUID:UUID/a.txt" ]
+		[ "$(uuids_hidden)" = "PROBE_DATA=d/a.txt
+PROBE_LIST=UUID:d/a.txt" ]
 		PROBE_DATA=d/a.txt PROBE_LIST="$PWD/e" run -0 wasm32-wasi-run "$prog" open-env PROBE_DATA PROBE_LIST
 		[ "$output" = "file:
 alpha
@@ -387,13 +392,21 @@ yes_sum() {
 
 @test "usage errors exit 2" {
 	run -2 wasm32-wasi-run
-	[ "$output" = "wasm32-wasi-run: usage: wasm32-wasi-run [--print-env] [--jco] [--] PROGRAM [ARGS...]" ]
+	[ "$output" = "wasm32-wasi-run: usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...]" ]
 	run -2 wasm32-wasi-run --frobnicate prog
-	[ "$output" = "wasm32-wasi-run: unknown option '--frobnicate' (usage: wasm32-wasi-run [--print-env] [--jco] [--] PROGRAM [ARGS...])" ]
+	[ "$output" = "wasm32-wasi-run: unknown option '--frobnicate' (usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
 	run -2 wasm32-wasi-run --print-env "$CORE" extra
-	[ "$output" = "wasm32-wasi-run: --print-env takes no arguments after PROGRAM (usage: wasm32-wasi-run [--print-env] [--jco] [--] PROGRAM [ARGS...])" ]
+	[ "$output" = "wasm32-wasi-run: --print-env takes no arguments after PROGRAM (usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
 	run -0 wasm32-wasi-run --help
-	[ "${lines[0]}" = "usage: wasm32-wasi-run [--print-env] [--jco] [--] PROGRAM [ARGS...]" ]
+	[ "${lines[0]}" = "usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...]" ]
+	run -2 wasm32-wasi-run --dir
+	[ "$output" = "wasm32-wasi-run: option '--dir' needs a value (usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
+	run -2 wasm32-wasi-run --dir ::/ "$CORE"
+	[ "$output" = "wasm32-wasi-run: --dir ::/: HOST[::GUEST] names no directory (usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
+	run -2 wasm32-wasi-run --env =x "$CORE"
+	[ "$output" = "wasm32-wasi-run: --env =x: NAME[=VALUE] names no variable (usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
+	run -1 wasm32-wasi-run --dir missing::/ "$CORE"
+	[ "$output" = "wasm32-wasi-run: --dir missing: No such file or directory" ]
 }
 
 @test "options end at the program or at --; the program's own options are its own" {

@@ -22,7 +22,7 @@ const crypto = require('node:crypto');
 const os = require('node:os');
 const url = require('node:url');
 const wasm = require('./wasm.js');
-const { CACHE_DIRECTORY } = require('./sandbox.js');
+const { CACHE_DIRECTORY, DEVICES_NAME, Refused, walk, walkVirtual } = require('./sandbox.js');
 const { PROG, Failure, describe, say, programFailed, writeAll } = require('./report.js');
 
 const CACHE_FORMAT = 2;
@@ -42,11 +42,14 @@ const CACHE_FORMAT = 2;
 // exception handling (setjmp/longjmp, C++ exceptions) anyway. Other
 // components are run as components (runComponent).
 
-function isCommandModule(m) {
+function isCommandModule(file, m, first) {
   let module;
   try {
     module = new WebAssembly.Module(m);
-  } catch {
+  } catch (e) {
+    // the program itself, which jco could not run either: said, not hidden
+    if (first)
+      throw new Failure(`${file}: cannot run its command module: ${e.message}`);
     return false;
   }
   return WebAssembly.Module.exports(module).some(e => e.name === '_start' && e.kind === 'function') &&
@@ -79,7 +82,7 @@ function commandModules(file, bytes) {
       throw new Failure(`${file}: malformed component: wasm32-wasi-cc.libraries names no executable`);
     return { main, libraries };
   }
-  const main = modules.find(isCommandModule);
+  const main = modules.find((m, i) => isCommandModule(file, m, i === 0));
   return main ? { main: Buffer.from(main), libraries: null } : null;
 }
 
@@ -261,10 +264,116 @@ function plainStdio(stdio) {
   process.stderr.write = chunk => (writeAll(stdio.stderr, chunk), true);
 }
 
-// Runs the component's wasi:cli/run in this process, the shim configured
-// the way runCore configures node:wasi, its file system guarded by the
-// sandbox. Its exit() ends the process itself.
-async function runComponent(file, bytes, { argv0, args, env, preopens, sandbox, stdio, jco: [jcoCommand, jcoVersion] }) {
+// wasi:filesystem error codes, as the preview2 shim throws them.
+const ERROR_CODE = {
+  EACCES: 'access', EBADF: 'bad-descriptor', EEXIST: 'exist', EILSEQ: 'illegal-byte-sequence',
+  EINVAL: 'invalid', EIO: 'io', EISDIR: 'is-directory', ELOOP: 'loop', ENAMETOOLONG: 'name-too-long',
+  ENOENT: 'no-entry', ENOMEM: 'insufficient-memory', ENOTDIR: 'not-directory', EPERM: 'not-permitted',
+};
+
+// The preview2 shim's filesystem with every path method checked by the
+// runner's own walk first (sandbox.js), from the preopen's descriptor
+// through the descriptor's own path, and given the path that walk found
+// (no ".." or link left in it). The shim keeps path strings and resolves
+// them again itself: what a program alone does between the check and the
+// shim's call cannot change them, but another host process can
+// (doc/security.md).
+function guardShim(filesystem, grants) {
+  const roots = new Map(grants.list.map(([g, what]) => [g, what]));
+  const place = new WeakMap(); // Descriptor -> { root, components } or { virtual }
+  for (const [descriptor, name] of filesystem.preopens.getDirectories()) {
+    const what = roots.get(name);
+    if (what)
+      place.set(descriptor, what.virtual ? { virtual: what.virtual } : { root: what.host, components: [] });
+  }
+  const check = (descriptor, guest, follow, creating = false) => {
+    const p = place.get(descriptor);
+    if (!p)
+      throw new Refused('EBADF');
+    if (p.virtual) {
+      // the runner's /dev: its devices, by name, and nothing else
+      let found;
+      try {
+        found = walkVirtual(p.virtual, guest);
+      } catch (e) {
+        throw creating && e.code === 'ENOENT' ? new Refused('EPERM') : e;
+      }
+      const { entry, name } = found;
+      if (!entry.file)
+        throw new Refused('EPERM');
+      return { rel: name, place: null };
+    }
+    const w = walk(p.root, guest, follow, p.components);
+    w.release();
+    return { rel: w.relative.join('/') || '.', place: { root: p.root, components: w.components } };
+  };
+  const proto = filesystem.types.Descriptor.prototype;
+  const original = {};
+  const methods = {
+    openAt(flags, guest, open, mode) {
+      const follow = flags.symlinkFollow && !(open.create && open.exclusive);
+      const c = check(this, guest, follow, open.create);
+      const d = original.openAt.call(this, { ...flags, symlinkFollow: false }, c.rel, open, mode);
+      if (c.place)
+        place.set(d, c.place);
+      return d;
+    },
+    statAt(flags, guest) {
+      return original.statAt.call(this, { ...flags, symlinkFollow: false }, check(this, guest, flags.symlinkFollow).rel);
+    },
+    metadataHashAt(flags, guest) {
+      return original.metadataHashAt.call(this, { ...flags, symlinkFollow: false },
+        check(this, guest, flags.symlinkFollow).rel);
+    },
+    setTimesAt(flags, guest, atime, mtime) {
+      return original.setTimesAt.call(this, { ...flags, symlinkFollow: false },
+        check(this, guest, flags.symlinkFollow).rel, atime, mtime);
+    },
+    createDirectoryAt(guest) {
+      return original.createDirectoryAt.call(this, check(this, guest, false).rel);
+    },
+    removeDirectoryAt(guest) {
+      return original.removeDirectoryAt.call(this, check(this, guest, false).rel);
+    },
+    unlinkFileAt(guest) {
+      return original.unlinkFileAt.call(this, check(this, guest, false).rel);
+    },
+    readlinkAt(guest) {
+      return original.readlinkAt.call(this, check(this, guest, false).rel);
+    },
+    symlinkAt(target, guest) {
+      if (target.startsWith('/'))
+        throw new Refused('EPERM');
+      return original.symlinkAt.call(this, target, check(this, guest, false).rel);
+    },
+    renameAt(guest, other, newGuest) {
+      return original.renameAt.call(this, check(this, guest, false).rel, other, check(other, newGuest, false).rel);
+    },
+    readDirectory() {
+      if (!place.get(this) || place.get(this).virtual)
+        throw new Refused('EPERM');
+      return original.readDirectory.call(this);
+    },
+    linkAt(flags, guest, other, newGuest) {
+      return original.linkAt.call(this, { ...flags, symlinkFollow: false }, check(this, guest, flags.symlinkFollow).rel,
+        other, check(other, newGuest, false).rel);
+    },
+  };
+  for (const [name, f] of Object.entries(methods)) {
+    original[name] = proto[name];
+    proto[name] = function (...a) {
+      try {
+        return f.apply(this, a);
+      } catch (e) {
+        throw e instanceof Refused ? ERROR_CODE[e.code] || 'io' : e;
+      }
+    };
+  }
+}
+
+// Runs the component's wasi:cli/run in this process, on the shim, its file
+// system guarded by the runner's walk. Its exit() ends the process itself.
+async function runComponent(file, bytes, { argv0, args, env, grants, stdio, jco: [jcoCommand, jcoVersion] }) {
   const jco = jcoPaths(jcoCommand, jcoVersion);
   const dir = await transpiled(file, bytes, jco);
   let cli, filesystem;
@@ -278,8 +387,8 @@ async function runComponent(file, bytes, { argv0, args, env, preopens, sandbox, 
   cli._setArgs([argv0, ...args]);
   cli._setEnv(env);
   cli._setCwd(undefined); // the host's is none of its business
-  filesystem._setPreopens(preopens);
-  sandbox.guardShim(filesystem);
+  filesystem._setPreopens({ ...grants.shim, [DEVICES_NAME]: DEVICES_NAME });
+  guardShim(filesystem, grants);
   plainStdio(stdio);
   let program;
   try {

@@ -22,17 +22,23 @@
 // which runs the program's own constructors and main; destructors run from
 // exit(), as libc registers them.
 //
-// Every module imports WASI through the same sandboxed node:wasi
-// (sandbox.js). The libraries the loader finds by name come from the
-// search path above, which the user and the program's link chose; dlopen
-// of a path reads it as the program would open it, inside its preopens,
-// and what dlerror says names no host path and shows no file's bytes.
+// Every module imports WASI from the same runner's preview1 (wasi.js). The
+// libraries the loader finds by name come from the search path above, which
+// the user and the program's link chose: a RUNTIME_PATH is searched only
+// for the modules loaded at start, never for a library dlopen loaded (the
+// program may have written it; what it needs is searched as the program's
+// own needs are). dlopen of a path reads it as the program would open it,
+// inside its preopens (a regular file, bounded), and what dlerror says
+// names no host path and shows no file's bytes.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const wasm = require('./wasm.js');
 const { Failure, describe, programFailed } = require('./report.js');
 const { Refused } = require('./sandbox.js');
+
+// A library is read whole; the largest one accepted.
+const MAX_LIBRARY = 1 << 30;
 
 const ALLOCATOR_EXPORTS = ['memory', '__indirect_function_table', '__stack_pointer', 'aligned_alloc'];
 
@@ -92,7 +98,7 @@ function dylinkOf(bytes, where, shown) {
 // from programDir on. `shown` is what the program may be told `file` is;
 // `compiled`, its module if it is compiled already.
 function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false, shown = file, compiled = null,
-                   embedded = null) {
+                   embedded = null, runpath = null) {
   const order = [], seen = new Map();
   const visit = (name, where, data, label, module = null) => {
     if (seen.has(name))
@@ -110,7 +116,8 @@ function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false
       }
       let p;
       try {
-        p = findLibrary(dep, programDir, libdir, 'needed', info.runpath, path.dirname(where));
+        p = runpath ? findLibrary(dep, programDir, libdir, 'needed', runpath, programDir)
+          : findLibrary(dep, programDir, libdir, 'needed', info.runpath, path.dirname(where));
       } catch (e) {
         throw new Failure(e.message, 1, `${dep}: library not found (needed by ${label})`);
       }
@@ -125,7 +132,7 @@ function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false
     if (allocator && !WebAssembly.Module.exports(module).some(e => e.name === 'memory' && e.kind === 'memory'))
       throw new Failure(`${where}: not a library: neither a dll (no dylink.0) nor an allocator (no memory export)`,
         1, `${label}: not a library`);
-    order.push({ name, file: where, shown: label, info, module, allocator });
+    order.push({ name, file: where, shown: label, info, module, allocator, id: null });
   };
   visit(name, file, bytes, shown, compiled);
   return order;
@@ -174,7 +181,7 @@ function cString(memory, ptr) {
 // names what the program named, never a host path. `load` instantiates a
 // library and what it needs; `address` makes an export a function or data
 // address.
-function dlfcnFunctions({ memory, state, sandbox, programDir, libdir, program, global, byName, load, address }) {
+function dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, global, byName, load, address }) {
   const handles = [null];
   let error = null, errorPtr = 0;
   const handleOf = m => {
@@ -203,14 +210,15 @@ function dlfcnFunctions({ memory, state, sandbox, programDir, libdir, program, g
       }
     return scope;
   };
-  // The host file of a path the program gives, as it would open it.
+  // The bytes of a path the program gives, as it would open it, and what
+  // identifies the file (device and inode).
   const guestFile = name => {
     try {
-      return sandbox.guestFile(name);
+      return wasi.readGuestFile(name, MAX_LIBRARY);
     } catch (e) {
       if (!(e instanceof Refused))
         throw e;
-      const text = describe(e.code);
+      const text = e.code === 'EINVAL' ? 'not a regular file' : e.code === 'EFBIG' ? 'too large' : describe(e.code);
       throw new Failure(`${name}: ${text}`, 1, `${name}: ${text}`);
     }
   };
@@ -219,19 +227,19 @@ function dlfcnFunctions({ memory, state, sandbox, programDir, libdir, program, g
       if (namePtr === 0)
         return handleOf(program);
       const name = cString(memory, namePtr);
-      let where = name;
+      let where = name, bytes = null;
       if (name.includes('/'))
-        where = guestFile(name);
+        ({ bytes, id: where } = guestFile(name));
       else if (!byName.has(name))
         where = findLibrary(name, programDir, libdir, 'dlopen', program.info.runpath, programDir);
       // a library already loaded, under its name or from the same file
-      const real = f => { try { return fs.realpathSync(f); } catch { return null; } };
-      const known = byName.get(name) || global.find(m => real(m.file) === real(where));
+      const id = bytes ? where : fileId(where);
+      const known = byName.get(name) || global.find(m => m.id !== null && m.id === id);
       if (known)
         return handleOf(known);
       if (mode & 4) // RTLD_NOLOAD
         return 0;
-      return handleOf(load(name.includes('/') ? where : name, where, name));
+      return handleOf(load(name.includes('/') ? name : name, where, name, bytes));
     }),
     dlsym: failing(0, (handle, namePtr) => {
       const name = cString(memory, namePtr);
@@ -266,16 +274,24 @@ function dlfcnFunctions({ memory, state, sandbox, programDir, libdir, program, g
   };
 }
 
+// What identifies a host file: its device and inode, or null.
+function fileId(file) {
+  try {
+    const st = fs.statSync(file);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+}
+
 function alignUp(n, log2) {
   const a = 2 ** log2;
   return Math.ceil(n / a) * a;
 }
 
-// wasi: the program's node:wasi; wasiImports(getMemory): its import
-// object, sandboxed and with SIGPIPE, for the memory getMemory returns.
-// libraries: a component's embedded libraries by soname (component.js), found
-// before any file.
-function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox, libdir, libraries = null }) {
+// wasi: the program's preview1 (wasi.js). libraries: a component's
+// embedded libraries by soname (component.js), found before any file.
+function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
   const programDir = path.dirname(file);
   let module;
   try {
@@ -286,8 +302,10 @@ function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox,
   if (!WebAssembly.Module.exports(module).some(e => e.name === '_start' && e.kind === 'function'))
     throw new Failure(`${file}: not a command: a library (it exports no _start)`);
   const order = loadOrder('', file, bytes, programDir, libdir, undefined, file, module, libraries);
+  for (const m of order)
+    m.id = libraries && m !== order[order.length - 1] && libraries.has(m.name) ? null : fileId(m.file);
   let memory;
-  const wasiImports = sandboxedImports(() => memory);
+  const wasiImports = { wasi_snapshot_preview1: wasi.imports(() => memory) };
   const allocator = instantiateAllocator(file, order, wasiImports);
   const state = allocator.instance.exports;
   ({ memory } = state);
@@ -407,10 +425,12 @@ function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox,
   // The global scope dlsym(RTLD_DEFAULT) searches: the program, then the
   // libraries in the order they were loaded.
   const global = [program, allocator, ...modules.filter(m => m !== program)];
-  const load = (name, where, shown) => {
-    const fresh = loadOrder(name, where, readLibrary(where, shown), programDir, libdir,
-      n => byName.has(n), shown);
+  const load = (name, where, shown, bytes) => {
+    const fresh = loadOrder(name, bytes ? shown : where, bytes || readLibrary(where, shown), programDir, libdir,
+      n => byName.has(n), shown, null, null, program.info.runpath);
     const top = fresh[fresh.length - 1];
+    for (const m of fresh)
+      m.id = m !== top ? fileId(m.file) : bytes ? where : fileId(where);
     if (top.allocator && WebAssembly.Module.exports(top.module).some(e => e.name === '_start'))
       throw new Failure(`${where}: not a library: a command`, 1, `${shown}: not a library: a command`);
     const allocators = fresh.filter(m => m.allocator);
@@ -422,11 +442,10 @@ function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox,
     global.push(...fresh);
     return fresh[fresh.length - 1];
   };
-  const dlfcn = dlfcnFunctions({ memory, state, sandbox, programDir, libdir, program, global, byName, load,
+  const dlfcn = dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, global, byName, load,
     address: (m, v) => (typeof v === 'function' ? funcIndex(v) : m.memoryBase + v.value) });
-  // Constructors may call WASI (libc's finds its preopens), which node:wasi
-  // allows only once started: everything after the allocator's
-  // instantiation happens inside its _start.
+  // Everything after the allocator's instantiation runs as the program:
+  // constructors may call WASI (libc's finds its preopens), and exit.
   const start = () => {
     if (state._initialize)
       state._initialize();
@@ -439,8 +458,7 @@ function runDynamic(file, bytes, { wasi, wasiImports: sandboxedImports, sandbox,
     program.instance.exports._start();
   };
   try {
-    // node:wasi wants the memory among the exports it is given.
-    return wasi.start({ exports: { memory, _start: start } });
+    return wasi.run(start);
   } catch (e) {
     if (e instanceof Failure)
       throw e;
