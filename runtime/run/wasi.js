@@ -54,8 +54,9 @@ const WRITE_RIGHTS = RIGHT.FD_WRITE | RIGHT.FD_ALLOCATE | RIGHT.FD_FILESTAT_SET_
 const SEEK_RIGHTS = RIGHT.FD_SEEK | RIGHT.FD_TELL;
 const FILE_RIGHTS = RIGHT.FD_FDSTAT_SET_FLAGS | RIGHT.FD_SYNC | RIGHT.FD_ADVISE | RIGHT.FD_FILESTAT_GET |
   RIGHT.FD_FILESTAT_SET_TIMES | RIGHT.POLL_FD_READWRITE;
+// (no PATH_FILESTAT_SET_SIZE: O_TRUNC is not a right apart from writing)
 const DIRECTORY_RIGHTS = ALL_RIGHTS & ~(RIGHT.FD_READ | RIGHT.FD_WRITE | SEEK_RIGHTS | RIGHT.FD_ALLOCATE |
-  RIGHT.FD_FILESTAT_SET_SIZE | RIGHT.SOCK_SHUTDOWN | RIGHT.SOCK_ACCEPT);
+  RIGHT.FD_FILESTAT_SET_SIZE | RIGHT.PATH_FILESTAT_SET_SIZE | RIGHT.SOCK_SHUTDOWN | RIGHT.SOCK_ACCEPT);
 const EVENT = { CLOCK: 0, FD_READ: 1, FD_WRITE: 2 };
 const CLOCK = { REALTIME: 0, MONOTONIC: 1, PROCESS_CPUTIME: 2, THREAD_CPUTIME: 3 };
 const SUBSCRIPTION_CLOCK_ABSTIME = 1;
@@ -88,8 +89,8 @@ function filetypeOf(st) {
 class Description {
   // host: a host descriptor or null; virtual: a Virtual; pipe: [Pipe, 'read'|'write']
   constructor({ host = null, virtual = null, pipe = null, type, read = false, write = false, append = false,
-    nonblock = false, offset = 0, inherited = false, device = false, readOnly = false }) {
-    Object.assign(this, { host, virtual, pipe, type, read, write, append, nonblock, offset, inherited, device,
+    nonblock = false, sync = 0, offset = 0, inherited = false, device = false, readOnly = false }) {
+    Object.assign(this, { host, virtual, pipe, type, read, write, append, nonblock, sync, offset, inherited, device,
       readOnly, refs: 0, listing: null });
     this.seekable = type === FILETYPE.REGULAR || type === FILETYPE.BLOCK ||
       (type === FILETYPE.CHARACTER && !(host !== null && tty.isatty(host)));
@@ -97,15 +98,26 @@ class Description {
       this.offset = null; // a pipe, a terminal, a socket: read(2) and write(2) as they come
   }
 
+  // [base, inheriting]: what the description allows, less what the
+  // program dropped (fd_fdstat_set_rights)
   rights() {
-    if (this.type === FILETYPE.DIRECTORY)
-      return [DIRECTORY_RIGHTS, ALL_RIGHTS];
-    let base = FILE_RIGHTS | (this.seekable ? SEEK_RIGHTS : 0n);
-    if (this.read)
-      base |= RIGHT.FD_READ;
-    if (this.write)
-      base |= WRITE_RIGHTS;
-    return [base, 0n];
+    let base, inheriting = 0n;
+    if (this.type === FILETYPE.DIRECTORY) {
+      base = DIRECTORY_RIGHTS;
+      inheriting = ALL_RIGHTS;
+    } else {
+      base = FILE_RIGHTS | (this.seekable ? SEEK_RIGHTS : 0n);
+      if (this.read)
+        base |= RIGHT.FD_READ;
+      if (this.write)
+        base |= WRITE_RIGHTS;
+    }
+    return [this.base !== undefined ? this.base & base : base,
+      this.inheriting !== undefined ? this.inheriting & inheriting : inheriting];
+  }
+
+  allows(right) {
+    return (this.rights()[0] & right) !== 0n;
   }
 
   close() {
@@ -156,6 +168,7 @@ class Wasi {
   constructor({ args, env, preopens, stdio }) {
     this.table = new Map();
     this.preopenNames = new Map();
+    this.times = new Map();
     [stdio.stdin, stdio.stdout, stdio.stderr].forEach((host, n) => {
       let type = FILETYPE.UNKNOWN;
       try {
@@ -178,6 +191,21 @@ class Wasi {
     this.env = env;
     this.hr0 = process.hrtime.bigint();
     this.real0 = BigInt(Date.now()) * 1000000n;
+  }
+
+  // node sets times as a double of seconds, to about a microsecond: the
+  // nanoseconds a program set are remembered, for as long as the host
+  // still holds what they were rounded to.
+  rememberTimes(st, [atimeNs, mtimeNs]) {
+    this.times.set(`${st.dev}:${st.ino}`, { atime: [st.atimeNs, atimeNs], mtime: [st.mtimeNs, mtimeNs] });
+  }
+
+  exactTimes(st) {
+    const t = this.times.get(`${st.dev}:${st.ino}`);
+    return {
+      atimeNs: t && t.atime[0] === st.atimeNs ? t.atime[1] : BigInt(st.atimeNs),
+      mtimeNs: t && t.mtime[0] === st.mtimeNs ? t.mtime[1] : BigInt(st.mtimeNs),
+    };
   }
 
   install(n, description) {
@@ -312,6 +340,7 @@ class Wasi {
     const u32 = (ptr, value) => view().setUint32(ptr, value, true);
     const writeStat = (ptr, st, type = filetypeOf(st)) => {
       const v = view();
+      const exact = this.exactTimes(st);
       v.setBigUint64(ptr, BigInt(st.dev), true);
       v.setBigUint64(ptr + 8, BigInt(st.ino), true);
       v.setUint8(ptr + 16, type);
@@ -319,8 +348,8 @@ class Wasi {
         v.setUint8(ptr + i, 0);
       v.setBigUint64(ptr + 24, BigInt(st.nlink), true);
       v.setBigUint64(ptr + 32, BigInt(st.size), true);
-      v.setBigUint64(ptr + 40, BigInt(st.atimeNs), true);
-      v.setBigUint64(ptr + 48, BigInt(st.mtimeNs), true);
+      v.setBigUint64(ptr + 40, exact.atimeNs, true);
+      v.setBigUint64(ptr + 48, exact.mtimeNs, true);
       v.setBigUint64(ptr + 56, BigInt(st.ctimeNs), true);
     };
     const synthetic = (type, size = 0n) => ({ dev: 0n, ino: 0n, nlink: 1n, size, atimeNs: 0n, mtimeNs: 0n,
@@ -404,18 +433,20 @@ class Wasi {
       }
     };
     const readable = d => {
-      if (!d.read)
+      if (!d.read || (d.type !== FILETYPE.DIRECTORY && !d.allows(RIGHT.FD_READ)))
         throw new Refused('EBADF');
       if (d.type === FILETYPE.DIRECTORY)
         throw new Refused('EISDIR');
       return d;
     };
     const writable = d => {
-      if (!d.write)
+      if (!d.write || !d.allows(RIGHT.FD_WRITE))
         throw new Refused('EBADF');
       return d;
     };
     const seekable = d => {
+      if (d.type === FILETYPE.DIRECTORY)
+        throw new Refused('EBADF');
       if (!d.seekable || d.pipe)
         throw new Refused('ESPIPE');
       return d;
@@ -438,12 +469,15 @@ class Wasi {
       const write = (BigInt(base) & WRITE_RIGHTS) !== 0n;
       const exclusive = (oflags & OFLAGS.CREAT) && (oflags & OFLAGS.EXCL);
       const follow = (dirflags & LOOKUP_SYMLINK_FOLLOW) && !exclusive;
+      // rights that write (truncating, syncing) but not FD_WRITE itself
+      // still open a directory, for reading
+      const writing = (BigInt(base) & RIGHT.FD_WRITE) !== 0n;
       const description = walked(fd, ptr, len, follow, (w, v) => (v ? openVirtual(v, oflags, read, write, fdflags)
-        : openHost(w, oflags, read, write, fdflags)), (oflags & OFLAGS.CREAT) !== 0);
+        : openHost(w, oflags, read, write, fdflags, writing)), (oflags & OFLAGS.CREAT) !== 0);
       const n = this.install(this.lowestFree(), description);
       u32(out, n);
     };
-    const openHost = (w, oflags, read, write, fdflags) => {
+    const openHost = (w, oflags, read, write, fdflags, writing) => {
       let flags = (w.name === '.' ? 0 : O_NOFOLLOW);
       if (oflags & OFLAGS.CREAT) flags |= O_CREAT;
       if (oflags & OFLAGS.EXCL) flags |= O_EXCL;
@@ -455,14 +489,23 @@ class Wasi {
       if (fdflags & (FDFLAGS.SYNC | FDFLAGS.RSYNC)) flags |= O_SYNC;
       if (w.name === '.' && (oflags & OFLAGS.CREAT) && (oflags & OFLAGS.EXCL))
         throw new Refused('EEXIST');
-      const hostFd = host(() => fs.openSync(w.host(), flags | (write ? (read ? O_RDWR : O_WRONLY) : O_RDONLY), 0o666));
+      let hostFd;
+      try {
+        hostFd = fs.openSync(w.host(), flags | (write ? (read ? O_RDWR : O_WRONLY) : O_RDONLY), 0o666);
+      } catch (e) {
+        if (e.code !== 'EISDIR' || writing || (oflags & (OFLAGS.CREAT | OFLAGS.TRUNC)))
+          throw new Refused(codeOf(e));
+        write = false;
+        hostFd = host(() => fs.openSync(w.host(), (flags & ~(O_APPEND)) | O_RDONLY | O_DIRECTORY));
+      }
       const type = filetypeOf(hostStat(hostFd));
       if (type === FILETYPE.DIRECTORY && write) {
         closeQuietly(hostFd);
         throw new Refused('EISDIR');
       }
       return new Description({ host: hostFd, type, read: read || type === FILETYPE.DIRECTORY, write,
-        append: !!(fdflags & FDFLAGS.APPEND), nonblock: !!(fdflags & FDFLAGS.NONBLOCK) });
+        append: !!(fdflags & FDFLAGS.APPEND), nonblock: !!(fdflags & FDFLAGS.NONBLOCK),
+        sync: fdflags & (FDFLAGS.DSYNC | FDFLAGS.RSYNC | FDFLAGS.SYNC) });
     };
     const openVirtual = ({ entry }, oflags, read, write, fdflags) => {
       if ((oflags & OFLAGS.CREAT) && (oflags & OFLAGS.EXCL))
@@ -550,12 +593,14 @@ class Wasi {
       if (((flags & FSTFLAGS.ATIM) && (flags & FSTFLAGS.ATIM_NOW)) ||
           ((flags & FSTFLAGS.MTIM) && (flags & FSTFLAGS.MTIM_NOW)))
         throw new Refused('EINVAL');
-      const st = statNow();
+      const st = this.exactTimes(statNow());
       const now = this.realtime();
       const pick = (set, setNow, given, old) => (flags & setNow ? now : flags & set ? BigInt(given) : old);
+      const times = [pick(FSTFLAGS.ATIM, FSTFLAGS.ATIM_NOW, atim, st.atimeNs),
+        pick(FSTFLAGS.MTIM, FSTFLAGS.MTIM_NOW, mtim, st.mtimeNs)];
       const seconds = ns => Number(ns / 1000n) / 1e6;
-      apply(seconds(pick(FSTFLAGS.ATIM, FSTFLAGS.ATIM_NOW, atim, st.atimeNs)),
-        seconds(pick(FSTFLAGS.MTIM, FSTFLAGS.MTIM_NOW, mtim, st.mtimeNs)));
+      apply(seconds(times[0]), seconds(times[1]));
+      this.rememberTimes(statNow(), times);
     };
 
     const noVirtual = v => {
@@ -706,10 +751,10 @@ class Wasi {
         const [base, inheriting] = d.rights();
         v.setUint8(out, d.type);
         v.setUint8(out + 1, 0);
-        v.setUint16(out + 2, (d.append ? FDFLAGS.APPEND : 0) | (d.nonblock ? FDFLAGS.NONBLOCK : 0), true);
+        v.setUint16(out + 2, (d.append ? FDFLAGS.APPEND : 0) | (d.nonblock ? FDFLAGS.NONBLOCK : 0) | d.sync, true);
         v.setUint32(out + 4, 0, true);
-        v.setBigUint64(out + 8, d.base !== undefined ? d.base & base : base, true);
-        v.setBigUint64(out + 16, d.inheriting !== undefined ? d.inheriting & inheriting : inheriting, true);
+        v.setBigUint64(out + 8, base, true);
+        v.setBigUint64(out + 16, inheriting, true);
       },
       fd_fdstat_set_flags: (fd, flags) => {
         const d = this.get(fd);
@@ -727,8 +772,7 @@ class Wasi {
       },
       fd_fdstat_set_rights: (fd, base, inheriting) => {
         const d = this.get(fd);
-        const [b, i] = d.rights();
-        const have = [d.base !== undefined ? d.base & b : b, d.inheriting !== undefined ? d.inheriting & i : i];
+        const have = d.rights();
         if ((BigInt(base) & ~have[0]) || (BigInt(inheriting) & ~have[1]))
           throw new Refused('ENOTCAPABLE');
         d.base = BigInt(base);
