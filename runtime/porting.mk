@@ -7,7 +7,7 @@ wasmlib_DATA += runtime/libporting.a runtime/libsetjmp.a runtime/cabi_realloc.o
 # each function does). Position-independent like everything the driver
 # compiles, so that libc.so carries the same objects (runtime/libc-so.mk),
 # and compiled against our own headers, so that they declare what it defines.
-PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
+PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/devfd.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
 	runtime/porting/misc.o runtime/porting/mman.o runtime/porting/modes.o runtime/porting/multibyte.o runtime/porting/netdb.o runtime/porting/passwd.o \
 	runtime/porting/process.o runtime/porting/progname.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
 	runtime/porting/pthread_sync.o runtime/porting/readlink.o runtime/porting/realpath.o runtime/porting/rlimit.o \
@@ -51,6 +51,7 @@ EXTRA_DIST += runtime/setjmp.c runtime/longjmp.S runtime/cabi_realloc.c runtime/
 $(PORTING_OBJECTS) $(PORTING_SHARED_OBJECTS): runtime/porting/porting.h runtime/porting/progname.h $(targetinclude_HEADERS) $(targetincludesys_HEADERS) \
 	$(targetincludearpa_HEADERS)
 runtime/porting/descriptors.o: runtime/porting/descriptors.c
+runtime/porting/devfd.o: runtime/porting/devfd.c
 runtime/porting/err.o: runtime/porting/err.c
 runtime/porting/fcntl.o: runtime/porting/fcntl.c
 runtime/porting/inet.o: runtime/porting/inet.c

@@ -40,6 +40,7 @@ BATS_TESTS = \
 	tests/buildsys.bats \
 	tests/command.bats \
 	tests/compile.bats \
+	tests/conformance.bats \
 	tests/cxx.bats \
 	tests/dynamic.bats \
 	tests/completion.bats \
@@ -86,3 +87,13 @@ check-packages: all
 	$(MAKE) $(AM_MAKEFLAGS) -j$(PACKAGE_JOBS) check TESTS='$(PACKAGE_TESTS)' \
 	  AM_BATS_LOG_FLAGS='--tap --timing'
 .PHONY: check-packages
+
+# WebAssembly/wasi-testsuite's prebuilt wasm32-wasip1 tests (its
+# prod/testsuite-base branch), run the way its wasmtime adapter runs them.
+# They are another project's binaries, so no copy is kept here: name a
+# checkout with WASI_TESTSUITE=DIR (tests/conformance.bats also finds one in
+# ../shared/wasi-testsuite beside the source tree).
+check-wasi-testsuite: all
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='tests/conformance.bats'
+.PHONY: check-wasi-testsuite
+EXTRA_DIST += tests/conformance/wasi-testsuite.js

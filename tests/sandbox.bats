@@ -43,6 +43,18 @@ setup() {
 
 UUID='[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}'
 
+# What a program's listing of the runner's /dev shows: fd, the standard
+# streams, and those of its devices that this host has.
+dev_names() {
+	local d
+	{
+		printf '%s\n' fd stderr stdin stdout
+		for d in full null random urandom zero; do
+			[ ! -e "/dev/$d" ] || echo "$d"
+		done
+	} | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//'
+}
+
 # Runs the requests on standard input in every form, with the arguments given;
 # each must exit 0 and print exactly $1, UUIDs shown as "UUID".
 each_form_answers() {
@@ -393,7 +405,7 @@ create /dev/stdout: File exists
 append /dev/fd/9: No such file or directory
 list /dev/fd: 0 1 2 3 4 5
 read /dev/fd/../null: 
-list /dev: fd full null random stderr stdin stdout urandom zero' form
+list /dev: '"$(dev_names)" form
 	for form in $FORMS; do
 		[ "$form" != jco ] || continue
 		# /dev/stdout as an argument stays itself
@@ -405,4 +417,112 @@ list /dev: fd full null random stderr stdin stdout urandom zero' form
 	[ "${lines[0]}" = "read /dev/stdin: Operation not permitted" ]
 	[ "${lines[2]}" = "append /dev/stdout: Operation not permitted" ]
 	[ "${lines[-1]}" = "list /dev: Operation not permitted" ]
+}
+
+@test "a directory kept open and then replaced by a symbolic link leads nowhere, in every form" {
+	# the host's own link out, and one the program makes: the program keeps
+	# d open, removes it, puts a link out under its name, and opens through
+	# the descriptor it kept; each form in a directory of its own
+	local form want="mkdir d: ok
+keep d: ok
+rmdir d: ok
+rename out: ok
+read-at secret.txt: No such file or directory
+create-at planted: No such file or directory
+mkdir e: ok
+keep e: ok
+rmdir e: ok
+symlink e: ok
+read-at secret.txt: No such file or directory
+list e: Operation not permitted" refused
+	# jco's shim resolves its descriptors' path strings again: the runner's
+	# walk, checked first, finds the link out and refuses it
+	refused=$(sed -E 's/(read-at|create-at) ([a-z.]*): No such file or directory/\1 \2: Operation not permitted/' <<<"$want")
+	printf '%s\n' 'mkdir d' 'keep d' 'rmdir d' 'rename out d' 'read-at secret.txt' 'create-at planted' \
+		'mkdir e' 'keep e' 'rmdir e' 'symlink e ../../outside' 'read-at secret.txt' 'list e' > requests
+	for form in $FORMS; do
+		mkdir "$form"
+		ln -s "$OUTSIDE" "$form/out"
+		if [ "$form" = jco ]; then
+			(cd "$form" && run -0 wasm32-wasi-run --jco "$BIN/component" < ../requests && echo "$output") > answer
+		else
+			(cd "$form" && wasm32-wasi-run "$BIN/$form" < ../requests) > answer
+		fi
+		if [ "$form" = jco ]; then
+			[ "$(cat answer)" = "$refused" ] || { printf '%s answered:\n' "$form"; cat answer; false; } >&2
+		else
+			[ "$(cat answer)" = "$want" ] || { printf '%s answered:\n' "$form"; cat answer; false; } >&2
+		fi
+	done
+	assert_outside_untouched
+}
+
+@test "a file under /proc or /sys named as an argument is granted alone, read-only, in every form" {
+	[ -r /proc/self/status ] || skip "no /proc here"
+	# the file itself opens; nothing beside or above it does, and it does not
+	# open for writing (jco's shim is given no such file at all)
+	FORMS=${FORMS/ jco/} each_form_answers "stat UUID/cpuinfo: file
+read UUID/cpuinfo/../self/environ: No such file or directory
+list UUID/cpuinfo/..: cpuinfo
+append UUID/cpuinfo: Permission denied" /proc/cpuinfo <<'EOF2'
+stat @
+read @/../self/environ
+list @/..
+append @ x
+EOF2
+	# a directory there is not handed over, nor /proc itself
+	run -0 wasm32-wasi-run "$BIN/core" /proc/self <<<"list @"
+	[ "$output" = "list /proc/self: No such file or directory" ]
+}
+
+@test "the runner's devices cannot be removed, renamed, retimed or truncated, in every form" {
+	# were the runner to let one through, the host's /dev is read-only here:
+	# a mount namespace of the test's own
+	unshare --mount sh -c 'mount --bind /dev /dev && mount -o remount,bind,ro /dev' ||
+		skip "no mount namespace of its own here (unshare --mount)"
+	local runner
+	runner=$(type -P wasm32-wasi-run)
+	wasm32-wasi-run() {
+		unshare --mount sh -c 'mount --bind /dev /dev && mount -o remount,bind,ro /dev && exec "$@"' sh "$runner" "$@"
+	}
+	each_form_answers "unlink /dev/zero: Operation not permitted
+rename /dev/zero: Operation not permitted
+touch /dev/zero: Operation not permitted
+rmdir /dev/fd: Operation not permitted
+mkdir /dev/new: Operation not permitted
+symlink /dev/link: Operation not permitted
+read /dev/zero: " <<'EOF2'
+unlink /dev/zero
+rename /dev/zero /dev/other
+touch /dev/zero
+rmdir /dev/fd
+mkdir /dev/new
+symlink /dev/link null
+read /dev/zero
+EOF2
+	[ -c /dev/zero ]
+}
+
+@test "open(\"/dev/stdin\", O_RDONLY | O_TRUNC) leaves the caller's file as it was, in every form" {
+	printf '%s\n' 'truncate-open /dev/stdin' 'truncate-open /dev/fd/0' > requests
+	local form
+	for form in $FORMS; do
+		[ "$form" != jco ] || continue
+		cp requests input
+		run -0 wasm32-wasi-run "$BIN/$form" < input
+		[ "$output" = "truncate-open /dev/stdin: ok
+truncate-open /dev/fd/0: ok" ]
+		cmp input requests
+	done
+}
+
+@test "a library dlopen loads from a writable place never has its -rpath searched" {
+	[[ " $FORMS " == *" dynamic "* ]] || skip "no libc.so: configure found no wasi-libc source"
+	# libsecret.so exists only outside; evil.so needs it and names the outside in its -rpath
+	printf 'int secret(void) { return 42; }\n' > secret.c
+	wasm32-wasi-cc -shared -o "$OUTSIDE/libsecret.so" secret.c
+	printf 'int secret(void);\nint evil(void) { return secret(); }\n' > evil.c
+	wasm32-wasi-cc -shared -o evil.so evil.c -L"$OUTSIDE" -lsecret -Wl,-rpath,"$OUTSIDE"
+	run -0 wasm32-wasi-run "$BIN/dynamic" <<<"dlopen ./evil.so"
+	[ "$output" = "dlopen ./evil.so: libsecret.so: library not found (needed by ./evil.so)" ]
 }

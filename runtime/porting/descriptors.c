@@ -1,13 +1,13 @@
 /*
- * descriptors.c: descriptor functions over WASI preview1, which has no way
- * to make a second descriptor for an open file (fd_renumber moves one,
- * closing the other). A directory can be opened again through itself,
- * though, and that is what dup and its kin give for one: a descriptor for
- * the same directory, from which *at calls and fdopendir work (fts, as in
- * grep -r, duplicates directories only). For anything else they fail with
- * ENOSYS, except dup2 and dup3 of a descriptor onto itself, which change
- * nothing. A process is alone with its files, so advisory locks always
- * succeed.
+ * descriptors.c: descriptor functions over WASI preview1, which has no call
+ * that makes a second descriptor for an open file (fd_renumber moves one,
+ * closing the other). wasm32-wasi-run's /dev/fd/N is one: opened, it is the
+ * program's descriptor N again, sharing its offset and flags, as on the BSDs
+ * (doc/running.md). Elsewhere a directory can still be opened again through
+ * itself, which is what dup and its kin then give for one (fts, as in grep
+ * -r, duplicates directories only); anything else fails with ENOSYS, except
+ * dup2 and dup3 of a descriptor onto itself, which change nothing. A process
+ * is alone with its files, so advisory locks always succeed.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -31,19 +31,28 @@ static int fail(int error)
 	return -1;
 }
 
-/* The directory FD opened again, with its rights and flags; ENOSYS for a file. */
+/*
+ * A second descriptor for what FD is: the runner's /dev/fd/N, opened for the
+ * directions FD has; else, for a directory, the directory opened again
+ * through itself with its rights and flags; else ENOSYS.
+ */
 static int reopen_directory(int fd)
 {
 	__wasi_fdstat_t st;
 	__wasi_errno_t error;
 	__wasi_fd_t again;
+	int flags;
 
 	if ((error = __wasi_fd_fdstat_get(fd, &st)) != 0)
 		return fail(error);
+	if ((again = porting_open_fd(fd, st.fs_rights_base & __WASI_RIGHTS_FD_WRITE ?
+				     st.fs_rights_base & __WASI_RIGHTS_FD_READ ? O_RDWR : O_WRONLY : O_RDONLY)) >= 0)
+		return (int)again;
 	if (st.fs_filetype != __WASI_FILETYPE_DIRECTORY)
 		return fail(ENOSYS);
+	flags = st.fs_flags;
 	error = __wasi_path_open(fd, 0, ".", __WASI_OFLAGS_DIRECTORY, st.fs_rights_base, st.fs_rights_inheriting,
-				 st.fs_flags, &again);
+				 flags, &again);
 	return error ? fail(error) : (int)again;
 }
 

@@ -15,8 +15,15 @@ PORTING_HIDDEN void porting_sleep_until(clockid_t clock, const struct timespec *
 
 /*
  * A second descriptor for FD, numbered LOW or above (exactly LOW, with
- * EXACT), as far as preview1 allows: for directories only (descriptors.c).
+ * EXACT), as far as the host allows (descriptors.c).
  */
 PORTING_HIDDEN int porting_duplicate(int fd, int low, int exact);
+
+/*
+ * FD opened again through the runner's /dev/fd, for ACCESS (O_RDONLY,
+ * O_WRONLY, O_RDWR): the same open file description (devfd.c). ENOSYS
+ * where the host has no such /dev/fd.
+ */
+PORTING_HIDDEN int porting_open_fd(int fd, int access);
 
 #endif

@@ -69,18 +69,6 @@ int execlp(const char *file, const char *arg, ...)
 	return unsupported();
 }
 
-int pipe(int fd[2])
-{
-	(void)fd;
-	return unsupported();
-}
-
-int pipe2(int fd[2], int flags)
-{
-	(void)fd, (void)flags;
-	return unsupported();
-}
-
 FILE *popen(const char *command, const char *mode)
 {
 	(void)command, (void)mode;

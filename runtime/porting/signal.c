@@ -6,7 +6,8 @@
  * the mask of sigprocmask (a blocked signal stays pending and is delivered
  * when unblocked), SA_RESETHAND, SA_NODEFER, sa_mask and SA_SIGINFO. The
  * default action of a signal that terminates ends the program with status
- * 128 + the signal number, as a shell reports it; the stop signals are
+ * 128 + the signal number, as a shell reports it, saying "Program received
+ * fatal signal: NAME" on standard error first; the stop signals are
  * ignored, since nothing could continue the program. Replaces wasi-libc's
  * emulation (libwasi-emulated-signal), whose raise knows no masks.
  */
@@ -93,6 +94,18 @@ static int terminates(int sig)
 	}
 }
 
+/* A default action that terminates: said on standard error, as wasi-libc's emulation did. */
+static _Noreturn void die(int sig)
+{
+	static const char said[] = "Program received fatal signal: ";
+	const char *name = strsignal(sig);
+
+	(void)!write(2, said, sizeof said - 1);
+	(void)!write(2, name, strlen(name));
+	(void)!write(2, "\n", 1);
+	_Exit(128 + sig);
+}
+
 /* Runs sig's action now; the caller has checked that it is not blocked. */
 static void deliver(int sig)
 {
@@ -103,7 +116,7 @@ static void deliver(int sig)
 		return;
 	if (act.sa_handler == SIG_DFL) {
 		if (terminates(sig))
-			_Exit(128 + sig);
+			die(sig);
 		return;
 	}
 	if (act.sa_flags & SA_RESETHAND)

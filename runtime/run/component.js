@@ -286,12 +286,15 @@ function guardShim(filesystem, grants) {
     if (what)
       place.set(descriptor, what.virtual ? { virtual: what.virtual } : { root: what.host, components: [] });
   }
-  const check = (descriptor, guest, follow, creating = false) => {
+  // `changing`: a call that makes, removes, renames or retimes a name
+  const check = (descriptor, guest, follow, creating = false, changing = false) => {
     const p = place.get(descriptor);
     if (!p)
       throw new Refused('EBADF');
     if (p.virtual) {
-      // the runner's /dev: its devices, by name, and nothing else
+      // the runner's /dev: its devices, by name, to open or stat, and nothing else
+      if (changing)
+        throw new Refused('EPERM');
       let found;
       try {
         found = walkVirtual(p.virtual, guest);
@@ -301,7 +304,7 @@ function guardShim(filesystem, grants) {
       const { entry, name } = found;
       if (!entry.file)
         throw new Refused('EPERM');
-      return { rel: name, place: null };
+      return { rel: name, place: { device: true } };
     }
     const w = walk(p.root, guest, follow, p.components);
     w.release();
@@ -313,9 +316,10 @@ function guardShim(filesystem, grants) {
     openAt(flags, guest, open, mode) {
       const follow = flags.symlinkFollow && !(open.create && open.exclusive);
       const c = check(this, guest, follow, open.create);
-      const d = original.openAt.call(this, { ...flags, symlinkFollow: false }, c.rel, open, mode);
-      if (c.place)
-        place.set(d, c.place);
+      // O_TRUNC means nothing to a device: not passed on
+      const d = original.openAt.call(this, { ...flags, symlinkFollow: false }, c.rel,
+        c.place.device ? { ...open, truncate: false } : open, mode);
+      place.set(d, c.place);
       return d;
     },
     statAt(flags, guest) {
@@ -327,16 +331,16 @@ function guardShim(filesystem, grants) {
     },
     setTimesAt(flags, guest, atime, mtime) {
       return original.setTimesAt.call(this, { ...flags, symlinkFollow: false },
-        check(this, guest, flags.symlinkFollow).rel, atime, mtime);
+        check(this, guest, flags.symlinkFollow, false, true).rel, atime, mtime);
     },
     createDirectoryAt(guest) {
-      return original.createDirectoryAt.call(this, check(this, guest, false).rel);
+      return original.createDirectoryAt.call(this, check(this, guest, false, true, true).rel);
     },
     removeDirectoryAt(guest) {
-      return original.removeDirectoryAt.call(this, check(this, guest, false).rel);
+      return original.removeDirectoryAt.call(this, check(this, guest, false, false, true).rel);
     },
     unlinkFileAt(guest) {
-      return original.unlinkFileAt.call(this, check(this, guest, false).rel);
+      return original.unlinkFileAt.call(this, check(this, guest, false, false, true).rel);
     },
     readlinkAt(guest) {
       return original.readlinkAt.call(this, check(this, guest, false).rel);
@@ -344,10 +348,22 @@ function guardShim(filesystem, grants) {
     symlinkAt(target, guest) {
       if (target.startsWith('/'))
         throw new Refused('EPERM');
-      return original.symlinkAt.call(this, target, check(this, guest, false).rel);
+      return original.symlinkAt.call(this, target, check(this, guest, false, true, true).rel);
     },
     renameAt(guest, other, newGuest) {
-      return original.renameAt.call(this, check(this, guest, false).rel, other, check(other, newGuest, false).rel);
+      return original.renameAt.call(this, check(this, guest, false, false, true).rel, other,
+        check(other, newGuest, false, true, true).rel);
+    },
+    // a device is opened, read and written, never truncated or retimed
+    setSize(size) {
+      if (place.get(this)?.device)
+        throw new Refused('EPERM');
+      return original.setSize.call(this, size);
+    },
+    setTimes(atime, mtime) {
+      if (place.get(this)?.device)
+        throw new Refused('EPERM');
+      return original.setTimes.call(this, atime, mtime);
     },
     readDirectory() {
       if (!place.get(this) || place.get(this).virtual)
@@ -355,8 +371,8 @@ function guardShim(filesystem, grants) {
       return original.readDirectory.call(this);
     },
     linkAt(flags, guest, other, newGuest) {
-      return original.linkAt.call(this, { ...flags, symlinkFollow: false }, check(this, guest, flags.symlinkFollow).rel,
-        other, check(other, newGuest, false).rel);
+      return original.linkAt.call(this, { ...flags, symlinkFollow: false },
+        check(this, guest, flags.symlinkFollow, false, true).rel, other, check(other, newGuest, false, true, true).rel);
     },
   };
   for (const [name, f] of Object.entries(methods)) {

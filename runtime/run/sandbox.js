@@ -237,9 +237,9 @@ class Virtual {
   }
 }
 
-// /dev: devices, the standard streams and fd/N.
+// /dev: the devices of DEVICES the host has, the standard streams and fd/N.
 function devices() {
-  const entries = new Map(DEVICES.map(d => [d, { file: `/dev/${d}` }]));
+  const entries = new Map(DEVICES.filter(d => fs.existsSync(`/dev/${d}`)).map(d => [d, { file: `/dev/${d}` }]));
   for (const [name, n] of Object.entries(STREAMS))
     entries.set(name, { stream: n });
   // fd/N; fd/pipe (unlisted) makes a pipe and opens its read end, whose
