@@ -13,7 +13,7 @@ PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/devfd.o runtime/
 	runtime/porting/pthread_sync.o runtime/porting/readlink.o runtime/porting/realpath.o runtime/porting/rlimit.o \
 	runtime/porting/sched.o runtime/porting/semaphore.o runtime/porting/signal.o runtime/porting/socket.o runtime/porting/stack_chk.o \
 	runtime/porting/system.o runtime/porting/threads.o runtime/porting/tmpfile.o \
-	runtime/porting/tzset.o runtime/porting/users.o
+	runtime/porting/tzset.o runtime/porting/users.o runtime/porting/utimens.o
 PORTING_CFLAGS = --target=wasm32-wasi -nostdinc -isystem $(CLANG_RESOURCE_DIR)/include \
 	-isystem $(srcdir)/runtime/include -isystem $(WASI_SYSROOT)/include/wasm32-wasi \
 	-D_GNU_SOURCE -O2 -fPIC -Wall -Wextra -Werror -fno-builtin
@@ -52,6 +52,7 @@ $(PORTING_OBJECTS) $(PORTING_SHARED_OBJECTS): runtime/porting/porting.h runtime/
 	$(targetincludearpa_HEADERS)
 runtime/porting/descriptors.o: runtime/porting/descriptors.c
 runtime/porting/devfd.o: runtime/porting/devfd.c
+runtime/porting/utimens.o: runtime/porting/utimens.c
 runtime/porting/err.o: runtime/porting/err.c
 runtime/porting/fcntl.o: runtime/porting/fcntl.c
 runtime/porting/inet.o: runtime/porting/inet.c

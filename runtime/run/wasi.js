@@ -408,8 +408,10 @@ class Wasi {
     const writeFrom = (d, source, position) => {
       if (d.pipe) {
         const [p] = d.pipe;
+        // no reader: EPIPE, which the program sees (it cannot have told us
+        // whether it ignores SIGPIPE; only a host pipe ends it, as 141)
         if (p.ends.read === 0)
-          throw new BrokenPipe();
+          throw new Refused('EPIPE');
         const n = Math.min(source.length, PIPE_CAPACITY - p.size);
         if (n === 0 && source.length > 0)
           throw new Refused('EAGAIN');
