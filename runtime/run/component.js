@@ -22,7 +22,7 @@ const crypto = require('node:crypto');
 const os = require('node:os');
 const url = require('node:url');
 const wasm = require('./wasm.js');
-const { CACHE_DIRECTORY, DEVICES_NAME, Refused, walk, walkVirtual } = require('./sandbox.js');
+const { CACHE_DIRECTORY, DEVICES_NAME, Refused, walk, forget, walkVirtual } = require('./sandbox.js');
 const { PROG, Failure, describe, say, programFailed, writeAll } = require('./report.js');
 
 const CACHE_FORMAT = 2;
@@ -307,7 +307,6 @@ function guardShim(filesystem, grants) {
       return { rel: name, place: { device: true } };
     }
     const w = walk(p.root, guest, follow, p.components);
-    w.release();
     return { rel: w.relative.join('/') || '.', place: { root: p.root, components: w.components } };
   };
   const proto = filesystem.types.Descriptor.prototype;
@@ -337,10 +336,14 @@ function guardShim(filesystem, grants) {
       return original.createDirectoryAt.call(this, check(this, guest, false, true, true).rel);
     },
     removeDirectoryAt(guest) {
-      return original.removeDirectoryAt.call(this, check(this, guest, false, false, true).rel);
+      const r = original.removeDirectoryAt.call(this, check(this, guest, false, false, true).rel);
+      forget();
+      return r;
     },
     unlinkFileAt(guest) {
-      return original.unlinkFileAt.call(this, check(this, guest, false, false, true).rel);
+      const r = original.unlinkFileAt.call(this, check(this, guest, false, false, true).rel);
+      forget();
+      return r;
     },
     readlinkAt(guest) {
       return original.readlinkAt.call(this, check(this, guest, false).rel);
@@ -351,8 +354,10 @@ function guardShim(filesystem, grants) {
       return original.symlinkAt.call(this, target, check(this, guest, false, true, true).rel);
     },
     renameAt(guest, other, newGuest) {
-      return original.renameAt.call(this, check(this, guest, false, false, true).rel, other,
+      const r = original.renameAt.call(this, check(this, guest, false, false, true).rel, other,
         check(other, newGuest, false, true, true).rel);
+      forget();
+      return r;
     },
     // a device is opened, read and written, never truncated or retimed
     setSize(size) {

@@ -26,6 +26,14 @@
 //   its directory, with O_NOFOLLOW (or the *at call that does not follow).
 // The walk takes time linear in the path's length.
 //
+// The directories a walk opens are kept (Directories), by the descriptor
+// they were opened beneath and their name, so that the next walk through
+// them opens nothing: what a name means changes only by the program's own
+// renames and removals, which forget them all (forget()), as does closing
+// a descriptor whose number a kept one is named by. (Another host process
+// changing the tree while the program runs is not guarded against, as
+// doc/security.md says.)
+//
 // Devices are not the host's: the runner's /dev is a directory of its own
 // (Virtual) holding null, zero, full, random, urandom, stdin, stdout,
 // stderr and fd/N (a duplicate of the program's descriptor N, as on the BSDs;
@@ -84,30 +92,83 @@ function closeQuietly(fd) {
 
 function lstatAt(fd, name) {
   try {
-    return fs.lstatSync(at(fd, name), { throwIfNoEntry: false });
+    return fs.lstatSync(at(fd, name), { bigint: true, throwIfNoEntry: false });
   } catch (e) {
     throw new Refused(codeOf(e));
   }
 }
 
+// Directories opened beneath others and symbolic links read there:
+// "PARENT/NAME" -> { fd } or { link: target }. Bounded: emptied at the
+// start of a walk when it holds more than MAX_KEPT.
+const MAX_KEPT = 256;
+const kept = new Map();
+
+function forget() {
+  for (const entry of kept.values())
+    if (entry.fd !== undefined)
+      closeQuietly(entry.fd);
+  kept.clear();
+}
+
+// The symbolic link NAME beneath PARENT, read: { link }, kept.
+function readLink(key, parent, name) {
+  let link;
+  try {
+    link = fs.readlinkSync(at(parent, name));
+  } catch (e) {
+    throw new Refused(codeOf(e));
+  }
+  kept.set(key, { link });
+  return { link };
+}
+
+// NAME beneath descriptor PARENT: { fd } of the directory it is, opened or
+// kept, { link } when it is a symbolic link, else Refused (ENOTDIR, ENOENT).
+function enter(parent, name) {
+  const key = `${parent}/${name}`;
+  const known = kept.get(key);
+  if (known !== undefined)
+    return known;
+  let code;
+  try {
+    const entry = { fd: fs.openSync(at(parent, name), DIRECTORY_FLAGS) };
+    kept.set(key, entry);
+    return entry;
+  } catch (e) {
+    code = codeOf(e);
+  }
+  if (code !== 'ENOTDIR' && code !== 'ELOOP')
+    throw new Refused(code);
+  const st = lstatAt(parent, name);
+  if (st && st.isSymbolicLink())
+    return readLink(key, parent, name);
+  throw new Refused(st ? 'ENOTDIR' : 'ENOENT');
+}
+
+// NAME beneath PARENT as the last component of a walk that follows it:
+// { link } (kept), or { stat } (null when it does not exist).
+function inspect(parent, name) {
+  const key = `${parent}/${name}`;
+  const known = kept.get(key);
+  if (known !== undefined && known.link !== undefined)
+    return known;
+  const stat = lstatAt(parent, name);
+  return stat && stat.isSymbolicLink() ? readLink(key, parent, name) : { stat };
+}
+
 // A walk's result: the directory `fd` holding the last component `name`
 // ("." when the path names the directory itself), whether the path ended in
 // "/", and the components walked, without "." or ".." or links, from the
-// start and after any prefix (for the preview2 shim). release() closes the
-// descriptors the walk opened.
+// start and after any prefix (for the preview2 shim). Its descriptors are
+// the kept ones: nothing to close.
 class Walk {
-  constructor(fd, name, slash, opened, components, relative = components) {
-    Object.assign(this, { fd, name, slash, opened, components, relative });
+  constructor(fd, name, slash, components, relative = components) {
+    Object.assign(this, { fd, name, slash, components, relative });
   }
 
   host() {
     return at(this.fd, this.name);
-  }
-
-  release() {
-    for (const fd of this.opened)
-      closeQuietly(fd);
-    this.opened = [];
   }
 }
 
@@ -122,30 +183,27 @@ function walk(base, guest, follow, prefix = []) {
   if (prefix.length === 0)
     return walkFrom(base, guest, follow);
   const start = walkFrom(base, `${prefix.join('/')}/`, true);
-  try {
-    const rest = walkFrom(start.fd, guest, follow);
-    return new Walk(rest.fd, rest.name, rest.slash, start.opened.concat(rest.opened),
-      start.components.concat(rest.components), rest.components);
-  } catch (e) {
-    start.release();
-    throw e;
-  }
+  const rest = walkFrom(start.fd, guest, follow, false);
+  return new Walk(rest.fd, rest.name, rest.slash, start.components.concat(rest.components), rest.components);
 }
 
-function walkFrom(base, guest, follow) {
+function walkFrom(base, guest, follow, fresh = true) {
   if (guest.includes('\0'))
     throw new Refused('EINVAL');
   if (guest === '')
     throw new Refused('ENOENT');
   if (guest.startsWith('/'))
     throw new Refused('EPERM');
+  if (fresh && kept.size > MAX_KEPT)
+    forget();
   const opened = [], components = [];
+  let stat = null; // the last component's, when the walk looked at it
   const significant = c => c !== '' && c !== '.';
   let pending = guest.split('/').reverse();
   let left = pending.filter(significant).length;
   let links = 0, name = '.', slash = false;
   const current = () => (opened.length ? opened[opened.length - 1] : base);
-  try {
+  {
     while (pending.length) {
       const c = pending.pop();
       if (!significant(c))
@@ -154,7 +212,7 @@ function walkFrom(base, guest, follow) {
       if (c === '..') {
         if (opened.length === 0)
           throw new Refused('EPERM');
-        closeQuietly(opened.pop());
+        opened.pop();
         components.pop();
         continue;
       }
@@ -167,50 +225,32 @@ function walkFrom(base, guest, follow) {
         break;
       }
       // a directory to go into, or a symbolic link to read
-      let fd = null, code = null;
-      if (!last || slash) {
-        try {
-          fd = fs.openSync(at(current(), c), DIRECTORY_FLAGS);
-        } catch (e) {
-          code = codeOf(e);
-        }
-      }
-      if (fd !== null) {
-        opened.push(fd);
+      const found = !last || slash ? enter(current(), c) : inspect(current(), c);
+      if (found.fd !== undefined) {
+        opened.push(found.fd);
         components.push(c);
         continue;
       }
-      if (code !== null && code !== 'ENOTDIR' && code !== 'ELOOP')
-        throw new Refused(code);
-      const st = lstatAt(current(), c);
-      if (st && st.isSymbolicLink()) {
+      if (found.link !== undefined) {
         if (++links > MAX_SYMLINKS)
           throw new Refused('ELOOP');
-        let target;
-        try {
-          target = fs.readlinkSync(at(current(), c));
-        } catch (e) {
-          throw new Refused(codeOf(e));
-        }
-        if (target.startsWith('/'))
+        if (found.link.startsWith('/'))
           throw new Refused('EPERM');
-        const more = target.split('/');
+        const more = found.link.split('/');
         pending = pending.concat(more.reverse());
         left += more.filter(significant).length;
         continue;
       }
-      if (!last || slash)
-        throw new Refused(st ? 'ENOTDIR' : 'ENOENT');
       name = c; // the last component, followed: not a link
+      stat = found.stat;
       break;
     }
-  } catch (e) {
-    opened.forEach(closeQuietly);
-    throw e;
   }
   if (name !== '.')
     components.push(name);
-  return new Walk(opened.length ? opened[opened.length - 1] : base, name, slash, opened, components);
+  const w = new Walk(opened.length ? opened[opened.length - 1] : base, name, slash, components);
+  w.stat = stat;
+  return w;
 }
 
 // ------------------------------------------------------------- virtual trees
@@ -326,5 +366,5 @@ function openPreopen(dir) {
   }
 }
 
-module.exports = { CACHE_DIRECTORY, DEVICES_NAME, Refused, Virtual, Walk, walk, walkVirtual, devices, single, at,
+module.exports = { CACHE_DIRECTORY, DEVICES_NAME, Refused, Virtual, Walk, walk, forget, walkVirtual, devices, single, at,
   codeOf, closeQuietly, isDevice, isKernelPath, openPreopen };

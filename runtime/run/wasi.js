@@ -20,8 +20,6 @@
 // absolute deadline on either clock is waited for until it passes.
 'use strict';
 const fs = require('node:fs');
-const tty = require('node:tty');
-const crypto = require('node:crypto');
 const { BrokenPipe } = require('./report.js');
 const argv = require('./argv.js');
 const sandbox = require('./sandbox.js');
@@ -93,7 +91,7 @@ class Description {
     Object.assign(this, { host, virtual, pipe, type, read, write, append, nonblock, sync, offset, inherited, device,
       readOnly, refs: 0, listing: null });
     this.seekable = type === FILETYPE.REGULAR || type === FILETYPE.BLOCK ||
-      (type === FILETYPE.CHARACTER && !(host !== null && tty.isatty(host)));
+      (type === FILETYPE.CHARACTER && !(host !== null && isTerminal(host)));
     if (!this.seekable)
       this.offset = null; // a pipe, a terminal, a socket: read(2) and write(2) as they come
   }
@@ -125,8 +123,12 @@ class Description {
       return;
     if (this.pipe)
       this.pipe[0].ends[this.pipe[1]]--;
-    else if (this.host !== null && !this.inherited)
+    else if (this.host !== null && !this.inherited) {
       closeQuietly(this.host);
+      // its number may name another directory next: the kept walks through it go
+      if (this.type === FILETYPE.DIRECTORY)
+        sandbox.forget();
+    }
   }
 }
 
@@ -152,6 +154,16 @@ class Pipe {
     }
     this.size -= out.length;
     return out;
+  }
+}
+
+// Whether a character device is a terminal, by the name the kernel gives
+// it (node's tty module costs a millisecond to load).
+function isTerminal(fd) {
+  try {
+    return /^\/dev\/(pts\/|tty|console$)/.test(fs.readlinkSync(`/proc/self/fd/${fd}`));
+  } catch {
+    return false;
   }
 }
 
@@ -311,8 +323,6 @@ class Wasi {
         (read && write ? O_RDWR : write ? O_WRONLY : O_RDONLY), 0o666);
     } catch (e) {
       throw new Refused(codeOf(e));
-    } finally {
-      w.release();
     }
   }
 
@@ -369,12 +379,7 @@ class Wasi {
         }
         return f(null, v);
       }
-      const w = walk(d.host, guest, follow);
-      try {
-        return f(w, null);
-      } finally {
-        w.release();
-      }
+      return f(walk(d.host, guest, follow), null);
     };
     const host = f => {
       try {
@@ -474,8 +479,18 @@ class Wasi {
       // rights that write (truncating, syncing) but not FD_WRITE itself
       // still open a directory, for reading
       const writing = (BigInt(base) & RIGHT.FD_WRITE) !== 0n;
-      const description = walked(fd, ptr, len, follow, (w, v) => (v ? openVirtual(v, oflags, read, write, fdflags)
+      const attempt = f => walked(fd, ptr, len, f, (w, v) => (v ? openVirtual(v, oflags, read, write, fdflags)
         : openHost(w, oflags, read, write, fdflags, writing)), (oflags & OFLAGS.CREAT) !== 0);
+      // the last component opened with O_NOFOLLOW first: walked again,
+      // following it, only when that finds a link
+      let description;
+      try {
+        description = attempt(false);
+      } catch (e) {
+        if (!follow || !(e instanceof Refused) || (e.code !== 'ELOOP' && e.code !== 'ENOTDIR'))
+          throw e;
+        description = attempt(true);
+      }
       const n = this.install(this.lowestFree(), description);
       u32(out, n);
     };
@@ -692,7 +707,7 @@ class Wasi {
       proc_raise: () => ERRNO.ENOSYS,
       sched_yield: () => 0,
       random_get: (ptr, len) => {
-        crypto.randomFillSync(bytes(ptr, len));
+        require('node:crypto').randomFillSync(bytes(ptr, len));
       },
       clock_res_get: (id, out) => {
         if (!(id in { 0: 1, 1: 1, 2: 1, 3: 1 }))
@@ -904,7 +919,7 @@ class Wasi {
             return writeStat(out, synthetic(FILETYPE.DIRECTORY), FILETYPE.DIRECTORY);
           }
           const st = w.name === '.' ? host(() => hostStat(w.fd))
-            : host(() => fs.lstatSync(w.host(), { bigint: true }));
+            : w.stat || host(() => fs.lstatSync(w.host(), { bigint: true }));
           if (w.slash && !st.isDirectory())
             throw new Refused('ENOTDIR');
           writeStat(out, st);
@@ -926,6 +941,7 @@ class Wasi {
         if (w.name === '.')
           throw new Refused('EINVAL');
         host(() => fs.rmdirSync(w.host()));
+        sandbox.forget();
       }),
       path_unlink_file: (fd, ptr, len) => changing(fd, ptr, len, false, (w, v) => {
         noVirtual(v);
@@ -936,6 +952,7 @@ class Wasi {
           throw new Refused(st.isDirectory() ? 'EISDIR' : 'ENOTDIR');
         }
         host(() => fs.unlinkSync(w.host()));
+        sandbox.forget(); // a link read before is gone
       }),
       path_rename: (fd, ptr, len, newFd, newPtr, newLen) => changing(fd, ptr, len, false, (from, v) =>
         changing(newFd, newPtr, newLen, false, (to, v2) => {
@@ -948,6 +965,7 @@ class Wasi {
               throw new Refused('ENOTDIR');
           }
           host(() => fs.renameSync(from.host(), to.host()));
+          sandbox.forget();
         })),
       path_link: (fd, flags, ptr, len, newFd, newPtr, newLen) =>
         changing(fd, ptr, len, flags & LOOKUP_SYMLINK_FOLLOW, (from, v) =>
