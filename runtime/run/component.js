@@ -18,7 +18,6 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const crypto = require('node:crypto');
 const os = require('node:os');
 const url = require('node:url');
 const wasm = require('./wasm.js');
@@ -120,14 +119,14 @@ function cacheRoot() {
 // The key covers what the transpiled code depends on: the component, the
 // jco that transpiled it and the shim it imports.
 function cacheKey(bytes, jco) {
-  return crypto.createHash('sha256')
+  return require('node:crypto').createHash('sha256')
     .update(`${CACHE_FORMAT}\0${jco.version}\0${jco.shimRoot}\0`).update(bytes).digest('hex');
 }
 
 const SHIM_LINK = path.join('node_modules', '@bytecodealliance', 'preview2-shim');
 
 function sha256(data) {
-  return crypto.createHash('sha256').update(data).digest('hex');
+  return require('node:crypto').createHash('sha256').update(data).digest('hex');
 }
 
 // Writes an entry into dir: jco's files, package.json, the shim link and

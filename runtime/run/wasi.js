@@ -22,6 +22,7 @@
 const fs = require('node:fs');
 const { BrokenPipe } = require('./report.js');
 const argv = require('./argv.js');
+const random = require('./random.js');
 const sandbox = require('./sandbox.js');
 const { Refused, walk, walkVirtual, at, codeOf, closeQuietly } = sandbox;
 
@@ -707,7 +708,7 @@ class Wasi {
       proc_raise: () => ERRNO.ENOSYS,
       sched_yield: () => 0,
       random_get: (ptr, len) => {
-        require('node:crypto').randomFillSync(bytes(ptr, len));
+        random.fill(bytes(ptr, len));
       },
       clock_res_get: (id, out) => {
         if (!(id in { 0: 1, 1: 1, 2: 1, 3: 1 }))
