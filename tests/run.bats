@@ -434,6 +434,31 @@ yes_sum() {
 	[ "$output" = "wasm32-wasi-run: badname: malformed program: invalid variable name 'a='" ]
 }
 
+@test "a device, a FIFO or a directory as PROGRAM is one line and status 1, at once" {
+	mkfifo fifo
+	run -1 wasm32-wasi-run /dev/zero
+	[ "$output" = "wasm32-wasi-run: /dev/zero: not a regular file" ]
+	run -1 wasm32-wasi-run ./fifo
+	[ "$output" = "wasm32-wasi-run: ./fifo: not a regular file" ]
+	run -1 wasm32-wasi-run .
+	[ "$output" = "wasm32-wasi-run: .: Is a directory" ]
+}
+
+@test "a component whose command module the runner cannot compile is one line saying so" {
+	# V8 takes at most 50000 locals in a function; the wrap takes the module as it is
+	{
+		echo '(module (import "wasi_snapshot_preview1" "proc_exit" (func (param i32)))'
+		echo '(memory (export "memory") 1) (func (export "_start") (local'
+		printf ' i32%.0s' $(seq 50001)
+		echo '))'
+	} > locals.wat
+	wat2wasm locals.wat -o locals.wasm
+	wasm32-wasi-cc --specs="$FIXTURES/wrap/wrap-only.yaml" --artifact=wrap-only -o locals locals.wasm
+	run -1 wasm32-wasi-run locals
+	[ "${#lines[@]}" -eq 1 ]
+	[[ "$output" == "wasm32-wasi-run: locals: cannot run its command module: WebAssembly.Module(): "*"local"* ]]
+}
+
 @test "a library, a dll or an allocator as PROGRAM is one line and status 1: not a command" {
 	echo 'int f(void) { return 1; }' > lib.c
 	wasm32-wasi-cc --artifact=library -o lib.wasm lib.c

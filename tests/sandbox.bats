@@ -526,3 +526,26 @@ truncate-open /dev/fd/0: ok" ]
 	run -0 wasm32-wasi-run "$BIN/dynamic" <<<"dlopen ./evil.so"
 	[ "$output" = "dlopen ./evil.so: libsecret.so: library not found (needed by ./evil.so)" ]
 }
+
+@test "a path of 200 KB of d/../ resolves, as every path does, one component at a time" {
+	mkdir d
+	wasm32-wasi-cc -O2 -o long "$FIXTURES/sandbox/long-path.c"
+	run -0 wasm32-wasi-run ./long 40000
+	[ "$output" = "200006 bytes: inside" ]
+}
+
+@test "dlopen of a device, a FIFO or a directory returns NULL with dlerror" {
+	[[ " $FORMS " == *" dynamic "* ]] || skip "no libc.so: configure found no wasi-libc source"
+	mkfifo fifo.so
+	mkdir dir.so
+	run -0 wasm32-wasi-run "$BIN/dynamic" <<'EOF2'
+dlopen /dev/zero
+dlopen /dev/stdin
+dlopen ./fifo.so
+dlopen ./dir.so
+EOF2
+	[ "$output" = "dlopen /dev/zero: /dev/zero: not a regular file
+dlopen /dev/stdin: /dev/stdin: not a regular file
+dlopen ./fifo.so: ./fifo.so: not a regular file
+dlopen ./dir.so: ./dir.so: Is a directory" ]
+}

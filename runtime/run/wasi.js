@@ -289,7 +289,8 @@ class Wasi {
     if (best === null)
       throw new Refused('ENOENT');
     rest = best.rest || '.';
-    const host = this.openPath(best.fd, rest, true, 0, false, false);
+    // non-blocking: a FIFO fails below rather than waits for a writer
+    const host = this.openPath(best.fd, rest, true, O_NONBLOCK, false, false);
     try {
       const st = fs.fstatSync(host);
       if (st.isDirectory())
