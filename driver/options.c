@@ -237,8 +237,7 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		strvec_push(&inv->compile_args, "-D_REENTRANT");
 		break;
 	case OPT_OUTPUT:
-		if (inv->output)
-			usage_error("more than one -o given ('%s' and '%s')", inv->output, value);
+		/* as with gcc and clang, the last -o wins (GNU bc's Makefile gives two) */
 		inv->output = value;
 		break;
 	case OPT_LANG:

@@ -28,6 +28,15 @@ load test_helper
 	assert_only_files x.c obj.wasm.o
 }
 
+@test "of two -o the last one wins, as with gcc and clang" {
+	echo 'int main(void) { return 5; }' > x.c
+	wasm32-wasi-cc -c -o first.o -o second.o x.c
+	assert_only_files x.c second.o
+	wasm32-wasi-cc --emit=core -o first -o prog second.o
+	assert_only_files x.c second.o prog
+	run -5 wasm32-wasi-run prog
+}
+
 @test "-S writes WebAssembly assembly" {
 	echo 'int square(int x) { return x * x; }' > sq.c
 	wasm32-wasi-cc -S -O2 sq.c

@@ -19,11 +19,6 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: missing argument to '-o'" ]
 }
 
-@test "two -o are a usage error" {
-	run -2 wasm32-wasi-cc -o a -o b x.c
-	[ "$output" = "wasm32-wasi-cc: more than one -o given ('a' and 'b')" ]
-}
-
 @test "another target is refused" {
 	run -2 wasm32-wasi-cc --target=x86_64-linux-gnu x.c
 	[ "$output" = "wasm32-wasi-cc: unsupported target 'x86_64-linux-gnu' (this driver targets wasm32-wasi only)" ]
