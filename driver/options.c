@@ -134,6 +134,8 @@ static void add_input(struct invocation *inv, const char *path, const char *lang
 	in->path = path;
 	in->lang = lang;
 	in->is_cxx = lang ? has_prefix(lang, "c++") : suffix_in(path, cxx_suffixes);
+	in->is_preprocessed = lang ? strstr(lang, "cpp-output") != NULL
+	                           : has_suffix(path, ".i") || has_suffix(path, ".ii");
 	in->is_source = lang != NULL || strcmp(path, "-") == 0 || in->is_cxx ||
 	                suffix_in(path, c_suffixes);
 }

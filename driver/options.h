@@ -39,6 +39,7 @@ struct input {
 	const char *lang;
 	int is_source; /* compiled by clang, else handed to the linker */
 	int is_cxx;    /* C++: compiled with libc++'s headers */
+	int is_preprocessed; /* .i, .ii: no header is searched, so no include directories */
 };
 
 /*

@@ -195,17 +195,23 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 		warn("--emit=%s is unused: %s links nothing", inv->emit, mode_flag(inv->mode));
 	check_not_input(inv, inv->output);
 	check_fifo(inv, inv->output);
+	int preprocessed = 1;
+
 	base_scope(&sc, inv, spec, NULL);
 	for (size_t i = 0; i < inv->ninputs; i++) {
 		const struct input *in = &inv->inputs[i];
 
 		if (in->is_cxx)
 			scope_set(&sc, "cxx-input", "1");
+		if (!in->is_preprocessed)
+			preprocessed = 0;
 		if (in->is_source || inv->mode == MODE_PREPROCESS)
 			push_input(&inputs, in, &lang);
 		else
 			warn("%s: linker input unused because linking is not done", in->path);
 	}
+	/* clang warns of include directories that only preprocessed inputs (.i) leave unused */
+	scope_set(&sc, "preprocessed-input", preprocessed ? "1" : "");
 	scope_set(&sc, "mode-flag", mode_flag(inv->mode));
 	scope_set_list(&sc, "inputs", &inputs);
 	if (inv->output && inv->mode != MODE_SYNTAX)
@@ -517,6 +523,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 			continue;
 		push_input(&compile_inputs, in, &lang);
 		scope_set(&sc, "cxx-input", in->is_cxx ? "1" : "");
+		scope_set(&sc, "preprocessed-input", in->is_preprocessed ? "1" : "");
 		objects[i] = temp_named(inv, in->path, ".o");
 		scope_set(&sc, "mode-flag", "-c");
 		scope_set_list(&sc, "inputs", &compile_inputs);

@@ -49,6 +49,24 @@ load test_helper
 	[ "$output" = "int x = 42;" ]
 }
 
+@test "preprocessed input (.i, .ii) compiles without warnings, as distcc and ccache do it" {
+	printf '#include <stdio.h>\nint main(void) { puts("from .i"); return 3; }\n' > x.c
+	printf '#include <cstdio>\nint main() { std::puts("from .ii"); return 4; }\n' > y.cc
+	wasm32-wasi-cc -E -o x.i x.c
+	wasm32-wasi-c++ -E -o y.ii y.cc
+	run --separate-stderr -0 wasm32-wasi-cc -c x.i
+	[ "$stderr" = "" ]
+	run --separate-stderr -0 wasm32-wasi-c++ -c y.ii
+	[ "$stderr" = "" ]
+	wasm32-wasi-cc --emit=core -o x x.o
+	run -3 wasm32-wasi-run x
+	[ "$output" = "from .i" ]
+	run --separate-stderr -0 wasm32-wasi-c++ --emit=core -o y y.ii
+	[ "$stderr" = "" ]
+	run -4 wasm32-wasi-run y
+	[ "$output" = "from .ii" ]
+}
+
 @test "the target's macros are predefined" {
 	run -0 wasm32-wasi-cc -E -dM -x c /dev/null
 	[[ "$output" == *"#define __wasi__ 1"* ]]
