@@ -646,6 +646,57 @@ setlocale C.UTF-8: 2" ]
 	done
 }
 
+@test "mbsrtowcs resumes a UTF-8 character that mbrtowc began in another buffer, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file split.c <<-'EOF'
+	#include <errno.h>
+	#include <locale.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <wchar.h>
+	__attribute__((visibility("default"))) void split(void)
+	{
+		const char *rest = "\x82\xac=\xc3\xa9", *p = rest;
+		wchar_t wc, out[8];
+		mbstate_t st;
+
+		setlocale(LC_CTYPE, "C.UTF-8");
+		memset(&st, 0, sizeof st);
+		/* the euro sign, E2 82 AC, split after its first byte */
+		printf("mbrtowc %d;", (int)mbrtowc(&wc, "\xe2", 1, &st));
+		size_t n = mbsrtowcs(out, &p, 8, &st);
+		printf(" mbsrtowcs %d:", (int)n);
+		for (size_t i = 0; i < n && n != (size_t)-1; i++)
+			printf(" %#x", (unsigned)out[i]);
+		printf(" end %d init %d\n", p == NULL, mbsinit(&st));
+		/* counting only, and a bad byte after a begun character */
+		memset(&st, 0, sizeof st);
+		mbrtowc(&wc, "\xc3", 1, &st);
+		p = rest + 4;
+		printf("count %d;", (int)mbsrtowcs(NULL, &p, 0, &st));
+		memset(&st, 0, sizeof st);
+		mbrtowc(&wc, "\xe2", 1, &st);
+		p = "A";
+		errno = 0;
+		printf(" bad %d %d stays %d;", (int)mbsrtowcs(out, &p, 8, &st), errno == EILSEQ, *p == 'A');
+		/* a full buffer stops where the next character begins */
+		p = "\xc3\xa9\xc3\xa9x";
+		memset(&st, 0, sizeof st);
+		printf(" full %d next %d\n", (int)mbsrtowcs(out, &p, 1, &st), (int)(p - "\xc3\xa9\xc3\xa9x" == 2));
+	}
+	#ifndef DLL
+	int main(void) { split(); return 0; }
+	#endif
+	EOF
+	build_every_kind split split
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "$output" = "mbrtowc -2; mbsrtowcs 3: 0x20ac 0x3d 0xe9 end 1 init 1
+count 1; bad -1 1 stays 1; full 1 next 1" ]
+	done
+}
+
 @test "local time follows a POSIX TZ rule as glibc's does, in every kind; any other TZ is UTC" {
 	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
 	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
