@@ -12,7 +12,7 @@ PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/po
 	runtime/porting/process.o runtime/porting/progname.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
 	runtime/porting/pthread_sync.o runtime/porting/readlink.o runtime/porting/realpath.o runtime/porting/rlimit.o \
 	runtime/porting/sched.o runtime/porting/semaphore.o runtime/porting/signal.o runtime/porting/socket.o runtime/porting/stack_chk.o \
-	runtime/porting/system.o runtime/porting/threads.o runtime/porting/tmpfile.o \
+	runtime/porting/system.o runtime/porting/termios.o runtime/porting/threads.o runtime/porting/tmpfile.o \
 	runtime/porting/tzset.o runtime/porting/users.o
 PORTING_CFLAGS = --target=wasm32-wasi -nostdinc -isystem $(CLANG_RESOURCE_DIR)/include \
 	-isystem $(srcdir)/runtime/include -isystem $(WASI_SYSROOT)/include/wasm32-wasi \
@@ -34,7 +34,7 @@ targetinclude_HEADERS = runtime/include/setjmp.h runtime/include/dlfcn.h \
 	runtime/include/fcntl.h \
 	runtime/include/grp.h runtime/include/netdb.h runtime/include/pthread.h \
 	runtime/include/pwd.h runtime/include/sched.h runtime/include/signal.h runtime/include/stdio.h \
-	runtime/include/stdlib.h runtime/include/time.h runtime/include/unistd.h \
+	runtime/include/stdlib.h runtime/include/termios.h runtime/include/time.h runtime/include/unistd.h \
 	runtime/include/__struct_sockaddr.h runtime/include/__struct_sockaddr_in.h \
 	runtime/include/__struct_sockaddr_in6.h runtime/include/__struct_sockaddr_storage.h \
 	runtime/include/__struct_sockaddr_un.h
@@ -74,6 +74,7 @@ runtime/porting/signal.o: runtime/porting/signal.c
 runtime/porting/socket.o: runtime/porting/socket.c
 runtime/porting/stack_chk.o: runtime/porting/stack_chk.c
 runtime/porting/system.o: runtime/porting/system.c
+runtime/porting/termios.o: runtime/porting/termios.c
 runtime/porting/threads.o: runtime/porting/threads.c
 runtime/porting/tmpfile.o: runtime/porting/tmpfile.c
 runtime/porting/tzset.o: runtime/porting/tzset.c

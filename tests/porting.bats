@@ -697,6 +697,54 @@ count 1; bad -1 1 stays 1; full 1 next 1" ]
 	done
 }
 
+@test "termios.h is declared: a terminal is described as cooked and stays so, anything else is ENOTTY, as isatty says" {
+	source_file tty.c <<-'EOF'
+	#include <errno.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <termios.h>
+	#include <unistd.h>
+	int main(void)
+	{
+		struct termios t, raw;
+		int r;
+
+		errno = 0;
+		r = isatty(0);
+		printf("isatty %d %s;", r, r ? "-" : strerror(errno));
+		errno = 0;
+		r = tcgetattr(0, &t);
+		printf(" tcgetattr %d %s\n", r, r ? strerror(errno) : "-");
+		if (r == 0) {
+			printf("cooked %d echo %d speed %d;", !!(t.c_lflag & ICANON), !!(t.c_lflag & ECHO),
+			       cfgetospeed(&t) == B38400);
+			printf(" same %d", tcsetattr(0, TCSANOW, &t));
+			raw = t;
+			cfmakeraw(&raw);
+			r = tcsetattr(0, TCSAFLUSH, &raw);
+			printf(" raw %d %s; drain %d sid %d\n", r, strerror(errno), tcdrain(0), tcgetsid(0) == getpid());
+		}
+		r = tcsetattr(99, TCSANOW, &t);
+		printf("bad %d %s;", r, strerror(errno));
+		memset(&t, 0, sizeof t);
+		cfsetspeed(&t, B115200);
+		printf(" speeds %d %d; ", cfgetospeed(&t) == B115200, cfgetispeed(&t) == B115200);
+		printf("%d %s\n", cfsetospeed(&t, 12345), strerror(errno));
+		return 0;
+	}
+	EOF
+	wasm32-wasi-cc -o tty tty.c
+	run -0 wasm32-wasi-run tty < /dev/null
+	[ "$output" = "isatty 0 Not a tty; tcgetattr -1 Not a tty
+bad -1 Bad file descriptor; speeds 1 1; -1 Invalid argument" ]
+	# on a terminal (a pseudo-terminal of script's)
+	command -v script > /dev/null || skip "no script(1) for a terminal"
+	run -0 script -qec 'wasm32-wasi-run tty' /dev/null
+	[ "$output" = "isatty 1 -; tcgetattr 0 -"$'\r'"
+cooked 1 echo 1 speed 1; same 0 raw -1 Invalid argument; drain 0 sid 1"$'\r'"
+bad -1 Bad file descriptor; speeds 1 1; -1 Invalid argument"$'\r' ]
+}
+
 @test "local time follows a POSIX TZ rule as glibc's does, in every kind; any other TZ is UTC" {
 	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
 	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
