@@ -7,8 +7,9 @@ wasmlib_DATA += runtime/libporting.a runtime/libsetjmp.a runtime/cabi_realloc.o
 # each function does). Position-independent like everything the driver
 # compiles, so that libc.so carries the same objects (runtime/libc-so.mk),
 # and compiled against our own headers, so that they declare what it defines.
-PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
-	runtime/porting/misc.o runtime/porting/mman.o runtime/porting/modes.o runtime/porting/multibyte.o runtime/porting/netdb.o runtime/porting/passwd.o \
+PORTING_COMMON_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
+	runtime/porting/misc.o runtime/porting/mman.o runtime/porting/modes.o runtime/porting/mqueue.o runtime/porting/multibyte.o runtime/porting/netdb.o runtime/porting/passwd.o \
+	runtime/porting/ppoll.o \
 	runtime/porting/process.o runtime/porting/progname.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
 	runtime/porting/pthread_sync.o runtime/porting/readlink.o runtime/porting/realpath.o runtime/porting/rlimit.o \
 	runtime/porting/sched.o runtime/porting/semaphore.o runtime/porting/signal.o runtime/porting/socket.o runtime/porting/stack_chk.o \
@@ -17,9 +18,12 @@ PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/err.o runtime/po
 PORTING_CFLAGS = --target=wasm32-wasi -nostdinc -isystem $(CLANG_RESOURCE_DIR)/include \
 	-isystem $(srcdir)/runtime/include -isystem $(WASI_SYSROOT)/include/wasm32-wasi \
 	-D_GNU_SOURCE -O2 -fPIC -Wall -Wextra -Werror -fno-builtin
+# dlopen's family only where no loader provides it: static programs.
+PORTING_OBJECTS = $(PORTING_COMMON_OBJECTS) runtime/porting/dlfcn.o
 # libc.so carries the same objects with default visibility, so that it
-# exports them (clang gives wasm symbols hidden visibility by default).
-PORTING_SHARED_OBJECTS = $(PORTING_OBJECTS:runtime/porting/%=runtime/porting/shared/%)
+# exports them (clang gives wasm symbols hidden visibility by default), but
+# dlopen's: in a dynamic program the loader provides it.
+PORTING_SHARED_OBJECTS = $(PORTING_COMMON_OBJECTS:runtime/porting/%=runtime/porting/shared/%)
 # setjmp/longjmp use exception handling, which jco cannot translate: apart,
 # so that libc.so stays free of it; linked into each module that uses them.
 SETJMP_OBJECTS = runtime/setjmp.o runtime/longjmp.o
@@ -42,7 +46,7 @@ targetincludesysdir = $(targetincludedir)/sys
 targetincludesys_HEADERS = runtime/include/sys/resource.h runtime/include/sys/socket.h runtime/include/sys/stat.h \
 	runtime/include/sys/wait.h
 targetincludearpadir = $(targetincludedir)/arpa
-targetincludearpa_HEADERS = runtime/include/arpa/inet.h
+targetincludearpa_HEADERS = runtime/include/arpa/inet.h runtime/include/arpa/nameser.h
 targetincludewasidir = $(targetincludedir)/wasi
 targetincludewasi_HEADERS = runtime/include/wasi/toolchain.h
 EXTRA_DIST += runtime/setjmp.c runtime/longjmp.S runtime/cabi_realloc.c runtime/porting/porting.h \
@@ -55,6 +59,9 @@ runtime/porting/err.o: runtime/porting/err.c
 runtime/porting/fcntl.o: runtime/porting/fcntl.c
 runtime/porting/inet.o: runtime/porting/inet.c
 runtime/porting/misc.o: runtime/porting/misc.c
+runtime/porting/mqueue.o: runtime/porting/mqueue.c
+runtime/porting/ppoll.o: runtime/porting/ppoll.c
+runtime/porting/dlfcn.o: runtime/porting/dlfcn.c
 runtime/porting/mman.o: runtime/porting/mman.c
 runtime/porting/modes.o: runtime/porting/modes.c
 runtime/porting/multibyte.o: runtime/porting/multibyte.c

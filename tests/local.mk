@@ -41,6 +41,7 @@ BATS_TESTS = \
 	tests/command.bats \
 	tests/compile.bats \
 	tests/cxx.bats \
+	tests/declared.bats \
 	tests/dynamic.bats \
 	tests/completion.bats \
 	tests/errors.bats \
