@@ -39,6 +39,28 @@ strndup: yes" ]
 	[ "${lines[0]}" = "hello from greet 1.0" ]
 }
 
+@test "a package's own site file in CONFIG_SITE is read after ours, and kept by --recheck" {
+	cp -r "$FIXTURES/autotools/." .
+	autoreconf -fi > /dev/null 2>&1
+	mkdir tools
+	# as CPython's Tools/wasm/config.site-wasm32-wasi answers what ours does not, or otherwise
+	printf '%s\n' 'ac_cv_func_strndup=no' 'ac_cv_func_fork=yes' > tools/site
+	CONFIG_SITE=tools/site wasm32-wasi-configure --quiet
+	run -0 grep '^configure.*: loading .*site script' config.log
+	[[ "${lines[0]}" =~ ^configure:[0-9]+:\ loading\ site\ script\ $TOP_SRCDIR/runtime/config.site$ ]]
+	[ "${lines[1]}" = "configure: loading package site script $PWD/tools/site" ]
+	[ "${#lines[@]}" -eq 2 ]
+	make > /dev/null
+	run -0 wasm32-wasi-run greet
+	[ "$output" = "hello from greet 1.0
+fork: yes" ]
+	# make's recheck, without the wrapper or the variable
+	env -u CONFIG_SITE -u WASM32_WASI_CONFIG_SITE ./config.status --recheck > /dev/null
+	grep -q "^configure: loading package site script $PWD/tools/site$" config.log
+	run -1 env CONFIG_SITE=nothere wasm32-wasi-configure --quiet
+	[ "$output" = "wasm32-wasi-configure: CONFIG_SITE names $PWD/nothere, which cannot be read" ]
+}
+
 # A prefix where make install would have put the site file: configure
 # reads PREFIX/share/config.site when no CONFIG_SITE is set.
 site_prefix() {
