@@ -19,6 +19,7 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/spec.c driver/spec.h \
 	driver/template.c driver/template.h \
 	driver/plan.c driver/plan.h \
+	driver/hostdirs.c driver/hostdirs.h \
 	driver/linkargs.c \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h \

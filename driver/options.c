@@ -264,6 +264,15 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_EMIT:
 		inv->emit = value;
 		break;
+	case OPT_HOST_DIRS:
+		inv->host_dirs = HOST_DIRS_WARN;
+		break;
+	case OPT_NO_HOST_DIRS:
+		inv->host_dirs = HOST_DIRS_OFF;
+		break;
+	case OPT_HOST_DIRS_ERROR:
+		inv->host_dirs = HOST_DIRS_ERROR;
+		break;
 	case OPT_VERBOSE:
 		inv->verbose = 1;
 		break;
@@ -383,6 +392,11 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 		}
 		if (value)
 			check_value(o, word, value);
+		if (o->id == OPT_INCLUDE_DIR || o->id == OPT_ISYSTEM || o->id == OPT_IQUOTE ||
+		    o->id == OPT_IDIRAFTER || o->id == OPT_LIBDIR) {
+			strvec_push(&inv->dir_flags, o->spelling);
+			strvec_push(&inv->dir_flags, value);
+		}
 		switch (o->dest) {
 		case IGNORED:
 			break;

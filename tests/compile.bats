@@ -37,6 +37,28 @@ load test_helper
 	run -5 wasm32-wasi-run prog
 }
 
+@test "-I and -L naming host system directories get one warning; -Werror=host-dirs refuses them" {
+	echo 'int main(void) { return 7; }' > x.c
+	echo 'int two(void) { return 2; }' > y.c
+	local resource
+	resource=$(wasm32-wasi-cc -print-libgcc-file-name)
+	resource=${resource%/lib/*}
+	# the target's directories are not the host's
+	run --separate-stderr -0 wasm32-wasi-cc --emit=core -o quiet x.c -I/usr/include/wasm32-wasi \
+		-isystem "$resource/include" -L/usr/lib/wasm32-wasi -I/usr/include-not -Irelative/usr/include
+	[ "$stderr" = "" ]
+	run --separate-stderr -0 wasm32-wasi-cc --emit=core -o prog x.c y.c -I/usr/include -I. \
+		-isystem //usr/local/include/ -L/usr/lib/x86_64-linux-gnu
+	[ "$stderr" = "wasm32-wasi-cc: warning: -I/usr/include, -isystem //usr/local/include/ and -L/usr/lib/x86_64-linux-gnu name host system directories: their headers and libraries are the build machine's, not wasm32-wasi's (-Wno-host-dirs: no warning; -Werror=host-dirs: an error)" ]
+	run -7 wasm32-wasi-run prog
+	run --separate-stderr -0 wasm32-wasi-cc -c -I/usr/include -Wno-host-dirs x.c
+	[ "$stderr" = "" ]
+	rm -f x.o
+	run --separate-stderr -1 wasm32-wasi-cc -c -Werror=host-dirs -L /usr/lib x.c
+	[ "$stderr" = "wasm32-wasi-cc: -L/usr/lib names a host system directory: its headers and libraries are the build machine's, not wasm32-wasi's (-Werror=host-dirs)" ]
+	[ ! -e x.o ]
+}
+
 @test "-S writes WebAssembly assembly" {
 	echo 'int square(int x) { return x * x; }' > sq.c
 	wasm32-wasi-cc -S -O2 sq.c
