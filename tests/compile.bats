@@ -89,10 +89,29 @@ load test_helper
 	[ "$output" = "from .ii" ]
 }
 
-@test "the target's macros are predefined" {
+@test "the target's macros are predefined, __unix__ and __unix among them, as Emscripten does" {
 	run -0 wasm32-wasi-cc -E -dM -x c /dev/null
 	[[ "$output" == *"#define __wasi__ 1"* ]]
 	[[ "$output" == *"#define __wasm32__ 1"* ]]
+	[[ "$output" == *"#define __unix__ 1"* ]]
+	[[ "$output" == *"#define __unix 1"* ]]
+	# as zstd's and lz4's programs/platform.h decide "POSIX or not", in C and C++
+	source_file posix.c <<-'EOF'
+	#if !defined(_WIN32) && (defined(__unix__) || defined(__unix))
+	#include <stdio.h>
+	#include <unistd.h>
+	int main(void) { printf("POSIX %ld\n", (long)_POSIX_VERSION); return isatty(99); }
+	#endif
+	EOF
+	wasm32-wasi-cc -o posix posix.c
+	run -0 wasm32-wasi-run posix
+	[ "$output" = "POSIX 200809" ]
+	wasm32-wasi-c++ -o posixx posix.c
+	run -0 wasm32-wasi-run posixx
+	[ "$output" = "POSIX 200809" ]
+	# and a package that wants them gone says so
+	run -0 wasm32-wasi-cc -U__unix__ -E -dM -x c /dev/null
+	[[ "$output" != *"#define __unix__ "* ]]
 }
 
 @test "-MM prints the dependencies on user headers only" {
