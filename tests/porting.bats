@@ -43,14 +43,36 @@ times works: yes
 mmap zeroed: yes" ]
 }
 
-@test "the default stack holds a 512 KiB local array" {
+@test "the default stack is Linux's 8 MiB, in every kind: a 6 MiB local array, 10,000 nested calls, and getrlimit says so" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
 	source_file big.c <<-'EOF'
+	#include <stdio.h>
 	#include <string.h>
+	#include <sys/resource.h>
 	static int use(volatile char *p, int n) { memset((char *)p, 1, n); return p[n - 1] + p[0]; }
-	int main(void) { volatile char buf[512 * 1024]; return use(buf, sizeof buf); }
+	static int big(void) { volatile char buf[6 << 20]; return use(buf, sizeof buf); }
+	/* as a parser's nested levels (jq's 10,000 through setpath and flatten) */
+	static int nest(volatile int n) { volatile char frame[512]; frame[0] = (char)n; return n ? nest(n - 1) + frame[0] - frame[0] : 0; }
+	__attribute__((visibility("default"))) void deep(void)
+	{
+		struct rlimit r;
+
+		getrlimit(RLIMIT_STACK, &r);
+		printf("%d %d %llu MiB\n", big(), nest(10000), (unsigned long long)r.rlim_cur >> 20);
+	}
+	#ifndef DLL
+	int main(void) { deep(); return 0; }
+	#endif
 	EOF
-	wasm32-wasi-cc --emit=core -o big big.c
-	run -2 wasm32-wasi-run big
+	build_every_kind big deep
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "$output" = "2 0 8 MiB" ]
+	done
+	wasm32-wasi-cc --emit=core -o core big.c
+	run -0 wasm32-wasi-run ./core
+	[ "$output" = "2 0 8 MiB" ]
 }
 
 @test "a stack overflow traps instead of corrupting memory" {
