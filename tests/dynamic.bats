@@ -213,9 +213,10 @@ too big: null, errno: Out of memory" ]
 
 @test "the stack is the allocator's, first in memory: an overflow traps" {
 	wasm32-wasi-cc --emit=core --artifact=dynamic-command -o deep "$D/deep.c"
-	run -0 wasm32-wasi-run ./deep 500
-	[ "$output" = 500 ]
-	run -134 wasm32-wasi-run ./deep 2000
+	run -0 wasm32-wasi-run ./deep 5000
+	[ "$output" = 5000 ]
+	# 1 KiB a level: 10 MiB, beyond the 8 MiB stack
+	run -134 wasm32-wasi-run ./deep 10000
 	[ "$output" = "wasm32-wasi-run: ./deep: wasm trap: memory access out of bounds" ]
 }
 
