@@ -185,6 +185,7 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 	struct scope sc = {0};
 	struct strvec inputs = {0};
 	const char *lang = NULL;
+	int preprocessed = 1; /* every input is (.i, .ii) */
 
 	if (inv->ninputs == 0)
 		usage_error("no input files");
@@ -195,8 +196,6 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 		warn("--emit=%s is unused: %s links nothing", inv->emit, mode_flag(inv->mode));
 	check_not_input(inv, inv->output);
 	check_fifo(inv, inv->output);
-	int preprocessed = 1;
-
 	base_scope(&sc, inv, spec, NULL);
 	for (size_t i = 0; i < inv->ninputs; i++) {
 		const struct input *in = &inv->inputs[i];
