@@ -19,6 +19,7 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/spec.c driver/spec.h \
 	driver/template.c driver/template.h \
 	driver/plan.c driver/plan.h \
+	driver/hostdirs.c driver/hostdirs.h \
 	driver/linkargs.c \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h \
@@ -36,7 +37,9 @@ driver_wasm32_wasi_nm_LDADD = wasm/libwasm.a
 # without CC=: the driver under the names c++ and cpp, and the LLVM tools.
 # They are made in driver/ too, for the tests.
 driver_aliases = wasm32-wasi-c++ wasm32-wasi-cpp
-tool_links = ar=$(WASM_AR) ranlib=$(WASM_RANLIB) strip=$(WASM_STRIP) ld=$(WASM_LD)
+tool_links = ar=$(WASM_AR) ranlib=$(WASM_RANLIB) strip=$(WASM_STRIP) ld=$(WASM_LD) \
+	readelf=$(LLVM_READELF) objdump=$(LLVM_OBJDUMP) objcopy=$(LLVM_OBJCOPY) \
+	size=$(LLVM_SIZE) strings=$(LLVM_STRINGS)
 
 all-local: driver-aliases
 driver-aliases: driver/wasm32-wasi-cc

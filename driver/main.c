@@ -5,6 +5,7 @@
 #include <string.h>
 
 
+#include "hostdirs.h"
 #include "info.h"
 #include "options.h"
 #include "plan.h"
@@ -106,6 +107,7 @@ int main(int argc, char **argv)
 		finish_stdout();
 		return 0;
 	}
+	check_host_dirs(&inv, spec);
 	if (inv.verbose)
 		print_version(stderr, &inv, spec);
 	if (inv.ninputs == 0 && inv.verbose && !inv.artifact)

@@ -134,6 +134,8 @@ static void add_input(struct invocation *inv, const char *path, const char *lang
 	in->path = path;
 	in->lang = lang;
 	in->is_cxx = lang ? has_prefix(lang, "c++") : suffix_in(path, cxx_suffixes);
+	in->is_preprocessed = lang ? strstr(lang, "cpp-output") != NULL
+	                           : has_suffix(path, ".i") || has_suffix(path, ".ii");
 	in->is_source = lang != NULL || strcmp(path, "-") == 0 || in->is_cxx ||
 	                suffix_in(path, c_suffixes);
 }
@@ -237,8 +239,7 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		strvec_push(&inv->compile_args, "-D_REENTRANT");
 		break;
 	case OPT_OUTPUT:
-		if (inv->output)
-			usage_error("more than one -o given ('%s' and '%s')", inv->output, value);
+		/* as with gcc and clang, the last -o wins (GNU bc's Makefile gives two) */
 		inv->output = value;
 		break;
 	case OPT_LANG:
@@ -262,6 +263,15 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		break;
 	case OPT_EMIT:
 		inv->emit = value;
+		break;
+	case OPT_HOST_DIRS:
+		inv->host_dirs = HOST_DIRS_WARN;
+		break;
+	case OPT_NO_HOST_DIRS:
+		inv->host_dirs = HOST_DIRS_OFF;
+		break;
+	case OPT_HOST_DIRS_ERROR:
+		inv->host_dirs = HOST_DIRS_ERROR;
 		break;
 	case OPT_VERBOSE:
 		inv->verbose = 1;
@@ -382,6 +392,11 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 		}
 		if (value)
 			check_value(o, word, value);
+		if (o->id == OPT_INCLUDE_DIR || o->id == OPT_ISYSTEM || o->id == OPT_IQUOTE ||
+		    o->id == OPT_IDIRAFTER || o->id == OPT_LIBDIR) {
+			strvec_push(&inv->dir_flags, o->spelling);
+			strvec_push(&inv->dir_flags, value);
+		}
 		switch (o->dest) {
 		case IGNORED:
 			break;

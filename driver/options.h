@@ -39,6 +39,7 @@ struct input {
 	const char *lang;
 	int is_source; /* compiled by clang, else handed to the linker */
 	int is_cxx;    /* C++: compiled with libc++'s headers */
+	int is_preprocessed; /* .i, .ii: no header is searched, so no include directories */
 };
 
 /*
@@ -80,6 +81,8 @@ struct invocation {
 	const char *emit;      /* "core", "component" or NULL */
 	const char *allocator; /* spec name of the liballoc implementation; NULL: the default */
 	const char *sysroot;
+	enum { HOST_DIRS_WARN, HOST_DIRS_OFF, HOST_DIRS_ERROR } host_dirs; /* -W[no-|error=]host-dirs */
+	struct strvec dir_flags; /* -I, -isystem, -iquote, -idirafter, -L: the flag, then its directory */
 	struct strvec specs;   /* --specs= files, in order */
 	struct strvec env;     /* --env= names, checked, without duplicates */
 	struct strvec compile_args;

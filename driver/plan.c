@@ -185,6 +185,7 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 	struct scope sc = {0};
 	struct strvec inputs = {0};
 	const char *lang = NULL;
+	int preprocessed = 1; /* every input is (.i, .ii) */
 
 	if (inv->ninputs == 0)
 		usage_error("no input files");
@@ -201,11 +202,15 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 
 		if (in->is_cxx)
 			scope_set(&sc, "cxx-input", "1");
+		if (!in->is_preprocessed)
+			preprocessed = 0;
 		if (in->is_source || inv->mode == MODE_PREPROCESS)
 			push_input(&inputs, in, &lang);
 		else
 			warn("%s: linker input unused because linking is not done", in->path);
 	}
+	/* clang warns of include directories that only preprocessed inputs (.i) leave unused */
+	scope_set(&sc, "preprocessed-input", preprocessed ? "1" : "");
 	scope_set(&sc, "mode-flag", mode_flag(inv->mode));
 	scope_set_list(&sc, "inputs", &inputs);
 	if (inv->output && inv->mode != MODE_SYNTAX)
@@ -517,6 +522,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 			continue;
 		push_input(&compile_inputs, in, &lang);
 		scope_set(&sc, "cxx-input", in->is_cxx ? "1" : "");
+		scope_set(&sc, "preprocessed-input", in->is_preprocessed ? "1" : "");
 		objects[i] = temp_named(inv, in->path, ".o");
 		scope_set(&sc, "mode-flag", "-c");
 		scope_set_list(&sc, "inputs", &compile_inputs);

@@ -103,7 +103,7 @@ static const struct field top_fields[] = {
 	{"default-artifact", &scalar}, {"default-allocator", &scalar}, {"artifacts", &artifacts},
 	{"allocators", &allocators}, {"steps", &steps}, {"tools", &tools}, {"roles", &roles},
 	{"vars", &templates}, {"linker", &linker}, {"prog-names", &scalars},
-	{"loader-libraries", &strings}, {NULL, NULL},
+	{"loader-libraries", &strings}, {"host-dirs", &strings}, {NULL, NULL},
 };
 static const struct schema top = {RECORD, "a spec", NULL, top_fields, NULL};
 

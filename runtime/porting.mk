@@ -7,19 +7,23 @@ wasmlib_DATA += runtime/libporting.a runtime/libsetjmp.a runtime/cabi_realloc.o
 # each function does). Position-independent like everything the driver
 # compiles, so that libc.so carries the same objects (runtime/libc-so.mk),
 # and compiled against our own headers, so that they declare what it defines.
-PORTING_OBJECTS = runtime/porting/descriptors.o runtime/porting/devfd.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
-	runtime/porting/misc.o runtime/porting/mman.o runtime/porting/modes.o runtime/porting/multibyte.o runtime/porting/netdb.o runtime/porting/passwd.o \
+PORTING_COMMON_OBJECTS = runtime/porting/descriptors.o runtime/porting/devfd.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
+	runtime/porting/misc.o runtime/porting/mman.o runtime/porting/modes.o runtime/porting/mqueue.o runtime/porting/multibyte.o runtime/porting/netdb.o runtime/porting/passwd.o \
+	runtime/porting/ppoll.o \
 	runtime/porting/process.o runtime/porting/progname.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
 	runtime/porting/pthread_sync.o runtime/porting/readlink.o runtime/porting/realpath.o runtime/porting/rlimit.o \
 	runtime/porting/sched.o runtime/porting/semaphore.o runtime/porting/signal.o runtime/porting/socket.o runtime/porting/stack_chk.o \
-	runtime/porting/system.o runtime/porting/threads.o runtime/porting/tmpfile.o \
+	runtime/porting/system.o runtime/porting/termios.o runtime/porting/threads.o runtime/porting/tmpfile.o \
 	runtime/porting/tzset.o runtime/porting/users.o runtime/porting/utimens.o
 PORTING_CFLAGS = --target=wasm32-wasi -nostdinc -isystem $(CLANG_RESOURCE_DIR)/include \
 	-isystem $(srcdir)/runtime/include -isystem $(WASI_SYSROOT)/include/wasm32-wasi \
 	-D_GNU_SOURCE -O2 -fPIC -Wall -Wextra -Werror -fno-builtin
+# dlopen's family only where no loader provides it: static programs.
+PORTING_OBJECTS = $(PORTING_COMMON_OBJECTS) runtime/porting/dlfcn.o
 # libc.so carries the same objects with default visibility, so that it
-# exports them (clang gives wasm symbols hidden visibility by default).
-PORTING_SHARED_OBJECTS = $(PORTING_OBJECTS:runtime/porting/%=runtime/porting/shared/%)
+# exports them (clang gives wasm symbols hidden visibility by default), but
+# dlopen's: in a dynamic program the loader provides it.
+PORTING_SHARED_OBJECTS = $(PORTING_COMMON_OBJECTS:runtime/porting/%=runtime/porting/shared/%)
 # setjmp/longjmp use exception handling, which jco cannot translate: apart,
 # so that libc.so stays free of it; linked into each module that uses them.
 SETJMP_OBJECTS = runtime/setjmp.o runtime/longjmp.o
@@ -34,7 +38,7 @@ targetinclude_HEADERS = runtime/include/setjmp.h runtime/include/dlfcn.h \
 	runtime/include/fcntl.h \
 	runtime/include/grp.h runtime/include/netdb.h runtime/include/pthread.h \
 	runtime/include/pwd.h runtime/include/sched.h runtime/include/signal.h runtime/include/stdio.h \
-	runtime/include/stdlib.h runtime/include/time.h runtime/include/unistd.h \
+	runtime/include/stdlib.h runtime/include/termios.h runtime/include/time.h runtime/include/unistd.h \
 	runtime/include/__struct_sockaddr.h runtime/include/__struct_sockaddr_in.h \
 	runtime/include/__struct_sockaddr_in6.h runtime/include/__struct_sockaddr_storage.h \
 	runtime/include/__struct_sockaddr_un.h
@@ -42,7 +46,7 @@ targetincludesysdir = $(targetincludedir)/sys
 targetincludesys_HEADERS = runtime/include/sys/resource.h runtime/include/sys/socket.h runtime/include/sys/stat.h \
 	runtime/include/sys/wait.h
 targetincludearpadir = $(targetincludedir)/arpa
-targetincludearpa_HEADERS = runtime/include/arpa/inet.h
+targetincludearpa_HEADERS = runtime/include/arpa/inet.h runtime/include/arpa/nameser.h
 targetincludewasidir = $(targetincludedir)/wasi
 targetincludewasi_HEADERS = runtime/include/wasi/toolchain.h
 EXTRA_DIST += runtime/setjmp.c runtime/longjmp.S runtime/cabi_realloc.c runtime/porting/porting.h \
@@ -57,6 +61,9 @@ runtime/porting/err.o: runtime/porting/err.c
 runtime/porting/fcntl.o: runtime/porting/fcntl.c
 runtime/porting/inet.o: runtime/porting/inet.c
 runtime/porting/misc.o: runtime/porting/misc.c
+runtime/porting/mqueue.o: runtime/porting/mqueue.c
+runtime/porting/ppoll.o: runtime/porting/ppoll.c
+runtime/porting/dlfcn.o: runtime/porting/dlfcn.c
 runtime/porting/mman.o: runtime/porting/mman.c
 runtime/porting/modes.o: runtime/porting/modes.c
 runtime/porting/multibyte.o: runtime/porting/multibyte.c
@@ -76,6 +83,7 @@ runtime/porting/signal.o: runtime/porting/signal.c
 runtime/porting/socket.o: runtime/porting/socket.c
 runtime/porting/stack_chk.o: runtime/porting/stack_chk.c
 runtime/porting/system.o: runtime/porting/system.c
+runtime/porting/termios.o: runtime/porting/termios.c
 runtime/porting/threads.o: runtime/porting/threads.c
 runtime/porting/tmpfile.o: runtime/porting/tmpfile.c
 runtime/porting/tzset.o: runtime/porting/tzset.c

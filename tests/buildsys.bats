@@ -15,6 +15,9 @@ setup() {
 	[ "${lines[0]}" = "wasm32-wasi-configure: replacing ./build-aux/config.sub, which does not know wasm32-wasi, with /usr/share/misc/config.sub" ]
 	grep -q "loading site script $TOP_SRCDIR/runtime/config.site" config.log
 	grep -q "^host='wasm32-unknown-wasi'" config.log
+	grep -q "^READELF = $WASM32_WASI_BINDIR/wasm32-wasi-readelf$" Makefile
+	# the host's tclConfig.sh is not found (or the test is moot)
+	grep -q '^TCL_DIR = $' Makefile
 	make > /dev/null
 	run -0 wasm32-wasi-run greet
 	[ "$output" = "hello from greet 1.0
@@ -36,6 +39,28 @@ strndup: yes" ]
 	make > /dev/null
 	run -0 wasm32-wasi-run greet
 	[ "${lines[0]}" = "hello from greet 1.0" ]
+}
+
+@test "a package's own site file in CONFIG_SITE is read after ours, and kept by --recheck" {
+	cp -r "$FIXTURES/autotools/." .
+	autoreconf -fi > /dev/null 2>&1
+	mkdir tools
+	# as CPython's Tools/wasm/config.site-wasm32-wasi answers what ours does not, or otherwise
+	printf '%s\n' 'ac_cv_func_strndup=no' 'ac_cv_func_fork=yes' > tools/site
+	CONFIG_SITE=tools/site wasm32-wasi-configure --quiet
+	run -0 grep '^configure.*: loading .*site script' config.log
+	[[ "${lines[0]}" =~ ^configure:[0-9]+:\ loading\ site\ script\ $TOP_SRCDIR/runtime/config.site$ ]]
+	[ "${lines[1]}" = "configure: loading package site script $PWD/tools/site" ]
+	[ "${#lines[@]}" -eq 2 ]
+	make > /dev/null
+	run -0 wasm32-wasi-run greet
+	[ "$output" = "hello from greet 1.0
+fork: yes" ]
+	# make's recheck, without the wrapper or the variable
+	env -u CONFIG_SITE -u WASM32_WASI_CONFIG_SITE ./config.status --recheck > /dev/null
+	grep -q "^configure: loading package site script $PWD/tools/site$" config.log
+	run -1 env CONFIG_SITE=nothere wasm32-wasi-configure --quiet
+	[ "$output" = "wasm32-wasi-configure: CONFIG_SITE names $PWD/nothere, which cannot be read" ]
 }
 
 # A prefix where make install would have put the site file: configure
@@ -110,6 +135,9 @@ strndup: yes" ]
 	cmake -S "$FIXTURES/cmake" -B build -DCMAKE_TOOLCHAIN_FILE="$BUILD_DIR/cmake/wasm32-wasi.cmake" \
 		-DWASM32_WASI_BINDIR="$WASM32_WASI_BINDIR" > cmake.log
 	grep -q -- "-- probe says: pointers are 4 bytes" cmake.log
+	for t in nm strip objcopy objdump readelf; do
+		grep -qi "^CMAKE_$t:FILEPATH=$WASM32_WASI_BINDIR/wasm32-wasi-$t$" build/CMakeCache.txt
+	done
 	cmake --build build > /dev/null
 	run -0 wasm32-wasi-run build/squares 9
 	[ "$output" = "pointers are 4 bytes; 9 squared is 81" ]
@@ -242,18 +270,33 @@ path_without() {
 	echo "$farm"
 }
 
-@test "this package builds without bats, help2man and wabt; make check says what is missing" {
-	local path src=$TOP_SRCDIR
-	path=$(path_without bats help2man wasm-objdump wat2wasm wasm2wat)
-	# a source tree configured in place takes no other build: configure a copy
-	if [ -e "$TOP_SRCDIR/config.status" ]; then
-		command -v git > /dev/null && git -C "$TOP_SRCDIR" rev-parse 2> /dev/null ||
-			skip "the source tree is configured in place, and is no git checkout to copy"
-		src=$PWD/src
-		mkdir src
-		(cd "$TOP_SRCDIR" && { git ls-files --cached --others --exclude-standard; ls -d configure Makefile.in aclocal.m4 config.h.in build-aux m4 \
-			driver/wasm32-wasi-cc.1; } | tar -cf - -T -) | tar -xf - -C "$src"
+# This package's source, to configure elsewhere: a tree configured in place
+# takes no other build, so a copy of it then.
+source_to_configure() {
+	if [ ! -e "$TOP_SRCDIR/config.status" ]; then
+		echo "$TOP_SRCDIR"
+		return
 	fi
+	command -v git > /dev/null && git -C "$TOP_SRCDIR" rev-parse > /dev/null 2>&1 || return 1
+	mkdir src
+	(cd "$TOP_SRCDIR" && { git ls-files --cached --others --exclude-standard; ls -d configure Makefile.in aclocal.m4 config.h.in build-aux m4 \
+		driver/wasm32-wasi-cc.1; } | tar -cf - -T -) | tar -xf - -C src
+	echo "$PWD/src"
+}
+
+@test "configure names the Debian package of a missing LLVM tool" {
+	local path src
+	src=$(source_to_configure) || skip "the source tree is configured in place, and is no git checkout to copy"
+	path=$(path_without llvm-readelf-19 llvm-readelf)
+	mkdir build && cd build
+	run --separate-stderr -1 env PATH="$path" "$src/configure" -q
+	[ "${stderr_lines[-1]}" = "configure: error: llvm-readelf-19 llvm-readelf not found: install the Debian package llvm-19" ]
+}
+
+@test "this package builds without bats, help2man and wabt; make check says what is missing" {
+	local path src
+	path=$(path_without bats help2man wasm-objdump wat2wasm wasm2wat)
+	src=$(source_to_configure) || skip "the source tree is configured in place, and is no git checkout to copy"
 	mkdir build && cd build
 	run --separate-stderr -0 env PATH="$path" "$src/configure" -q
 	[[ "$stderr" == *"configure: WARNING: bats not found: make check cannot run the tests (install the Debian package bats)"* ]]

@@ -28,6 +28,37 @@ load test_helper
 	assert_only_files x.c obj.wasm.o
 }
 
+@test "of two -o the last one wins, as with gcc and clang" {
+	echo 'int main(void) { return 5; }' > x.c
+	wasm32-wasi-cc -c -o first.o -o second.o x.c
+	assert_only_files x.c second.o
+	wasm32-wasi-cc --emit=core -o first -o prog second.o
+	assert_only_files x.c second.o prog
+	run -5 wasm32-wasi-run prog
+}
+
+@test "-I and -L naming host system directories get one warning; -Werror=host-dirs refuses them" {
+	echo 'int main(void) { return 7; }' > x.c
+	echo 'int two(void) { return 2; }' > y.c
+	local resource
+	resource=$(wasm32-wasi-cc -print-libgcc-file-name)
+	resource=${resource%/lib/*}
+	# the target's directories are not the host's
+	run --separate-stderr -0 wasm32-wasi-cc --emit=core -o quiet x.c -I/usr/include/wasm32-wasi \
+		-isystem "$resource/include" -L/usr/lib/wasm32-wasi -I/usr/include-not -Irelative/usr/include
+	[ "$stderr" = "" ]
+	run --separate-stderr -0 wasm32-wasi-cc --emit=core -o prog x.c y.c -I/usr/include -I. \
+		-isystem //usr/local/include/ -L/usr/lib/x86_64-linux-gnu
+	[ "$stderr" = "wasm32-wasi-cc: warning: -I/usr/include, -isystem //usr/local/include/ and -L/usr/lib/x86_64-linux-gnu name host system directories: their headers and libraries are the build machine's, not wasm32-wasi's (-Wno-host-dirs: no warning; -Werror=host-dirs: an error)" ]
+	run -7 wasm32-wasi-run prog
+	run --separate-stderr -0 wasm32-wasi-cc -c -I/usr/include -Wno-host-dirs x.c
+	[ "$stderr" = "" ]
+	rm -f x.o
+	run --separate-stderr -1 wasm32-wasi-cc -c -Werror=host-dirs -L /usr/lib x.c
+	[ "$stderr" = "wasm32-wasi-cc: -L/usr/lib names a host system directory: its headers and libraries are the build machine's, not wasm32-wasi's (-Werror=host-dirs)" ]
+	[ ! -e x.o ]
+}
+
 @test "-S writes WebAssembly assembly" {
 	echo 'int square(int x) { return x * x; }' > sq.c
 	wasm32-wasi-cc -S -O2 sq.c
@@ -40,10 +71,47 @@ load test_helper
 	[ "$output" = "int x = 42;" ]
 }
 
-@test "the target's macros are predefined" {
+@test "preprocessed input (.i, .ii) compiles without warnings, as distcc and ccache do it" {
+	printf '#include <stdio.h>\nint main(void) { puts("from .i"); return 3; }\n' > x.c
+	printf '#include <cstdio>\nint main() { std::puts("from .ii"); return 4; }\n' > y.cc
+	wasm32-wasi-cc -E -o x.i x.c
+	wasm32-wasi-c++ -E -o y.ii y.cc
+	run --separate-stderr -0 wasm32-wasi-cc -c x.i
+	[ "$stderr" = "" ]
+	run --separate-stderr -0 wasm32-wasi-c++ -c y.ii
+	[ "$stderr" = "" ]
+	wasm32-wasi-cc --emit=core -o x x.o
+	run -3 wasm32-wasi-run x
+	[ "$output" = "from .i" ]
+	run --separate-stderr -0 wasm32-wasi-c++ --emit=core -o y y.ii
+	[ "$stderr" = "" ]
+	run -4 wasm32-wasi-run y
+	[ "$output" = "from .ii" ]
+}
+
+@test "the target's macros are predefined, __unix__ and __unix among them, as Emscripten does" {
 	run -0 wasm32-wasi-cc -E -dM -x c /dev/null
 	[[ "$output" == *"#define __wasi__ 1"* ]]
 	[[ "$output" == *"#define __wasm32__ 1"* ]]
+	[[ "$output" == *"#define __unix__ 1"* ]]
+	[[ "$output" == *"#define __unix 1"* ]]
+	# as zstd's and lz4's programs/platform.h decide "POSIX or not", in C and C++
+	source_file posix.c <<-'EOF'
+	#if !defined(_WIN32) && (defined(__unix__) || defined(__unix))
+	#include <stdio.h>
+	#include <unistd.h>
+	int main(void) { printf("POSIX %ld\n", (long)_POSIX_VERSION); return isatty(99); }
+	#endif
+	EOF
+	wasm32-wasi-cc -o posix posix.c
+	run -0 wasm32-wasi-run posix
+	[ "$output" = "POSIX 200809" ]
+	wasm32-wasi-c++ -o posixx posix.c
+	run -0 wasm32-wasi-run posixx
+	[ "$output" = "POSIX 200809" ]
+	# and a package that wants them gone says so
+	run -0 wasm32-wasi-cc -U__unix__ -E -dM -x c /dev/null
+	[[ "$output" != *"#define __unix__ "* ]]
 }
 
 @test "-MM prints the dependencies on user headers only" {

@@ -42,6 +42,7 @@ BATS_TESTS = \
 	tests/compile.bats \
 	tests/conformance.bats \
 	tests/cxx.bats \
+	tests/declared.bats \
 	tests/dynamic.bats \
 	tests/completion.bats \
 	tests/errors.bats \

@@ -23,6 +23,8 @@ check_plan() {
 @test "plan: assembly" { check_plan assembly; }
 @test "plan: preprocess" { check_plan preprocess; }
 @test "plan: -x before inputs" { check_plan language; }
+@test "plan: preprocessed inputs (.i, -x c++-cpp-output) get no include directories" { check_plan preprocessed; }
+@test "plan: a preprocessed input beside a source, each compiled with what it needs" { check_plan preprocessed-link; }
 @test "plan: a dll (-shared), with -soname" { check_plan dll; }
 @test "plan: a dynamic executable" { check_plan dynamic-command; }
 @test "plan: -ldl and -rdynamic, a dynamic executable exporting its symbols" { check_plan dynamic-rdynamic; }

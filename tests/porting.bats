@@ -43,14 +43,36 @@ times works: yes
 mmap zeroed: yes" ]
 }
 
-@test "the default stack holds a 512 KiB local array" {
+@test "the default stack is Linux's 8 MiB, in every kind: a 6 MiB local array, 10,000 nested calls, and getrlimit says so" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
 	source_file big.c <<-'EOF'
+	#include <stdio.h>
 	#include <string.h>
+	#include <sys/resource.h>
 	static int use(volatile char *p, int n) { memset((char *)p, 1, n); return p[n - 1] + p[0]; }
-	int main(void) { volatile char buf[512 * 1024]; return use(buf, sizeof buf); }
+	static int big(void) { volatile char buf[6 << 20]; return use(buf, sizeof buf); }
+	/* as a parser's nested levels (jq's 10,000 through setpath and flatten) */
+	static int nest(volatile int n) { volatile char frame[512]; frame[0] = (char)n; return n ? nest(n - 1) + frame[0] - frame[0] : 0; }
+	__attribute__((visibility("default"))) void deep(void)
+	{
+		struct rlimit r;
+
+		getrlimit(RLIMIT_STACK, &r);
+		printf("%d %d %llu MiB\n", big(), nest(10000), (unsigned long long)r.rlim_cur >> 20);
+	}
+	#ifndef DLL
+	int main(void) { deep(); return 0; }
+	#endif
 	EOF
-	wasm32-wasi-cc --emit=core -o big big.c
-	run -2 wasm32-wasi-run big
+	build_every_kind big deep
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "$output" = "2 0 8 MiB" ]
+	done
+	wasm32-wasi-cc --emit=core -o core big.c
+	run -0 wasm32-wasi-run ./core
+	[ "$output" = "2 0 8 MiB" ]
 }
 
 @test "a stack overflow traps instead of corrupting memory" {
@@ -179,8 +201,10 @@ posix_flags() {
 # (porting_* are the layer's internal helpers, hidden)
 @test "libc.so exports every function of the porting layer that static programs link" {
 	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	# but dlopen's family, which the loader provides to dynamic programs
 	llvm-nm-19 --defined-only --extern-only "$BUILD_DIR/runtime/libporting.a" 2>/dev/null |
-		awk 'NF == 3 && $2 ~ /[TDBRW]/ && $3 !~ /^porting_/ { print $3 }' | sort -u > static
+		awk 'NF == 3 && $2 ~ /[TDBRW]/ && $3 !~ /^porting_/ && $3 !~ /^dl(open|sym|close|error)$/ { print $3 }' |
+		sort -u > static
 	[ "$(wc -l < static)" -gt 200 ]
 	node -e '
 		const m = new WebAssembly.Module(require("fs").readFileSync(process.argv[1]));
@@ -644,6 +668,105 @@ C: 1 0xdfe9; -1 1
 UTF-8: -2 0 1 0x20ac 1; 3 overlong -1 1 surrogate -1; 0
 setlocale C.UTF-8: 2" ]
 	done
+}
+
+@test "mbsrtowcs resumes a UTF-8 character that mbrtowc began in another buffer, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file split.c <<-'EOF'
+	#include <errno.h>
+	#include <locale.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <wchar.h>
+	__attribute__((visibility("default"))) void split(void)
+	{
+		const char *rest = "\x82\xac=\xc3\xa9", *p = rest;
+		wchar_t wc, out[8];
+		mbstate_t st;
+
+		setlocale(LC_CTYPE, "C.UTF-8");
+		memset(&st, 0, sizeof st);
+		/* the euro sign, E2 82 AC, split after its first byte */
+		printf("mbrtowc %d;", (int)mbrtowc(&wc, "\xe2", 1, &st));
+		size_t n = mbsrtowcs(out, &p, 8, &st);
+		printf(" mbsrtowcs %d:", (int)n);
+		for (size_t i = 0; i < n && n != (size_t)-1; i++)
+			printf(" %#x", (unsigned)out[i]);
+		printf(" end %d init %d\n", p == NULL, mbsinit(&st));
+		/* counting only, and a bad byte after a begun character */
+		memset(&st, 0, sizeof st);
+		mbrtowc(&wc, "\xc3", 1, &st);
+		p = rest + 4;
+		printf("count %d;", (int)mbsrtowcs(NULL, &p, 0, &st));
+		memset(&st, 0, sizeof st);
+		mbrtowc(&wc, "\xe2", 1, &st);
+		p = "A";
+		errno = 0;
+		printf(" bad %d %d stays %d;", (int)mbsrtowcs(out, &p, 8, &st), errno == EILSEQ, *p == 'A');
+		/* a full buffer stops where the next character begins */
+		p = "\xc3\xa9\xc3\xa9x";
+		memset(&st, 0, sizeof st);
+		printf(" full %d next %d\n", (int)mbsrtowcs(out, &p, 1, &st), (int)(p - "\xc3\xa9\xc3\xa9x" == 2));
+	}
+	#ifndef DLL
+	int main(void) { split(); return 0; }
+	#endif
+	EOF
+	build_every_kind split split
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "$output" = "mbrtowc -2; mbsrtowcs 3: 0x20ac 0x3d 0xe9 end 1 init 1
+count 1; bad -1 1 stays 1; full 1 next 1" ]
+	done
+}
+
+@test "termios.h is declared: a terminal is described as cooked and stays so, anything else is ENOTTY, as isatty says" {
+	source_file tty.c <<-'EOF'
+	#include <errno.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <termios.h>
+	#include <unistd.h>
+	int main(void)
+	{
+		struct termios t, raw;
+		int r;
+
+		errno = 0;
+		r = isatty(0);
+		printf("isatty %d %s;", r, r ? "-" : strerror(errno));
+		errno = 0;
+		r = tcgetattr(0, &t);
+		printf(" tcgetattr %d %s\n", r, r ? strerror(errno) : "-");
+		if (r == 0) {
+			printf("cooked %d echo %d speed %d;", !!(t.c_lflag & ICANON), !!(t.c_lflag & ECHO),
+			       cfgetospeed(&t) == B38400);
+			printf(" same %d", tcsetattr(0, TCSANOW, &t));
+			raw = t;
+			cfmakeraw(&raw);
+			r = tcsetattr(0, TCSAFLUSH, &raw);
+			printf(" raw %d %s; drain %d sid %d\n", r, strerror(errno), tcdrain(0), tcgetsid(0) == getpid());
+		}
+		r = tcsetattr(99, TCSANOW, &t);
+		printf("bad %d %s;", r, strerror(errno));
+		memset(&t, 0, sizeof t);
+		cfsetspeed(&t, B115200);
+		printf(" speeds %d %d; ", cfgetospeed(&t) == B115200, cfgetispeed(&t) == B115200);
+		printf("%d %s\n", cfsetospeed(&t, 12345), strerror(errno));
+		return 0;
+	}
+	EOF
+	wasm32-wasi-cc -o tty tty.c
+	run -0 wasm32-wasi-run tty < /dev/null
+	[ "$output" = "isatty 0 Not a tty; tcgetattr -1 Not a tty
+bad -1 Bad file descriptor; speeds 1 1; -1 Invalid argument" ]
+	# on a terminal (a pseudo-terminal of script's)
+	command -v script > /dev/null || skip "no script(1) for a terminal"
+	run -0 script -qec 'wasm32-wasi-run tty' /dev/null
+	[ "$output" = "isatty 1 -; tcgetattr 0 -"$'\r'"
+cooked 1 echo 1 speed 1; same 0 raw -1 Invalid argument; drain 0 sid 1"$'\r'"
+bad -1 Bad file descriptor; speeds 1 1; -1 Invalid argument"$'\r' ]
 }
 
 @test "local time follows a POSIX TZ rule as glibc's does, in every kind; any other TZ is UTC" {

@@ -504,16 +504,20 @@ yes_sum() {
 	#include <stdlib.h>
 	static int depth(int n, int max)
 	{
-		volatile int pad[8];
+		volatile int pad[PAD];
 		pad[0] = n;
 		return n >= max ? pad[0] : depth(n + 1, max) + (pad[0] & 0);
 	}
 	int main(int argc, char **argv) { (void)argc; printf("%d\n", depth(0, atoi(argv[1]))); return 0; }
 	EOF
-	wasm32-wasi-cc -O0 --emit=core -o rec rec.c
+	wasm32-wasi-cc -O0 --emit=core -DPAD=8 -o rec rec.c
 	# node's default stack ends this at fewer than 10000 calls
 	run -0 wasm32-wasi-run rec 20000
 	[ "$output" = 20000 ]
-	run -134 --separate-stderr wasm32-wasi-run rec 200000
-	[ "$stderr" = "wasm32-wasi-run: rec: wasm trap: memory access out of bounds" ]
+	# 1 KiB a call: the program's 8 MiB stack ends first
+	wasm32-wasi-cc -O0 --emit=core -DPAD=256 -o recbig rec.c
+	run -0 wasm32-wasi-run recbig 7000
+	[ "$output" = 7000 ]
+	run -134 --separate-stderr wasm32-wasi-run recbig 20000
+	[ "$stderr" = "wasm32-wasi-run: recbig: wasm trap: memory access out of bounds" ]
 }

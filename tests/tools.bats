@@ -55,6 +55,38 @@ destroyed" ]
 	run -7 wasm32-wasi-run prog
 }
 
+@test "wasm32-wasi-readelf, -objdump, -objcopy, -size and -strings read the driver's programs" {
+	source_file greet.c <<-'EOF'
+	#include <stdio.h>
+	const char greeting[] = "hello from the data section";
+	int main(void) { puts(greeting); return 6; }
+	EOF
+	wasm32-wasi-cc --emit=core -o prog greet.c
+	run -0 wasm32-wasi-readelf -h prog
+	[ "${lines[1]}" = "Format: WASM" ]
+	[ "${lines[2]}" = "Arch: wasm32" ]
+	run -0 wasm32-wasi-objdump -h prog
+	[ "${lines[0]}" = "prog:	file format wasm" ]
+	[[ "$output" == *" DATA "* ]]
+	run -0 wasm32-wasi-strings prog
+	[[ "$output" == *"hello from the data section"* ]]
+	run -0 wasm32-wasi-size prog
+	local sizes='^ +[0-9]+	 +[0-9]+	 +0	.*	prog$'
+	[[ "${lines[1]}" =~ $sizes ]]
+	# a custom section goes, and the program still runs
+	[[ "$(wasm32-wasi-objdump -h prog)" == *producers* ]]
+	wasm32-wasi-objcopy --remove-section=producers prog trimmed
+	[[ "$(wasm32-wasi-objdump -h trimmed)" != *producers* ]]
+	run -6 wasm32-wasi-run trimmed
+	[ "$output" = "hello from the data section" ]
+	# and objects, which configure scripts and libtool inspect
+	wasm32-wasi-cc -c greet.c
+	run -0 wasm32-wasi-objdump -t greet.o
+	[[ "$output" == *"greeting"* ]]
+	run -0 wasm32-wasi-cc -print-prog-name=readelf
+	[ "$output" = "$(readlink "$(command -v wasm32-wasi-readelf)")" ]
+}
+
 @test "wasm32-wasi-nm -D lists a dll's exports as nm lists a shared library's dynamic symbols" {
 	source_file lib.c <<-'EOF'
 	int counter = 1;

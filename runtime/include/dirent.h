@@ -9,7 +9,7 @@
 #ifndef __wasm32_wasi_cc_dirent_h
 #define __wasm32_wasi_cc_dirent_h
 
-#define opendirat __wasilibc_opendirat_undeclared
+#define opendirat __wasm32_wasi_cc_hidden_opendirat
 #include_next <dirent.h>
 #undef opendirat
 

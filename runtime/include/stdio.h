@@ -7,8 +7,8 @@
 #define __wasm32_wasi_cc_stdio_h
 
 /* wasi-libc marks its declarations of these deprecated; ours replace them */
-#define tmpfile __wasi_libc_deprecated_tmpfile
-#define tmpnam __wasi_libc_deprecated_tmpnam
+#define tmpfile __wasm32_wasi_cc_hidden_tmpfile
+#define tmpnam __wasm32_wasi_cc_hidden_tmpnam
 #include_next <stdio.h>
 #undef tmpfile
 #undef tmpnam

@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 #include <wasi/api.h>
+#include <wasi/libc.h>
 #include "porting.h"
 
 _Static_assert(O_APPEND == __WASI_FDFLAGS_APPEND && O_DSYNC == __WASI_FDFLAGS_DSYNC &&
@@ -134,4 +135,10 @@ int fcntl(int fd, int cmd, ...)
 	default:
 		return fail(EINVAL);
 	}
+}
+
+/* Declared by wasi-libc's wasi/libc.h, defined under another name there: openat without a mode. */
+int __wasilibc_openat_nomode(int fd, const char *path, int oflag)
+{
+	return openat(fd, path, oflag);
 }

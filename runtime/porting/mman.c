@@ -3,7 +3,7 @@
  * sysconf(_SC_PAGESIZE) reports (64 KiB, a wasm page), aligned to it as POSIX
  * promises (wasi-libc's emulation, which this replaces, is not). There is no
  * memory protection in wasm: mprotect, mlock and madvise are no-ops on pages
- * that exist.
+ * that exist, and every page is resident (mincore). mremap moves to grow.
  */
 #define _WASI_EMULATED_MMAN
 #include <errno.h>
@@ -210,4 +210,97 @@ int mlockall(int flags)
 int munlockall(void)
 {
 	return 0;
+}
+
+int mlock2(const void *addr, size_t length, unsigned flags)
+{
+	(void)addr, (void)length;
+	if (flags & ~(unsigned)MLOCK_ONFAULT) {
+		errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Every page that exists is resident. */
+int mincore(void *addr, size_t length, unsigned char *vec)
+{
+	if (existing(addr, length) < 0)
+		return -1;
+	memset(vec, 1, pages_of(length));
+	return 0;
+}
+
+/* Whether [start, end) are pages of one mapping that munmap has left. */
+static int mapped(uintptr_t start, uintptr_t end)
+{
+	for (struct map *map = maps; map; map = map->next) {
+		uintptr_t base = (uintptr_t)map->base;
+
+		if (start < base || end > base + map->pages * PAGE)
+			continue;
+		for (size_t i = (start - base) / PAGE; i < (end - base) / PAGE; i++)
+			if (!(map->mapped[i / 8] & (1u << (i % 8))))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Shrinks in place (the tail is unmapped); grows only by moving, with
+ * MREMAP_MAYMOVE (ENOMEM without): a new mapping, the contents copied.
+ */
+void *mremap(void *old, size_t old_length, size_t new_length, int flags, ...)
+{
+	uintptr_t start, end;
+	size_t old_pages = pages_of(old_length), new_pages = pages_of(new_length);
+	void *p;
+
+	if ((flags & ~MREMAP_MAYMOVE) || new_length == 0 || page_range(old, old_length, 0, &start, &end) < 0) {
+		errno = EINVAL;
+		return MAP_FAILED;
+	}
+	if (!mapped(start, end)) {
+		errno = EFAULT;
+		return MAP_FAILED;
+	}
+	if (new_pages <= old_pages) {
+		if (new_pages < old_pages)
+			munmap((char *)old + new_pages * PAGE, (old_pages - new_pages) * PAGE);
+		return old;
+	}
+	if (!(flags & MREMAP_MAYMOVE)) {
+		errno = ENOMEM;
+		return MAP_FAILED;
+	}
+	p = mmap(NULL, new_length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return p;
+	memcpy(p, old, old_pages * PAGE);
+	munmap(old, old_length);
+	return p;
+}
+
+/* Deprecated in Linux too; a mapping here is a copy, with no file pages to rearrange. */
+int remap_file_pages(void *addr, size_t size, int prot, size_t pgoff, int flags)
+{
+	(void)addr, (void)size, (void)prot, (void)pgoff, (void)flags;
+	errno = ENOSYS;
+	return -1;
+}
+
+/* No memory is shared with another process: there is none. */
+int shm_open(const char *name, int flags, mode_t mode)
+{
+	(void)name, (void)flags, (void)mode;
+	errno = ENOSYS;
+	return -1;
+}
+
+int shm_unlink(const char *name)
+{
+	(void)name;
+	errno = ENOSYS;
+	return -1;
 }

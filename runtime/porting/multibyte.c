@@ -1,6 +1,6 @@
 /*
- * multibyte.c: mbrtowc and wctomb in the current locale, in place of
- * wasi-libc's (removed from libc.so; ahead of libc.a in static links).
+ * multibyte.c: mbrtowc, mbsrtowcs and wctomb in the current locale, in place
+ * of wasi-libc's (removed from libc.so; ahead of libc.a in static links).
  * wasi-libc's follow only the global locale (setlocale), not the one that
  * uselocale makes current, which is the one musl's iconv switches to UTF-8
  * around its calls to these two: from ISO-8859-1 to UTF-8, wctomb then
@@ -102,6 +102,45 @@ ilseq:
 	state[0] = state[1] = 0;
 	errno = EILSEQ;
 	return (size_t)-1;
+}
+
+/*
+ * Through mbrtowc, so that it resumes from the state a partial mbrtowc left
+ * (a character split across two buffers): musl's reads the state in its own
+ * form, and failed there. mbsnrtowcs and mbstowcs, musl's, come here.
+ */
+size_t mbsrtowcs(wchar_t *__restrict ws, const char **__restrict src, size_t wn,
+                 mbstate_t *__restrict st)
+{
+	static mbstate_t internal;
+	const char *s = *src;
+	size_t count = 0;
+
+	if (!st)
+		st = &internal;
+	for (; !ws || count < wn; count++) {
+		wchar_t wc;
+		/* 4 bytes complete any character; a NUL inside one ends it as EILSEQ */
+		size_t r = mbrtowc(&wc, s, 4, st);
+
+		if (r == (size_t)-1) {
+			if (ws)
+				*src = s;
+			return r;
+		}
+		if (r == 0) {
+			if (ws) {
+				ws[count] = 0;
+				*src = NULL;
+			}
+			return count;
+		}
+		if (ws)
+			ws[count] = wc;
+		s += r;
+	}
+	*src = s;
+	return count;
 }
 
 int wctomb(char *s, wchar_t wc)

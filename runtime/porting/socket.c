@@ -171,6 +171,37 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 	return (ssize_t)got;
 }
 
+/* Several messages, one sendmsg each: the count sent, or -1 if the first fails. */
+int sendmmsg(int fd, struct mmsghdr *msgs, unsigned int n, unsigned int flags)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		ssize_t r = sendmsg(fd, &msgs[i].msg_hdr, (int)flags);
+
+		if (r < 0)
+			return i ? (int)i : -1;
+		msgs[i].msg_len = (unsigned int)r;
+	}
+	return (int)i;
+}
+
+/* Several messages, one recvmsg each; the timeout is not kept (no timers). */
+int recvmmsg(int fd, struct mmsghdr *msgs, unsigned int n, unsigned int flags, struct timespec *timeout)
+{
+	unsigned int i;
+
+	(void)timeout;
+	for (i = 0; i < n; i++) {
+		ssize_t r = recvmsg(fd, &msgs[i].msg_hdr, (int)flags);
+
+		if (r < 0)
+			return i ? (int)i : -1;
+		msgs[i].msg_len = (unsigned int)r;
+	}
+	return (int)i;
+}
+
 /* No out-of-band data can be seen, so never at its mark. */
 int sockatmark(int fd)
 {

@@ -1,12 +1,15 @@
 /*
  * tmpfile.c: temporary files, which wasi-libc lacks: the mkstemp family,
- * mkdtemp, mktemp, tmpfile, tmpnam and tempnam.
+ * mkdtemp, mktemp, tmpfile, tmpnam and tempnam, and memfd_create's
+ * anonymous file (wasi-libc declares it in sys/mman.h, defines none).
  */
+#define _WASI_EMULATED_MMAN
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -151,6 +154,31 @@ FILE *tmpfile(void)
 	if (!(f = fdopen(fd, "w+")))
 		close(fd);
 	return f;
+}
+
+/*
+ * An anonymous file: one made in the temporary directory and unlinked at
+ * once, so that it goes when its descriptor is closed. The name is only a
+ * label on Linux; no sealing (MFD_ALLOW_SEALING is accepted, F_ADD_SEALS
+ * does not exist), no huge pages (EINVAL).
+ */
+int memfd_create(const char *name, unsigned flags)
+{
+	char path[4096];
+	int fd;
+
+	if (!name || strlen(name) > 249 || (flags & ~(unsigned)(MFD_CLOEXEC | MFD_ALLOW_SEALING))) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((size_t)snprintf(path, sizeof path, "%s/memfdXXXXXX", temp_dir()) >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((fd = mkostemp(path, flags & MFD_CLOEXEC ? O_CLOEXEC : 0)) < 0)
+		return -1;
+	unlink(path);
+	return fd;
 }
 
 /* As C says: a name that is not a file now; s, if given, holds L_tmpnam bytes. */
