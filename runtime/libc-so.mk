@@ -23,9 +23,10 @@ BUILD_LIBS_DRIVER = WASM32_WASI_CC_SPECDIR='$(abs_top_srcdir)/specs:$(abs_top_bu
 runtime/liballoc.so: runtime/liballoc.a runtime/build-libs.yaml driver/wasm32-wasi-cc $(specs_DATA)
 	$(AM_V_GEN)$(BUILD_LIBS_DRIVER) --artifact=allocator -s -o $@
 
-# command-rt for dynamic executables: the same start file, position-independent.
-runtime/crt1-command-pic.o: runtime/crt1-command.c runtime/porting/progname.h
-	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(ROLES_CFLAGS) -fPIC -c -o $@ $(srcdir)/runtime/crt1-command.c
+# command-rt for dynamic executables: the same start file, position-independent;
+# libc.so sets the program's name (runtime/porting/progname.c).
+runtime/crt1-command-pic.o: runtime/crt1-command.c
+	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(ROLES_CFLAGS) -DCOMMAND_RT_DYNAMIC -fPIC -c -o $@ $(srcdir)/runtime/crt1-command.c
 
 LIBC_PIC = $(abs_top_builddir)/runtime/libc-pic
 LIBC_PIC_A = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libc.a
@@ -44,10 +45,12 @@ LIBC_NONSHARED_OBJECTS = __main_void.o __main_argc_argv.o __original_main.o
 # porting layer replaces (runtime/porting/fcntl.c: fcntl and close;
 # runtime/porting/multibyte.c: mbrtowc and wctomb; runtime/porting/socket.c:
 # shutdown; runtime/porting/tzset.c: __tz.o, local time;
-# runtime/porting/readlink.c: readlinkat.o); and what runtime/atexit.c
+# runtime/porting/readlink.c: readlinkat.o; runtime/porting/libc_state.c and
+# progname.c: libc.o); and what runtime/atexit.c
 # defines instead, as for static programs (atexit, and the thread_local
 # destructors that exit runs first).
-LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o close.o mbrtowc.o wctomb.o shutdown.o __tz.o readlinkat.o atexit.o
+LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o close.o mbrtowc.o wctomb.o shutdown.o __tz.o readlinkat.o atexit.o \
+	libc.o
 
 # wasi-libc's emulations that dynamic programs get from libc.so as static
 # ones get them from the porting role (signals and mmap are the porting
