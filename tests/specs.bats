@@ -142,7 +142,7 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: artifact.yaml:3:5: unknown key 'lifetim' in artifact 'command' (known: summary, flag, state, lifetime, inputs, emit, steps, roles, vars, refused)" ]
 	printf 'steps:\n  link:\n    tol: wasm-ld\n' > step.yaml
 	run -1 wasm32-wasi-cc --specs=step.yaml -o prog prog.c
-	[ "$output" = "wasm32-wasi-cc: step.yaml:3:5: unknown key 'tol' in step 'link' (known: tool, argv, output)" ]
+	[ "$output" = "wasm32-wasi-cc: step.yaml:3:5: unknown key 'tol' in step 'link' (known: tool, argv, output, on-failure)" ]
 	printf 'tools:\n  clang:\n    pth: /usr/bin/clang\n' > tool.yaml
 	run -1 wasm32-wasi-cc --specs=tool.yaml -o prog prog.c
 	[ "$output" = "wasm32-wasi-cc: tool.yaml:3:5: unknown key 'pth' in tool 'clang' (known: path, install, builtin)" ]
