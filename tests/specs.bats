@@ -166,6 +166,17 @@ load test_helper
 	printf 'roles:\n  libc:\n    kind: library\n' > kind.yaml
 	run -1 wasm32-wasi-cc --specs=kind.yaml -o prog prog.c
 	[ "$output" = "wasm32-wasi-cc: kind.yaml:3:11: 'kind' must be start or lib, not 'library'" ]
+	printf 'steps:\n  wasm-opt:\n    on-failure: ignore\n' > on-failure.yaml
+	run -1 wasm32-wasi-cc --specs=on-failure.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: on-failure.yaml:3:17: 'on-failure' must be skip, not 'ignore'" ]
+}
+
+@test "a step that may be skipped cannot be first: it would have no input to pass on" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf 'artifacts:\n  command:\n    steps: [wasm-opt, link]\n' > first.yaml
+	run -1 wasm32-wasi-cc --specs=first.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: first.yaml:3:12: step 'wasm-opt' may be skipped, so it cannot be first" ]
+	assert_only_files prog.c first.yaml
 }
 
 @test "a value of the wrong shape is blamed on the user's file, not an installed one" {
