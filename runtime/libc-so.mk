@@ -1,11 +1,17 @@
 ## runtime/libc-so.mk: the shared roles of dynamic programs: libc.so, the C library as a dll, from wasi-libc's
 ## source built position-independent, and liballoc.so, the allocator that provides their state.
+
+# Makes the weak aliases of libc.so's objects strong (its opening comment
+# says why); runs at build time only.
+noinst_PROGRAMS += runtime/strong-aliases
+runtime_strong_aliases_SOURCES = runtime/strong-aliases.c driver/util.c driver/util.h
+runtime_strong_aliases_LDADD = wasm/libwasm.a
 # configure finds the source (--with-wasi-libc-source=DIR; install-deps.sh
 # fetches Debian's into /usr/local/src/wasi-libc). Without it there is no
 # libc.so, and no dlls or dynamic executables.
 if HAVE_WASI_LIBC_SOURCE
 wasmlib_DATA += runtime/libc.so runtime/liballoc.so runtime/libc_nonshared.a runtime/crt1-command-pic.o
-CLEANFILES += runtime/libc.so runtime/liballoc.so runtime/libc_nonshared.a runtime/libc-pic.a \
+CLEANFILES += runtime/libc.so runtime/liballoc.so runtime/libc_nonshared.a runtime/libc-pic.a runtime/libc-pic.a.tmp \
 	runtime/crt1-command-pic.o runtime/build-libs.yaml
 
 # The driver links both, with the specs of the source tree and this
@@ -77,12 +83,13 @@ runtime/libc_nonshared.a: $(LIBC_PIC_A)
 	$(AM_V_GEN)rm -rf $@ $@.d && $(MKDIR_P) $@.d && \
 	(cd $@.d && $(WASM_AR) x '$(LIBC_PIC_A)' $(LIBC_NONSHARED_OBJECTS)) && \
 	$(WASM_AR) crs $@ $(addprefix $@.d/,$(LIBC_NONSHARED_OBJECTS)) && rm -rf $@.d
-runtime/libc-pic.a: $(LIBC_PIC_A) $(LIBC_PIC_LONG_DOUBLE) Makefile
-	$(AM_V_GEN)rm -rf $@ $@.d && cp '$(LIBC_PIC_A)' $@ && \
-	$(WASM_AR) d $@ $(LIBC_NONSHARED_OBJECTS) $(LIBC_REPLACED_OBJECTS) \
+runtime/libc-pic.a: $(LIBC_PIC_A) $(LIBC_PIC_LONG_DOUBLE) runtime/strong-aliases$(EXEEXT) Makefile
+	$(AM_V_GEN)rm -rf $@ $@.d && cp '$(LIBC_PIC_A)' $@.tmp && \
+	$(WASM_AR) d $@.tmp $(LIBC_NONSHARED_OBJECTS) $(LIBC_REPLACED_OBJECTS) \
 	  $$($(WASM_AR) t '$(LIBC_PIC_LONG_DOUBLE)' | sed 's/\.long-double\.o$$/.o/') && \
 	$(MKDIR_P) $@.d && (cd $@.d && $(WASM_AR) x '$(LIBC_PIC_LONG_DOUBLE)') && \
-	$(WASM_AR) rs $@ $@.d/*.o && rm -rf $@.d
+	$(WASM_AR) rs $@.tmp $@.d/*.o && rm -rf $@.d && \
+	runtime/strong-aliases$(EXEEXT) $@.tmp > /dev/null && mv $@.tmp $@
 # Linked by the driver itself, as a dll of no user objects: libc's public
 # symbols are exported, its imports get the two-level namespace (malloc and
 # errno from liballoc.so). All of libc is in it (a dll cannot know what its
