@@ -8,7 +8,8 @@
 #   noeh-eh -fno-exceptions, but against the build's libc++ (a layered spec)
 #   clang   plain clang-19 -fno-exceptions with Debian's libc++, stripped,
 #           without wasm-opt (which clang runs after an optimized link when
-#           it finds one on PATH, and the driver does not), and with it
+#           it finds one on PATH, as the driver's wasm-opt step does), and
+#           with it
 # Ratios are against plain clang without wasm-opt, from this one run.
 # Usage: bench/cxx-size.sh
 # WASM32_WASI_CXX selects the driver (default: wasm32-wasi-c++ on PATH),

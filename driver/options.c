@@ -99,6 +99,24 @@ static struct match match(const char *arg)
 }
 
 /* Refuses a value the option's `values` do not list: "expected a, b or c". */
+/*
+ * -O's level as wasm-opt spells it, for the optimizer step after the link:
+ * -O is -O1 and -Og optimizes as -O1 (clang), -Ofast and -O4 or above as
+ * -O3; NULL for -O0.
+ */
+static const char *optimize_level(const char *value)
+{
+	if (strcmp(value, "0") == 0)
+		return NULL;
+	if (!*value || strcmp(value, "1") == 0 || strcmp(value, "g") == 0)
+		return "1";
+	if (strcmp(value, "s") == 0 || strcmp(value, "z") == 0 || strcmp(value, "2") == 0)
+		return value;
+	if (strcmp(value, "fast") == 0 || (*value >= '3' && *value <= '9'))
+		return "3";
+	return "2";
+}
+
 static void check_value(const struct option *o, const char *word, const char *value)
 {
 	const char *w;
@@ -410,7 +428,7 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 			if (o->id == OPT_DEBUG)
 				inv->debug = strcmp(value, "0") != 0;
 			if (o->id == OPT_OPTIMIZE)
-				inv->optimize = strcmp(value, "0") != 0;
+				inv->optimize = optimize_level(value);
 			if (o->id == OPT_EXCEPTIONS || o->id == OPT_NO_EXCEPTIONS)
 				inv->no_exceptions = o->id == OPT_NO_EXCEPTIONS;
 			if (o->id == OPT_DEP_M || o->id == OPT_DEP_MM)

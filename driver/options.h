@@ -66,7 +66,7 @@ struct invocation {
 	int implies_preprocess;/* -M or -MM */
 	const char *output;
 	int verbose, dry_run, debug, strip;
-	int optimize;          /* the last -O asks for optimization (not -O0) */
+	const char *optimize;  /* the last -O's level as wasm-opt spells it (1 2 3 s z), NULL for -O0 */
 	int no_exceptions;     /* the last of -fexceptions, -fno-exceptions is -fno-exceptions */
 	int cxx;               /* invoked as c++: C sources are C++, libc++ is linked */
 	int cpp;               /* invoked as cpp: preprocess only */

@@ -65,7 +65,7 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 	if (inv->strip)
 		scope_set(sc, "strip", "1");
 	if (inv->optimize)
-		scope_set(sc, "optimize", "1");
+		scope_set(sc, "optimize", inv->optimize);
 	if (inv->verbose)
 		scope_set(sc, "verbose", "1");
 	if (inv->cxx)
@@ -563,10 +563,14 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 		const struct node *step = need(node_get(spec, "steps"), "steps", names.v[k]);
 		/* a step with `output: none` only checks its input, which goes on */
 		int checks_only = says(step, "output", "none");
+		/* a step with `on-failure: skip` passes its input on if it fails */
+		int skippable = says(step, "on-failure", "skip");
 		const char *output;
 
 		if (checks_only && (k == 0 || k + 1 == names.len))
 			spec_check(node_error(steps, "step '%s' writes nothing, so it can be neither first nor last", names.v[k]));
+		if (skippable && k == 0)
+			spec_check(node_error(steps, "step '%s' may be skipped, so it cannot be first", names.v[k]));
 		if (checks_only)
 			output = input;
 		else if (k + 1 == names.len)
@@ -577,6 +581,13 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 			scope_set(&sc, "input", input);
 		scope_set(&sc, "output", output);
 		add_step(p, spec, names.v[k], &sc);
+		if (skippable) {
+			struct step *s = &p->steps[p->nsteps - 1];
+
+			s->skip_input = input;
+			s->skip_output = output;
+			s->log = temp_file(inv->dry_run, "stderr");
+		}
 		input = output;
 	}
 	strvec_free(&names);

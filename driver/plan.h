@@ -14,6 +14,12 @@ struct step {
 	const char *package; /* where the tool comes from, for a missing tool */
 	int builtin;         /* argv[0] names a builtin (builtins.h), not a program */
 	struct strvec argv;  /* argv[0] is the tool's path */
+	/*
+	 * A step that says `on-failure: skip` (an optimizer that may not take
+	 * every module): if its tool is missing or fails, one line says so and
+	 * its input is copied to its output. Its standard error goes to log.
+	 */
+	const char *skip_input, *skip_output, *log;
 };
 
 struct plan {

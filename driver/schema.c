@@ -49,6 +49,7 @@ static const char *const lifetimes[] = {"command", "library", NULL};
 static const char *const optional[] = {"optional", NULL};
 static const char *const emits[] = {"component", "core", NULL};
 static const char *const none[] = {"none", NULL};
+static const char *const skip[] = {"skip", NULL};
 static const char *const role_kinds[] = {"start", "lib", NULL};
 static const char *const linker_syntaxes[] = {"flag", "value", "optional", "joined", NULL};
 
@@ -58,6 +59,7 @@ static const struct schema inputs = {SCALAR, "inputs", optional, NULL, NULL};
 static const struct schema emit_values = {SCALAR, "an --emit value", emits, NULL, NULL};
 static const struct schema emit = {STRINGS, "a list of --emit values", NULL, NULL, &emit_values};
 static const struct schema step_output = {SCALAR, "a step's output", none, NULL, NULL};
+static const struct schema on_failure = {SCALAR, "what a step's failure does", skip, NULL, NULL};
 static const struct schema role_kind = {SCALAR, "a role's kind", role_kinds, NULL, NULL};
 static const struct schema linker_syntax = {SCALAR, "a linker option's syntax", linker_syntaxes, NULL, NULL};
 static const struct schema linker_options = {TABLE, "a mapping of linker options", NULL, NULL, &linker_syntax};
@@ -71,7 +73,8 @@ static const struct field allocator_fields[] = {
 	{"summary", &scalar}, {"link", &template}, {NULL, NULL},
 };
 static const struct field step_fields[] = {
-	{"tool", &scalar}, {"argv", &template}, {"output", &step_output}, {NULL, NULL},
+	{"tool", &scalar}, {"argv", &template}, {"output", &step_output}, {"on-failure", &on_failure},
+	{NULL, NULL},
 };
 static const struct field tool_fields[] = {
 	{"path", &template}, {"install", &scalar}, {"builtin", &scalar}, {NULL, NULL},

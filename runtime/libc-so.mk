@@ -1,11 +1,17 @@
 ## runtime/libc-so.mk: the shared roles of dynamic programs: libc.so, the C library as a dll, from wasi-libc's
 ## source built position-independent, and liballoc.so, the allocator that provides their state.
+
+# Makes the weak aliases of libc.so's objects strong (its opening comment
+# says why); runs at build time only.
+noinst_PROGRAMS += runtime/strong-aliases
+runtime_strong_aliases_SOURCES = runtime/strong-aliases.c driver/util.c driver/util.h
+runtime_strong_aliases_LDADD = wasm/libwasm.a
 # configure finds the source (--with-wasi-libc-source=DIR; install-deps.sh
 # fetches Debian's into /usr/local/src/wasi-libc). Without it there is no
 # libc.so, and no dlls or dynamic executables.
 if HAVE_WASI_LIBC_SOURCE
 wasmlib_DATA += runtime/libc.so runtime/liballoc.so runtime/libc_nonshared.a runtime/crt1-command-pic.o
-CLEANFILES += runtime/libc.so runtime/liballoc.so runtime/libc_nonshared.a runtime/libc-pic.a \
+CLEANFILES += runtime/libc.so runtime/liballoc.so runtime/libc_nonshared.a runtime/libc-pic.a runtime/libc-pic.a.tmp \
 	runtime/crt1-command-pic.o runtime/build-libs.yaml
 
 # The driver links both, with the specs of the source tree and this
@@ -23,9 +29,10 @@ BUILD_LIBS_DRIVER = WASM32_WASI_CC_SPECDIR='$(abs_top_srcdir)/specs:$(abs_top_bu
 runtime/liballoc.so: runtime/liballoc.a runtime/build-libs.yaml driver/wasm32-wasi-cc $(specs_DATA)
 	$(AM_V_GEN)$(BUILD_LIBS_DRIVER) --artifact=allocator -s -o $@
 
-# command-rt for dynamic executables: the same start file, position-independent.
-runtime/crt1-command-pic.o: runtime/crt1-command.c runtime/porting/progname.h
-	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(ROLES_CFLAGS) -fPIC -c -o $@ $(srcdir)/runtime/crt1-command.c
+# command-rt for dynamic executables: the same start file, position-independent;
+# libc.so sets the program's name (runtime/porting/progname.c).
+runtime/crt1-command-pic.o: runtime/crt1-command.c
+	$(AM_V_CC)$(MKDIR_P) runtime && $(WASM_CLANG) $(ROLES_CFLAGS) -DCOMMAND_RT_DYNAMIC -fPIC -c -o $@ $(srcdir)/runtime/crt1-command.c
 
 LIBC_PIC = $(abs_top_builddir)/runtime/libc-pic
 LIBC_PIC_A = $(LIBC_PIC)/sysroot/lib/wasm32-wasi/libc.a
@@ -45,10 +52,12 @@ LIBC_NONSHARED_OBJECTS = __main_void.o __main_argc_argv.o __original_main.o
 # runtime/porting/multibyte.c: mbrtowc, mbsrtowcs and wctomb; runtime/porting/socket.c:
 # shutdown; runtime/porting/tzset.c: __tz.o, local time;
 # runtime/porting/readlink.c: readlinkat.o; runtime/porting/utimens.c:
-# utimensat.o and futimens.o); and what runtime/atexit.c
+# utimensat.o and futimens.o; runtime/porting/libc_state.c and
+# progname.c: libc.o); and what runtime/atexit.c
 # defines instead, as for static programs (atexit, and the thread_local
 # destructors that exit runs first).
-LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o close.o mbrtowc.o mbsrtowcs.o wctomb.o shutdown.o __tz.o readlinkat.o utimensat.o futimens.o atexit.o
+LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o close.o mbrtowc.o mbsrtowcs.o wctomb.o shutdown.o __tz.o readlinkat.o \
+	utimensat.o futimens.o atexit.o libc.o
 
 # wasi-libc's emulations that dynamic programs get from libc.so as static
 # ones get them from the porting role (signals and mmap are the porting
@@ -75,12 +84,13 @@ runtime/libc_nonshared.a: $(LIBC_PIC_A)
 	$(AM_V_GEN)rm -rf $@ $@.d && $(MKDIR_P) $@.d && \
 	(cd $@.d && $(WASM_AR) x '$(LIBC_PIC_A)' $(LIBC_NONSHARED_OBJECTS)) && \
 	$(WASM_AR) crs $@ $(addprefix $@.d/,$(LIBC_NONSHARED_OBJECTS)) && rm -rf $@.d
-runtime/libc-pic.a: $(LIBC_PIC_A) $(LIBC_PIC_LONG_DOUBLE) Makefile
-	$(AM_V_GEN)rm -rf $@ $@.d && cp '$(LIBC_PIC_A)' $@ && \
-	$(WASM_AR) d $@ $(LIBC_NONSHARED_OBJECTS) $(LIBC_REPLACED_OBJECTS) \
+runtime/libc-pic.a: $(LIBC_PIC_A) $(LIBC_PIC_LONG_DOUBLE) runtime/strong-aliases$(EXEEXT) Makefile
+	$(AM_V_GEN)rm -rf $@ $@.d && cp '$(LIBC_PIC_A)' $@.tmp && \
+	$(WASM_AR) d $@.tmp $(LIBC_NONSHARED_OBJECTS) $(LIBC_REPLACED_OBJECTS) \
 	  $$($(WASM_AR) t '$(LIBC_PIC_LONG_DOUBLE)' | sed 's/\.long-double\.o$$/.o/') && \
 	$(MKDIR_P) $@.d && (cd $@.d && $(WASM_AR) x '$(LIBC_PIC_LONG_DOUBLE)') && \
-	$(WASM_AR) rs $@ $@.d/*.o && rm -rf $@.d
+	$(WASM_AR) rs $@.tmp $@.d/*.o && rm -rf $@.d && \
+	runtime/strong-aliases$(EXEEXT) $@.tmp > /dev/null && mv $@.tmp $@
 # Linked by the driver itself, as a dll of no user objects: libc's public
 # symbols are exported, its imports get the two-level namespace (malloc and
 # errno from liballoc.so). All of libc is in it (a dll cannot know what its

@@ -10,14 +10,14 @@ wasmlib_DATA += runtime/libporting.a runtime/libsetjmp.a runtime/cabi_realloc.o
 PORTING_COMMON_OBJECTS = runtime/porting/descriptors.o runtime/porting/devfd.o runtime/porting/err.o runtime/porting/fcntl.o runtime/porting/inet.o \
 	runtime/porting/misc.o runtime/porting/mman.o runtime/porting/modes.o runtime/porting/mqueue.o runtime/porting/multibyte.o runtime/porting/netdb.o runtime/porting/passwd.o \
 	runtime/porting/ppoll.o \
-	runtime/porting/process.o runtime/porting/progname.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
+	runtime/porting/process.o runtime/porting/getprogname.o runtime/porting/libc_state.o runtime/porting/progname.o runtime/porting/pthread.o runtime/porting/pthread_attr.o \
 	runtime/porting/pthread_sync.o runtime/porting/readlink.o runtime/porting/realpath.o runtime/porting/rlimit.o \
 	runtime/porting/sched.o runtime/porting/semaphore.o runtime/porting/signal.o runtime/porting/socket.o runtime/porting/stack_chk.o \
 	runtime/porting/system.o runtime/porting/termios.o runtime/porting/threads.o runtime/porting/tmpfile.o \
 	runtime/porting/tzset.o runtime/porting/users.o runtime/porting/utimens.o
 PORTING_CFLAGS = --target=wasm32-wasi -nostdinc -isystem $(CLANG_RESOURCE_DIR)/include \
 	-isystem $(srcdir)/runtime/include -isystem $(WASI_SYSROOT)/include/wasm32-wasi \
-	-D_GNU_SOURCE -O2 -fPIC -Wall -Wextra -Werror -fno-builtin
+	-D_GNU_SOURCE -DLIBC_STATE_SIZE=$(LIBC_STATE_SIZE) -O2 -fPIC -Wall -Wextra -Werror -fno-builtin
 # dlopen's family only where no loader provides it: static programs.
 PORTING_OBJECTS = $(PORTING_COMMON_OBJECTS) runtime/porting/dlfcn.o
 # libc.so carries the same objects with default visibility, so that it
@@ -49,7 +49,7 @@ targetincludearpadir = $(targetincludedir)/arpa
 targetincludearpa_HEADERS = runtime/include/arpa/inet.h runtime/include/arpa/nameser.h
 targetincludewasidir = $(targetincludedir)/wasi
 targetincludewasi_HEADERS = runtime/include/wasi/toolchain.h
-EXTRA_DIST += runtime/setjmp.c runtime/longjmp.S runtime/cabi_realloc.c runtime/porting/porting.h \
+EXTRA_DIST += runtime/setjmp.c runtime/longjmp.S runtime/cabi_realloc.c runtime/porting/porting.h runtime/porting/progname.h \
 	$(PORTING_OBJECTS:.o=.c)
 
 $(PORTING_OBJECTS) $(PORTING_SHARED_OBJECTS): runtime/porting/porting.h runtime/porting/progname.h $(targetinclude_HEADERS) $(targetincludesys_HEADERS) \
@@ -71,6 +71,8 @@ runtime/porting/netdb.o: runtime/porting/netdb.c
 runtime/porting/passwd.o: runtime/porting/passwd.c
 runtime/porting/process.o: runtime/porting/process.c
 runtime/porting/progname.o: runtime/porting/progname.c
+runtime/porting/getprogname.o: runtime/porting/getprogname.c
+runtime/porting/libc_state.o: runtime/porting/libc_state.c
 runtime/porting/pthread.o: runtime/porting/pthread.c
 runtime/porting/pthread_attr.o: runtime/porting/pthread_attr.c
 runtime/porting/pthread_sync.o: runtime/porting/pthread_sync.c

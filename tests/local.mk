@@ -55,7 +55,8 @@ BATS_TESTS = \
 	tests/specs.bats \
 	tests/tools.bats \
 	tests/wrap.bats \
-	tests/roles.bats
+	tests/roles.bats \
+	tests/size.bats
 TESTS += $(BATS_TESTS)
 
 # the bats suites only: wasm/test-wasm is a program built at check time

@@ -142,7 +142,7 @@ load test_helper
 	[ "$output" = "wasm32-wasi-cc: artifact.yaml:3:5: unknown key 'lifetim' in artifact 'command' (known: summary, flag, state, lifetime, inputs, emit, steps, roles, vars, refused)" ]
 	printf 'steps:\n  link:\n    tol: wasm-ld\n' > step.yaml
 	run -1 wasm32-wasi-cc --specs=step.yaml -o prog prog.c
-	[ "$output" = "wasm32-wasi-cc: step.yaml:3:5: unknown key 'tol' in step 'link' (known: tool, argv, output)" ]
+	[ "$output" = "wasm32-wasi-cc: step.yaml:3:5: unknown key 'tol' in step 'link' (known: tool, argv, output, on-failure)" ]
 	printf 'tools:\n  clang:\n    pth: /usr/bin/clang\n' > tool.yaml
 	run -1 wasm32-wasi-cc --specs=tool.yaml -o prog prog.c
 	[ "$output" = "wasm32-wasi-cc: tool.yaml:3:5: unknown key 'pth' in tool 'clang' (known: path, install, builtin)" ]
@@ -166,6 +166,17 @@ load test_helper
 	printf 'roles:\n  libc:\n    kind: library\n' > kind.yaml
 	run -1 wasm32-wasi-cc --specs=kind.yaml -o prog prog.c
 	[ "$output" = "wasm32-wasi-cc: kind.yaml:3:11: 'kind' must be start or lib, not 'library'" ]
+	printf 'steps:\n  wasm-opt:\n    on-failure: ignore\n' > on-failure.yaml
+	run -1 wasm32-wasi-cc --specs=on-failure.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: on-failure.yaml:3:17: 'on-failure' must be skip, not 'ignore'" ]
+}
+
+@test "a step that may be skipped cannot be first: it would have no input to pass on" {
+	echo 'int main(void) { return 0; }' > prog.c
+	printf 'artifacts:\n  command:\n    steps: [wasm-opt, link]\n' > first.yaml
+	run -1 wasm32-wasi-cc --specs=first.yaml -o prog prog.c
+	[ "$output" = "wasm32-wasi-cc: first.yaml:3:12: step 'wasm-opt' may be skipped, so it cannot be first" ]
+	assert_only_files prog.c first.yaml
 }
 
 @test "a value of the wrong shape is blamed on the user's file, not an installed one" {

@@ -18,6 +18,7 @@ static void symbol(struct wasm_cursor *c, struct wasm_symbol *s)
 	int defined;
 
 	s->kind = wasm_byte(c);
+	s->flags_at = c->pos;
 	s->flags = wasm_u32(c);
 	defined = !(s->flags & WASM_SYM_UNDEFINED);
 	s->name = (struct wasm_name){"", 0};

@@ -367,6 +367,9 @@ static void test_linking(void)
 		ok(wasm_read_symbols(&c, &syms, &n) == 0 && n == 3 && wasm_name_is(syms[0].name, "f") &&
 		   syms[1].kind == WASM_SYMBOL_DATA && syms[1].offset == 4 && syms[1].size == 8 &&
 		   syms[2].flags == WASM_SYM_UNDEFINED && syms[2].index == 3, "symbol table read");
+		/* where the flags are, for a tool that changes them in place */
+		ok(n == 3 && syms[0].flags_at == 5 && syms[2].flags_at == 17 && b.p[17] == WASM_SYM_UNDEFINED,
+		   "flags located");
 		free(syms);
 	}
 	{

@@ -379,6 +379,7 @@ enum { WASM_SYMBOL_FUNCTION = 0, WASM_SYMBOL_DATA = 1, WASM_SYMBOL_GLOBAL = 2, W
 struct wasm_symbol {
 	unsigned kind;
 	uint32_t flags, index; /* index: of the function, global, tag, table, section or data segment */
+	size_t flags_at;       /* where the flags' LEB128 starts in the bytes */
 	struct wasm_name name; /* empty when the symbol has none */
 	uint32_t offset, size; /* a defined data symbol's */
 };

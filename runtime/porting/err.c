@@ -12,33 +12,12 @@
 #include <string.h>
 #include <wasi/api.h>
 
-extern char *__progname, *__progname_full;
+#include "progname.h"
 
-/*
- * wasi-libc never sets __progname (musl's start code would): the base name
- * of argv[0], fetched once.
- */
+/* progname.c sets it before any constructor; setprogname may change it */
 static const char *progname(void)
 {
-	static char *name;
-	char **argv, *buf, *slash;
-	size_t argc, size;
-
-	if (__progname)
-		return __progname;
-	if (name)
-		return name;
-	if (__wasi_args_sizes_get(&argc, &size) != 0 || argc == 0 ||
-	    !(argv = calloc(argc + 1, sizeof *argv)) || !(buf = malloc(size)))
-		return "?";
-	if (__wasi_args_get((uint8_t **)argv, (uint8_t *)buf) != 0)
-		return "?";
-	name = argv[0];
-	free(argv);
-	if ((slash = strrchr(name, '/')) && slash[1])
-		name = slash + 1;
-	__progname = name;
-	return name;
+	return __progname ? __progname : "?";
 }
 
 static void report(const char *fmt, va_list ap, int errnum)

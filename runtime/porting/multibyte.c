@@ -10,16 +10,36 @@
  * above 0x7f is a code unit of its own, as in musl.
  */
 #include <errno.h>
-#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <wchar.h>
 
 /* musl's representation of a byte that is not a character in the C locale */
 #define CODEUNIT(b) ((wchar_t)(0xdfff & (signed char)(b)))
 
+/*
+ * Whether the current locale's codeset is UTF-8, without nl_langinfo (whose
+ * tables cost every printf about 800 bytes): the global locale's is what
+ * MB_CUR_MAX tells; a locale that uselocale made current is musl's struct
+ * __locale_struct, whose first member is the LC_CTYPE category's map, NULL
+ * in the C locale (what musl's nl_langinfo(CODESET) reads).
+ */
+_Static_assert(LC_CTYPE == 0, "musl's locale: cat[LC_CTYPE] comes first");
+
+/*
+ * musl's uselocale, by its own name: uselocale is a weak alias, which
+ * wasm-ld makes libc.so import from itself, and every call through such an
+ * import goes through the loader's JavaScript (30 ns more a call).
+ */
+locale_t __uselocale(locale_t);
+
 static int utf8(void)
 {
-	return nl_langinfo(CODESET)[0] == 'U';
+	locale_t loc = __uselocale((locale_t)0);
+
+	if (loc == LC_GLOBAL_LOCALE)
+		return MB_CUR_MAX > 1;
+	return *(const void *const *)loc != NULL;
 }
 
 /*
