@@ -217,7 +217,7 @@ too big: null, errno: Out of memory" ]
 	[ "$output" = 5000 ]
 	# 1 KiB a level: 10 MiB, beyond the 8 MiB stack
 	run -134 wasm32-wasi-run ./deep 10000
-	[ "$output" = "wasm32-wasi-run: ./deep: wasm trap: memory access out of bounds" ]
+	[ "$output" = "wasm32-wasi-run: ./deep: wasm trap: stack overflow: the program's stack is 8388608 bytes; link with -Wl,-z,stack-size=BYTES for more" ]
 }
 
 @test "dlopen loads a library and what it needs, runs its constructors; dlsym finds its symbols" {

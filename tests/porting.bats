@@ -75,7 +75,7 @@ mmap zeroed: yes" ]
 	[ "$output" = "2 0 8 MiB" ]
 }
 
-@test "a stack overflow traps instead of corrupting memory" {
+@test "a stack overflow traps instead of corrupting memory, and says so, as a core module and as a component" {
 	source_file deep.c <<-'EOF'
 	#include <stdio.h>
 	static int down(volatile int n) { volatile char pad[1024]; pad[0] = (char)n; return down(n + 1) + pad[0]; }
@@ -83,7 +83,14 @@ mmap zeroed: yes" ]
 	EOF
 	wasm32-wasi-cc --emit=core -o deep deep.c
 	run -134 wasm32-wasi-run deep
-	[[ "$output" == *"memory access out of bounds"* ]]
+	[ "$output" = "wasm32-wasi-run: deep: wasm trap: stack overflow: the program's stack is 8388608 bytes; link with -Wl,-z,stack-size=BYTES for more" ]
+	# stripped, optimized, a component: the stack pointer is found all the same
+	wasm32-wasi-cc -O2 -s -o deep deep.c
+	run -134 wasm32-wasi-run deep
+	[ "$output" = "wasm32-wasi-run: deep: wasm trap: stack overflow: the program's stack is 8388608 bytes; link with -Wl,-z,stack-size=BYTES for more" ]
+	wasm32-wasi-cc -Wl,-z,stack-size=65536 -o small deep.c
+	run -134 wasm32-wasi-run small
+	[ "$output" = "wasm32-wasi-run: small: wasm trap: stack overflow: the program's stack is 65536 bytes; link with -Wl,-z,stack-size=BYTES for more" ]
 }
 
 @test "wasi/toolchain.h is found and its macros compile" {

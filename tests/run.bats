@@ -519,5 +519,8 @@ yes_sum() {
 	run -0 wasm32-wasi-run recbig 7000
 	[ "$output" = 7000 ]
 	run -134 --separate-stderr wasm32-wasi-run recbig 20000
-	[ "$stderr" = "wasm32-wasi-run: recbig: wasm trap: memory access out of bounds" ]
+	[ "$stderr" = "wasm32-wasi-run: recbig: wasm trap: stack overflow: the program's stack is 8388608 bytes; link with -Wl,-z,stack-size=BYTES for more" ]
+	# small frames, unoptimized: node's own stack ends first, and that is said too
+	run -134 --separate-stderr wasm32-wasi-run rec 1000000
+	[ "$stderr" = "wasm32-wasi-run: rec: wasm trap: stack overflow: node's own stack ran out first (the program's stack is 8388608 bytes)" ]
 }

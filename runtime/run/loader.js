@@ -7,7 +7,7 @@
 // module that needs it, then the installed libdir. One library is the
 // allocator (liballoc.so, provides-state + library: a module without
 // dylink.0 that exports its memory): it is instantiated first, and its
-// memory, table and stack pointer (its 1 MiB stack first in memory) are
+// memory, table and stack pointer (its stack first in memory) are
 // those of every module. Each dll's data goes where the allocator's
 // aligned_alloc puts it, its functions where the table grows. Imports are
 // resolved by module name, the two-level namespace wasm32-wasi-cc wrote at
@@ -457,12 +457,14 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
     initialize(modules, program);
     program.instance.exports._start();
   };
+  // the allocator's stack is every module's: its size is where it starts
+  const stack = { size: stackPointer.value, pointer: () => stackPointer.value };
   try {
     return wasi.run(start);
   } catch (e) {
     if (e instanceof Failure)
       throw e;
-    return programFailed(file, e);
+    return programFailed(file, e, stack);
   }
 }
 

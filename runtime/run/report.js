@@ -78,14 +78,28 @@ function writeAll(fd, buf) {
   }
 }
 
+// What a trap means when it is a stack overflow, or null. `stack`: the
+// program's stack, when the runner knows it: { size, pointer() }, the
+// pointer as the trap left it (below 0, an overflow of --stack-first's
+// stack, which sits at the bottom of memory).
+function overflow(e, stack) {
+  const size = stack ? ` (the program's stack is ${stack.size} bytes)` : '';
+  if (e instanceof RangeError && /call stack size/.test(e.message))
+    return `stack overflow: node's own stack ran out first${size}`;
+  if (stack && e instanceof WebAssembly.RuntimeError && /out of bounds/.test(e.message) &&
+      (stack.pointer() >>> 0) > stack.size)
+    return `stack overflow: the program's stack is ${stack.size} bytes; link with -Wl,-z,stack-size=BYTES for more`;
+  return null;
+}
+
 // An exception out of the program: a trap (RuntimeError, or a host stack
 // overflow), or our own BrokenPipe.
-function programFailed(file, e) {
+function programFailed(file, e, stack = null) {
   if (e instanceof BrokenPipe)
     return SIGPIPE_STATUS;
   // C++ exceptions and longjmp are wasm exceptions: one nobody caught reaches us
   const message = e instanceof WebAssembly.Exception ? 'uncaught exception'
-    : e && e.message ? e.message : String(e);
+    : overflow(e, stack) || (e && e.message ? e.message : String(e));
   say(`${file}: wasm trap: ${message.replace(/^wasm trap: /, '')}`);
   return TRAP_STATUS;
 }

@@ -12,7 +12,8 @@
 
 const MAGIC = 0x0061736d;
 const VERSION = { 1: 'core', 0x1000d: 'component' };
-const SECTION = { CUSTOM: 0, COMPONENT_CORE_MODULE: 1, CORE_TAG: 13 };
+const SECTION = { CUSTOM: 0, COMPONENT_CORE_MODULE: 1, IMPORT: 2, GLOBAL: 6, EXPORT: 7, CORE_TAG: 13 };
+const I32 = 0x7f, I32_CONST = 0x41, END = 0x0b;
 
 class Malformed extends Error {}
 
@@ -54,16 +55,18 @@ function readName(bytes, pos, end) {
   return { value, pos: len.pos + len.value };
 }
 
-// The top-level sections, in order: { id, start, end } of each payload.
+// The top-level sections, in order: { id, start, end } of each payload,
+// and `at`, where the section (its id) begins.
 function sections(bytes) {
   const found = [];
   for (let pos = 8; pos < bytes.length;) {
+    const at = pos;
     const id = bytes[pos++];
     const size = readU32(bytes, pos, bytes.length);
     const end = size.pos + size.value;
     if (end > bytes.length)
       throw new Malformed('section runs past the end of the file');
-    found.push({ id, start: size.pos, end });
+    found.push({ id, at, start: size.pos, end });
     pos = end;
   }
   return found;
@@ -162,6 +165,81 @@ function embeddedLibraries(bytes) {
   return found;
 }
 
+// An unsigned LEB128, encoded.
+function u32(value) {
+  const out = [];
+  do {
+    let b = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value)
+      b |= 0x80;
+    out.push(b);
+  } while (value);
+  return Buffer.from(out);
+}
+
+// Whether the import section imports a global (wasm-ld's stack pointer is
+// then not the first defined one).
+function importsGlobal(bytes, s) {
+  let { value: count, pos } = readU32(bytes, s.start, s.end);
+  const skipLimits = () => {
+    const flags = bytes[pos++];
+    pos = readU32(bytes, pos, s.end).pos;
+    if (flags & 1)
+      pos = readU32(bytes, pos, s.end).pos;
+  };
+  while (count-- > 0) {
+    pos = readName(bytes, readName(bytes, pos, s.end).pos, s.end).pos;
+    const kind = bytes[pos++];
+    if (kind === 3)
+      return true;
+    if (kind === 0)
+      pos = readU32(bytes, pos, s.end).pos;
+    else if (kind === 1) {
+      pos++;
+      skipLimits();
+    } else if (kind === 2)
+      skipLimits();
+    else if (kind === 4)
+      pos = readU32(bytes, pos + 1, s.end).pos;
+    else
+      throw new Malformed(`import of unknown kind ${kind}`);
+  }
+  return false;
+}
+
+// wasm-ld's stack pointer in a module it linked with --stack-first (the
+// stack below everything, growing down from its size): its first global,
+// defined, a mutable i32 starting at i32.const SIZE. { index, size }, or
+// null for a module that has no such global.
+function stackPointer(bytes) {
+  const all = sections(bytes);
+  const imports = all.find(s => s.id === SECTION.IMPORT);
+  const globals = all.find(s => s.id === SECTION.GLOBAL);
+  if (!globals || (imports && importsGlobal(bytes, imports)))
+    return null;
+  const { value: count, pos } = readU32(bytes, globals.start, globals.end);
+  if (count === 0 || bytes[pos] !== I32 || bytes[pos + 1] !== 1 || bytes[pos + 2] !== I32_CONST)
+    return null;
+  const size = readU32(bytes, pos + 3, globals.end); // positive: its sign bit clear
+  return bytes[size.pos] === END && size.value < 2 ** 31 ? { index: 0, size: size.value } : null;
+}
+
+// The module with global INDEX exported as NAME too (an entry appended to
+// its export section), for the runner to read what a trap left in it; null
+// for a module without an export section.
+function exportingGlobal(bytes, index, name) {
+  const s = sections(bytes).find(x => x.id === SECTION.EXPORT);
+  if (!s)
+    return null;
+  const count = readU32(bytes, s.start, s.end);
+  const payload = Buffer.concat([u32(count.value + 1), bytes.subarray(count.pos, s.end),
+    u32(Buffer.byteLength(name)), Buffer.from(name), Buffer.of(3), u32(index)]);
+  return Buffer.concat([bytes.subarray(0, s.at), Buffer.of(SECTION.EXPORT), u32(payload.length), payload,
+    bytes.subarray(s.end)]);
+}
+
 module.exports = {
   Malformed, kind, sections, customSection, declaredEnv, dylink, coreModules, hasTags, embeddedLibraries,
+  stackPointer, exportingGlobal,
 };
