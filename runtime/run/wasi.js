@@ -278,19 +278,16 @@ class Wasi {
   readGuestFile(guest, limit) {
     const trim = s => s.replace(/^(\.?\/)+/, '').replace(/\/+$/, '');
     const want = trim(guest);
-    let best = null, rest = want;
+    let best = null;
     for (const [fd, nameBytes] of this.preopenNames) {
       const name = trim(nameBytes.toString());
-      const matches = name === '' || name === '.' ? true : want === name || want.startsWith(`${name}/`);
-      const length = name === '.' ? 0 : name.length;
-      if (matches && (best === null || length > best.length))
-        best = { fd, length, rest: name === '' || name === '.' ? want : want.slice(name.length).replace(/^\/+/, '') };
+      const any = name === '' || name === '.'; // the working directory: the empty prefix
+      if ((any || want === name || want.startsWith(`${name}/`)) && (best === null || name.length > best.length))
+        best = { fd, length: any ? 0 : name.length, rest: any ? want : want.slice(name.length).replace(/^\/+/, '') };
     }
     if (best === null)
       throw new Refused('ENOENT');
-    rest = best.rest || '.';
-    // non-blocking: a FIFO fails below rather than waits for a writer
-    const host = this.openPath(best.fd, rest, true, O_NONBLOCK, false, false);
+    const host = this.openForReading(best.fd, best.rest || '.');
     try {
       const st = fs.fstatSync(host);
       if (st.isDirectory())
@@ -309,9 +306,11 @@ class Wasi {
     }
   }
 
-  // A host descriptor for GUEST beneath the directory FD (a host directory),
-  // read-only: the opening half of path_open, for the runner's own reads.
-  openPath(fd, guest, follow, flags, read, write) {
+  // A host descriptor for reading GUEST beneath the directory FD, links
+  // followed: the opening half of path_open, for the runner's own reads.
+  // Non-blocking, so that a FIFO fails (not a regular file) rather than
+  // waits for a writer.
+  openForReading(fd, guest) {
     const d = this.directory(fd);
     if (d.virtual) {
       const { entry } = walkVirtual(d.virtual, guest);
@@ -319,10 +318,9 @@ class Wasi {
         throw new Refused('EINVAL');
       return fs.openSync(entry.file, O_RDONLY | O_NONBLOCK);
     }
-    const w = walk(d.host, guest, follow);
+    const w = walk(d.host, guest, true);
     try {
-      return fs.openSync(w.host(), (w.name === '.' ? 0 : O_NOFOLLOW) | flags |
-        (read && write ? O_RDWR : write ? O_WRONLY : O_RDONLY), 0o666);
+      return fs.openSync(w.host(), (w.name === '.' ? 0 : O_NOFOLLOW) | O_RDONLY | O_NONBLOCK);
     } catch (e) {
       throw new Refused(codeOf(e));
     }
