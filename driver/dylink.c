@@ -255,8 +255,10 @@ int builtin_dylink(int argc, char **argv, char **err)
 		char *path = NULL;
 		int got;
 
+		/* --dl-openable is the component link's (complink.c) */
 		if (strcmp(w, "-L") == 0 || strcmp(w, "-soname") == 0 || strcmp(w, "--soname") == 0 ||
-		    strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0 || strcmp(w, "-o") == 0) {
+		    strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0 || strcmp(w, "-o") == 0 ||
+		    strcmp(w, "-dl-openable") == 0 || strcmp(w, "--dl-openable") == 0) {
 			k++;
 			continue;
 		}
