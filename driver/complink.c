@@ -385,9 +385,9 @@ static int visit_dl_openable(struct link *L, char **err)
 			if (got == 0 || d.allocator) {
 				if (got)
 					dll_free(&d);
-				return complink_fail(err, "%s: not a dll (named by --dl-openable)", name);
+				return complink_fail(err, "%s: not a dll (named by -Wl,--dl-openable)", name);
 			}
-		} else if (find_library(L, name, ".", "--dl-openable", &d, err) < 0) {
+		} else if (find_library(L, name, ".", "-Wl,--dl-openable", &d, err) < 0) {
 			return -1;
 		}
 		u = complink_find_unit(L, (struct wasm_name){d.soname, strlen(d.soname)});
@@ -399,7 +399,7 @@ static int visit_dl_openable(struct link *L, char **err)
 			u = &L->units[L->nunits - 1];
 		}
 		if (u->lib.allocator)
-			return complink_fail(err, "%s: not a dll (named by --dl-openable)", name);
+			return complink_fail(err, "%s: not a dll (named by -Wl,--dl-openable)", name);
 		u->dl_openable = 1;
 	}
 	return 0;
