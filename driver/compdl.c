@@ -15,25 +15,29 @@
  *   libraries: N entries of { name, name length, symbols, symbol count }
  *   symbols:   entries of { name, name length, value }
  *
- * a symbol's value being a function's table slot (the one every module's
- * GOT.func gives it: function pointers compare equal) or a data address.
- * dlopen(NAME) finds the library whose soname is NAME's last component
- * and gives its number from 1; any other name, and NULL, fail. dlsym
- * searches the library's own exports, or with RTLD_DEFAULT those of every
- * dl-openable library. A failure leaves its message, NAME and why, in a
- * buffer of the region that dlerror returns once.
+ * the first library being the executable, named "" (what it exports:
+ * with -rdynamic, its global symbols), and a symbol's value a function's
+ * table slot (the one its own module and every GOT.func give it: function
+ * pointers compare equal) or a data address. dlopen(NAME) finds the
+ * library whose soname is NAME's last component and gives its number from
+ * 1; NULL (or "") is the executable; any other name fails. dlsym searches
+ * the library's own exports, or for RTLD_DEFAULT and the executable's
+ * handle those of every library of the table. A failure leaves its
+ * message, NAME and why, in a buffer of the region that dlerror returns
+ * once.
  */
 
 #define NAME_MAX_SHOWN 255
 
 static const char not_dl_openable[] = ": not among the component's dl-openable libraries (-Wl,--dl-openable)";
 static const char undefined_symbol[] = ": undefined symbol";
-static const char no_program[] = "dlopen(NULL): a component has no handle for the program";
-static const char bad_dlsym[] = "dlsym: not a handle dlopen gave";
-static const char bad_dlclose[] = "dlclose: not a handle dlopen gave";
+static const char dlsym_prefix[] = "dlsym: ", dlclose_prefix[] = "dlclose: ";
+static const char not_a_handle[] = " is not a handle dlopen gave";
 
 /* The buffer of dlerror's message: a name, then the longest suffix, and a NUL. */
 #define ERRBUF_SIZE ((NAME_MAX_SHOWN + sizeof(not_dl_openable) + 3) & ~3u)
+/* After it, where a handle is written in decimal, after "dlclose: " */
+#define SCRATCH_SIZE 32
 
 static int is_symbol(struct wasm_name n)
 {
@@ -105,7 +109,8 @@ static void store8(struct wasm_buf *b)
 
 enum {
 	BLOCK = 0x02, LOOP = 0x03, IF = 0x04, END = 0x0b, BR = 0x0c, BR_IF = 0x0d, RETURN = 0x0f, CALL = 0x10,
-	EQZ = 0x45, EQ = 0x46, NE = 0x47, GE_U = 0x4f, ADD = 0x6a, SUB = 0x6b, MUL = 0x6c,
+	EQZ = 0x45, EQ = 0x46, NE = 0x47, LT_U = 0x49, GE_U = 0x4f, ADD = 0x6a, SUB = 0x6b, MUL = 0x6c, DIV_U = 0x6e,
+	REM_U = 0x70,
 };
 
 static void block(struct wasm_buf *b, unsigned char kind)
@@ -189,6 +194,45 @@ static void f_fail(struct wasm_buf *b, uint32_t errbuf, uint32_t error)
 	i32(b, errbuf), op_u(b, 0x24, error);
 }
 
+/*
+ * handle(prefix, length, h): the C string prefix (length bytes) then h in
+ * decimal, at scratch; returns scratch. Locals 3, 4, 5: i, t, end.
+ */
+static void f_handle(struct wasm_buf *b, uint32_t scratch)
+{
+	block(b, BLOCK);
+	block(b, LOOP);
+	get(b, 3), get(b, 1), op(b, GE_U), op_u(b, BR_IF, 1);
+	i32(b, scratch), get(b, 3), op(b, ADD), get(b, 0), get(b, 3), op(b, ADD), load8(b), store8(b);
+	get(b, 3), i32(b, 1), op(b, ADD), set(b, 3);
+	op_u(b, BR, 0);
+	op(b, END);
+	op(b, END);
+	/* end: past the last digit */
+	i32(b, scratch), get(b, 1), op(b, ADD), set(b, 5);
+	get(b, 2), set(b, 4);
+	block(b, LOOP);
+	get(b, 5), i32(b, 1), op(b, ADD), set(b, 5);
+	get(b, 4), i32(b, 10), op(b, DIV_U), op_u(b, 0x22, 4), op_u(b, BR_IF, 0);
+	op(b, END);
+	get(b, 5), i32(b, 0), store8(b);
+	get(b, 2), set(b, 4);
+	block(b, LOOP);
+	get(b, 5), i32(b, 1), op(b, SUB), set(b, 5);
+	get(b, 5), get(b, 4), i32(b, 10), op(b, REM_U), i32(b, '0'), op(b, ADD), store8(b);
+	get(b, 4), i32(b, 10), op(b, DIV_U), op_u(b, 0x22, 4), op_u(b, BR_IF, 0);
+	op(b, END);
+	i32(b, scratch);
+}
+
+/* Calls fail(prefix then handle local 0 in decimal, not_a_handle). */
+static void call_fail_handle(struct wasm_buf *b, uint32_t prefix, size_t len, uint32_t suffix, uint32_t handle,
+                             uint32_t fail)
+{
+	i32(b, prefix), i32(b, (uint32_t)len), get(b, 0), op_u(b, CALL, handle);
+	i32(b, suffix), i32(b, sizeof(not_a_handle)), op_u(b, CALL, fail);
+}
+
 /* Calls fail(name local or 0, the message at ptr of len bytes). */
 static void call_fail(struct wasm_buf *b, int name_local, uint32_t ptr, size_t len, uint32_t fail)
 {
@@ -200,13 +244,12 @@ static void call_fail(struct wasm_buf *b, int name_local, uint32_t ptr, size_t l
 }
 
 /* dlopen(name, mode): locals 2, 3: p (the last component), i. */
-static void f_dlopen(struct wasm_buf *b, uint32_t libs, uint32_t n, uint32_t no_program_at, uint32_t not_dl_at,
-                     uint32_t find, uint32_t fail)
+static void f_dlopen(struct wasm_buf *b, uint32_t libs, uint32_t n, uint32_t not_dl_at, uint32_t find,
+                     uint32_t fail)
 {
 	get(b, 0), op(b, EQZ);
 	block(b, IF);
-	call_fail(b, -1, no_program_at, sizeof(no_program), fail);
-	i32(b, 0), op(b, RETURN);
+	i32(b, 1), op(b, RETURN); /* the executable */
 	op(b, END);
 	get(b, 0), set(b, 2);
 	get(b, 0), set(b, 3);
@@ -237,11 +280,13 @@ static void symbol_value(struct wasm_buf *b, uint32_t lib, uint32_t r)
 }
 
 /* dlsym(handle, name): locals 2, 3: lib (an entry's address), r. */
-static void f_dlsym(struct wasm_buf *b, uint32_t libs, uint32_t n, uint32_t undefined_at, uint32_t bad_at,
-                    uint32_t find, uint32_t fail)
+static void f_dlsym(struct wasm_buf *b, uint32_t libs, uint32_t n, const uint32_t msg[5], uint32_t find,
+                    uint32_t handle, uint32_t fail)
 {
-	/* RTLD_DEFAULT: every library */
-	get(b, 0), op(b, EQZ);
+	uint32_t undefined_at = msg[1];
+
+	/* RTLD_DEFAULT and the executable: every library */
+	get(b, 0), i32(b, 2), op(b, LT_U);
 	block(b, IF);
 	i32(b, libs), set(b, 2);
 	block(b, BLOCK);
@@ -261,7 +306,7 @@ static void f_dlsym(struct wasm_buf *b, uint32_t libs, uint32_t n, uint32_t unde
 	op(b, END);
 	get(b, 0), i32(b, 1), op(b, SUB), i32(b, n), op(b, GE_U);
 	block(b, IF);
-	call_fail(b, -1, bad_at, sizeof(bad_dlsym), fail);
+	call_fail_handle(b, msg[2], strlen(dlsym_prefix), msg[4], handle, fail);
 	i32(b, 0), op(b, RETURN);
 	op(b, END);
 	get(b, 0), i32(b, 1), op(b, SUB), i32(b, 16), op(b, MUL), i32(b, libs), op(b, ADD), set(b, 2);
@@ -274,11 +319,11 @@ static void f_dlsym(struct wasm_buf *b, uint32_t libs, uint32_t n, uint32_t unde
 	symbol_value(b, 2, 3);
 }
 
-static void f_dlclose(struct wasm_buf *b, uint32_t n, uint32_t bad_at, uint32_t fail)
+static void f_dlclose(struct wasm_buf *b, uint32_t n, const uint32_t msg[5], uint32_t handle, uint32_t fail)
 {
 	get(b, 0), i32(b, 1), op(b, SUB), i32(b, n), op(b, GE_U);
 	block(b, IF);
-	call_fail(b, -1, bad_at, sizeof(bad_dlclose), fail);
+	call_fail_handle(b, msg[3], strlen(dlclose_prefix), msg[4], handle, fail);
 	i32(b, UINT32_MAX), op(b, RETURN);
 	op(b, END);
 	i32(b, 0);
@@ -354,27 +399,30 @@ static void region(struct link *L, uint32_t base, struct wasm_buf *data, uint32_
 {
 	size_t nlibs = 0, at;
 
-	zeros(data, ERRBUF_SIZE);
+	zeros(data, ERRBUF_SIZE + SCRATCH_SIZE);
 	for (size_t i = 0; i < L->nunits; i++)
-		nlibs += L->units[i].dl_openable;
+		nlibs += L->units[i].dl_openable || L->units[i].main;
 	*n = (uint32_t)nlibs;
 	*libs = base + (uint32_t)data->len;
 	at = data->len;
 	zeros(data, 16 * nlibs);
-	for (size_t i = 0; i < L->nunits; i++) {
+	/* the executable (the last unit) first */
+	for (size_t r = 0; r < L->nunits; r++) {
+		size_t i = (r + L->nunits - 1) % L->nunits;
 		struct unit *u = &L->units[i];
 		const struct wasm_module *m = &u->lib.m;
+		const char *soname = u->main ? "" : u->lib.soname;
 		size_t syms = data->len, nsyms = 0;
 		uint32_t p;
 
-		if (!u->dl_openable)
+		if (!u->dl_openable && !u->main)
 			continue;
 		for (uint32_t k = 0; k < m->nexports; k++)
 			nsyms += listed(u, &m->exports[k]);
 		zeros(data, 12 * nsyms);
-		p = put(data, base, u->lib.soname, strlen(u->lib.soname));
+		p = put(data, base, soname, strlen(soname));
 		put_u32_at(data, at, p);
-		put_u32_at(data, at + 4, (uint32_t)strlen(u->lib.soname));
+		put_u32_at(data, at + 4, (uint32_t)strlen(soname));
 		put_u32_at(data, at + 8, base + (uint32_t)syms);
 		put_u32_at(data, at + 12, (uint32_t)nsyms);
 		at += 16;
@@ -396,9 +444,9 @@ static void region(struct link *L, uint32_t base, struct wasm_buf *data, uint32_
 	}
 	msg[0] = put(data, base, not_dl_openable, sizeof(not_dl_openable));
 	msg[1] = put(data, base, undefined_symbol, sizeof(undefined_symbol));
-	msg[2] = put(data, base, no_program, sizeof(no_program));
-	msg[3] = put(data, base, bad_dlsym, sizeof(bad_dlsym));
-	msg[4] = put(data, base, bad_dlclose, sizeof(bad_dlclose));
+	msg[2] = put(data, base, dlsym_prefix, sizeof(dlsym_prefix));
+	msg[3] = put(data, base, dlclose_prefix, sizeof(dlclose_prefix));
+	msg[4] = put(data, base, not_a_handle, sizeof(not_a_handle));
 }
 
 int complink_dl(struct link *L, struct wasm_buf *out, char **err)
@@ -406,7 +454,7 @@ int complink_dl(struct link *L, struct wasm_buf *out, char **err)
 	static const struct wasm_functype match_t = {ii, i1, 3, 1}, find_t = {ii, i1, 4, 1}, fail_t = {ii, NULL, 3, 0};
 	struct wasm_builder b = {0};
 	struct wasm_buf data = {0}, body = {0};
-	uint32_t base = L->mem_end, libs, n, msg[5], error, match, find, fail;
+	uint32_t base = L->mem_end, libs, n, msg[5], error, match, find, fail, handle;
 	static const unsigned char no_limits[] = {0, 0};
 
 	if (!wants_dl(L))
@@ -428,13 +476,16 @@ int complink_dl(struct link *L, struct wasm_buf *out, char **err)
 	f_fail(&body, base, error);
 	fail = wasm_builder_func_locals(&b, &fail_t, 2, &body);
 	wasm_buf_free(&body);
-	f_dlopen(&body, libs, n, msg[2], msg[0], find, fail);
+	f_handle(&body, base + ERRBUF_SIZE);
+	handle = wasm_builder_func_locals(&b, &match_t, 3, &body);
+	wasm_buf_free(&body);
+	f_dlopen(&body, libs, n, msg[0], find, fail);
 	wasm_builder_export(&b, (struct wasm_name){"dlopen", 6}, WASM_FUNC, wasm_builder_func_locals(&b, &two_t, 2, &body));
 	wasm_buf_free(&body);
-	f_dlsym(&body, libs, n, msg[1], msg[3], find, fail);
+	f_dlsym(&body, libs, n, msg, find, handle, fail);
 	wasm_builder_export(&b, (struct wasm_name){"dlsym", 5}, WASM_FUNC, wasm_builder_func_locals(&b, &two_t, 2, &body));
 	wasm_buf_free(&body);
-	f_dlclose(&body, n, msg[4], fail);
+	f_dlclose(&body, n, msg, handle, fail);
 	wasm_builder_export(&b, (struct wasm_name){"dlclose", 7}, WASM_FUNC, wasm_builder_func(&b, &one_t, &body));
 	wasm_buf_free(&body);
 	f_dlerror(&body, error);

@@ -447,6 +447,20 @@ build_ext() {
 	assert_no_temporaries
 }
 
+@test "a component's dlopen(NULL) is the program, whose -rdynamic symbols dlsym finds; bad handles are named" {
+	wasm32-wasi-cc -rdynamic -o dlself "$D/dlself.c" -ldl
+	is_component dlself
+	expected="dlopen(NULL): a handle
+host_twice: the same pointer, host_twice(4) = 8
+host_value: 7
+dlsym: dlsym: 12345 is not a handle dlopen gave
+dlclose: -1, dlclose: 0 is not a handle dlopen gave"
+	run -0 wasm32-wasi-run ./dlself
+	[ "$output" = "$expected" ]
+	run -0 wasm32-wasi-run --jco ./dlself
+	[ "$output" = "$expected" ]
+}
+
 @test "a component's dlopen of any other name gives NULL, and dlerror says why, under every runner" {
 	build_ext
 	wasm32-wasi-cc -o useext "$D/useext.c" -L. -lext
