@@ -181,8 +181,9 @@ function cString(memory, ptr) {
 // names what the program named, never a host path. `load` instantiates a
 // library and what it needs; `address` makes an export a function or data
 // address. In a component (`embedded`: its libraries by soname), dlopen
-// finds only what the component embeds, by the name's last component, as
-// the component's own dlopen does (driver/compdl.c).
+// finds only what the component embeds, by the name's last component, and
+// dlsym(handle) searches that library alone, as the component's own dlopen
+// and dlsym do (driver/compdl.c).
 function dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, global, byName, load, address,
                           embedded }) {
   const handles = [null];
@@ -257,7 +258,8 @@ function dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, glob
       const m = handle === 0 ? null : handles[handle];
       if (handle !== 0 && !m)
         throw new Failure(`dlsym: ${handle} is not a handle dlopen gave`);
-      const scope = !m || m === program ? global : scopeOf(m);
+      // in a component, a library's own symbols, as the component's dlsym
+      const scope = !m || m === program ? global : embedded ? [m] : scopeOf(m);
       for (const s of scope) {
         const v = s.instance.exports[name];
         if (typeof v === 'function' || v instanceof WebAssembly.Global)
