@@ -27,7 +27,7 @@
  * once.
  */
 
-#define NAME_MAX_SHOWN 255
+#define NAME_MAX_SHOWN 4096 /* PATH_MAX: the name in full */
 
 static const char not_dl_openable[] = ": not among the component's dl-openable libraries (-Wl,--dl-openable)";
 static const char undefined_symbol[] = ": undefined symbol";
@@ -36,7 +36,7 @@ static const char not_a_handle[] = " is not a handle dlopen gave";
 
 /* The buffer of dlerror's message: a name, then the longest suffix, and a NUL. */
 #define ERRBUF_SIZE ((NAME_MAX_SHOWN + sizeof(not_dl_openable) + 3) & ~3u)
-/* After it, where a handle is written in decimal, after "dlclose: " */
+/* After it, where a handle is written in decimal, after "dlclose: "; both are above the data, zero pages */
 #define SCRATCH_SIZE 32
 
 static int is_symbol(struct wasm_name n)
@@ -391,15 +391,14 @@ const struct wasm_functype *complink_dl_type(struct wasm_name n)
 }
 
 /*
- * The region's contents at base: the error buffer, the libraries, their
- * symbols, the names and messages. Slots for the functions are made here.
+ * The region's contents at base: the libraries, their symbols, the names
+ * and messages (the error buffer follows them). Slots for the functions are made here.
  */
 static void region(struct link *L, uint32_t base, struct wasm_buf *data, uint32_t *libs, uint32_t *n,
                    uint32_t msg[5])
 {
 	size_t nlibs = 0, at;
 
-	zeros(data, ERRBUF_SIZE + SCRATCH_SIZE);
 	for (size_t i = 0; i < L->nunits; i++)
 		nlibs += L->units[i].dl_openable || L->units[i].main;
 	*n = (uint32_t)nlibs;
@@ -454,17 +453,18 @@ int complink_dl(struct link *L, struct wasm_buf *out, char **err)
 	static const struct wasm_functype match_t = {ii, i1, 3, 1}, find_t = {ii, i1, 4, 1}, fail_t = {ii, NULL, 3, 0};
 	struct wasm_builder b = {0};
 	struct wasm_buf data = {0}, body = {0};
-	uint32_t base = L->mem_end, libs, n, msg[5], error, match, find, fail, handle;
+	uint32_t base = L->mem_end, libs, n, msg[5], error, match, find, fail, handle, errbuf;
 	static const unsigned char no_limits[] = {0, 0};
 
 	if (!wants_dl(L))
 		return 0;
 	region(L, base, &data, &libs, &n, msg);
-	if ((uint64_t)base + data.len > UINT32_MAX / 2) {
+	errbuf = base + (((uint32_t)data.len + 3) & ~3u);
+	if ((uint64_t)errbuf + ERRBUF_SIZE + SCRATCH_SIZE > UINT32_MAX / 2) {
 		wasm_buf_free(&data);
 		return complink_fail(err, "%s: the dl-openable libraries' symbols do not fit in memory", L->name);
 	}
-	L->mem_end = (uint32_t)((base + data.len + PAGE - 1) / PAGE * PAGE);
+	L->mem_end = (uint32_t)(((uint64_t)errbuf + ERRBUF_SIZE + SCRATCH_SIZE + PAGE - 1) / PAGE * PAGE);
 	wasm_builder_import(&b, "a", (struct wasm_name){"memory", 6}, WASM_MEMORY, no_limits, sizeof(no_limits));
 	error = wasm_builder_global(&b, WASM_I32, 1, 0);
 	f_match(&body);
@@ -473,10 +473,10 @@ int complink_dl(struct link *L, struct wasm_buf *out, char **err)
 	f_find(&body, match);
 	find = wasm_builder_func_locals(&b, &find_t, 1, &body);
 	wasm_buf_free(&body);
-	f_fail(&body, base, error);
+	f_fail(&body, errbuf, error);
 	fail = wasm_builder_func_locals(&b, &fail_t, 2, &body);
 	wasm_buf_free(&body);
-	f_handle(&body, base + ERRBUF_SIZE);
+	f_handle(&body, errbuf + ERRBUF_SIZE);
 	handle = wasm_builder_func_locals(&b, &match_t, 3, &body);
 	wasm_buf_free(&body);
 	f_dlopen(&body, libs, n, msg[0], find, fail);

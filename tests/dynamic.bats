@@ -394,6 +394,7 @@ after writing plug_count: 11
 dlsym gives plug_run's own pointer: yes
 puts is one pointer across modules: yes
 plug_run through RTLD_DEFAULT: same
+plugdep_twice, which libplug.so needs: not its own
 dlsym failed: nothing: undefined symbol
 the same handle again: yes
 dlclose: 0"
