@@ -6,8 +6,8 @@
 
 /*
  * A component has no loader, so dlopen and its family are a synthesized
- * module (wasm-tools' `component link --dl-openable` does the same with
- * libc's help; here the module is whole). The libraries named by
+ * module (`wasm-tools component link --dl-openable` hands such a table to
+ * wasi-libc's libdl.so; here the module is whole). The libraries named by
  * -Wl,--dl-openable are embedded and instantiated like the NEEDED ones,
  * before the executable, and this module holds in memory (a region above
  * every module's data) a table of them:
