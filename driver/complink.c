@@ -112,6 +112,20 @@ static char *dir_name(const char *path)
 	return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 }
 
+/*
+ * -1 with *err set (and d freed) when d is an executable: a plugin linked
+ * against a -rdynamic executable needs it, and it is instantiated last.
+ */
+static int needs_executable(struct dll *d, const char *needed_by, char **err)
+{
+	if (!wasm_find_export(&d->m, "_start"))
+		return 0;
+	complink_fail(err, "%s: an executable, which %s needs: a component cannot embed a library that imports from "
+	              "the executable (link with --emit=core)", d->soname, needed_by);
+	dll_free(d);
+	return -1;
+}
+
 /* Appends lib's NEEDED libraries, then lib (known as name), dependencies first. */
 static int visit(struct link *L, struct dll *lib, const char *name, int is_main, char **err)
 {
@@ -129,7 +143,8 @@ static int visit(struct link *L, struct dll *lib, const char *name, int is_main,
 			free(soname);
 			continue;
 		}
-		if (find_library(L, soname, origin, name, &dep, err) < 0 || visit(L, &dep, dep.soname, 0, err) < 0) {
+		if (find_library(L, soname, origin, name, &dep, err) < 0 || needs_executable(&dep, name, err) < 0 ||
+		    visit(L, &dep, dep.soname, 0, err) < 0) {
 			free(soname);
 			free(origin);
 			dll_free(&u.lib);

@@ -462,6 +462,15 @@ dlclose: -1, dlclose: 0 is not a handle dlopen gave"
 	[ "$output" = "$expected" ]
 }
 
+@test "a plugin that imports from the executable cannot be dl-openable in a component: the link says so" {
+	wasm32-wasi-cc --emit=core -rdynamic -o plughost "$D/plughost.c" -ldl
+	wasm32-wasi-cc -shared -o plugin.so "$D/plugin.c" plughost
+	run -1 wasm32-wasi-cc -rdynamic -o host "$D/plughost.c" -ldl -L. -Wl,--dl-openable=plugin.so
+	[ "$output" = "wasm32-wasi-cc: component-link: plughost: an executable, which plugin.so needs: a component cannot embed a library that imports from the executable (link with --emit=core)" ]
+	[ ! -e host ]
+	assert_no_temporaries
+}
+
 @test "a component's dlopen of any other name gives NULL, and dlerror says why, under every runner" {
 	build_ext
 	wasm32-wasi-cc -o useext "$D/useext.c" -L. -lext
