@@ -462,6 +462,33 @@ dlclose: -1, dlclose: 0 is not a handle dlopen gave"
 	[ "$output" = "$expected" ]
 }
 
+@test "libc.so named dl-openable gives RTLD_DEFAULT its symbols; constructors run at start under jco, at dlopen under the loader" {
+	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c"
+	wasm32-wasi-cc -shared -o libtop.so "$D/libtop.c" -L. -lbase
+	wasm32-wasi-cc -o dl "$D/dl.c" -L. -ldl -Wl,--dl-openable=libtop.so -Wl,--dl-openable=libc.so
+	is_component dl
+	rest="top_get() is 42, top_value is 42
+after writing top_value: 5
+base_get, in libtop's scope: missing
+dlsym failed: nothing: undefined symbol
+the same handle again: yes
+puts, found in the global scope
+dlclose: 0
+destructor of libbase"
+	run -0 wasm32-wasi-run --jco ./dl
+	[ "$output" = "constructor of libbase
+constructor of libtop
+dlopen failed: libnowhere.so: not among the component's dl-openable libraries (-Wl,--dl-openable)
+dlerror again: null
+$rest" ]
+	run -0 wasm32-wasi-run ./dl
+	[ "$output" = "dlopen failed: libnowhere.so: not among the component's dl-openable libraries (-Wl,--dl-openable)
+dlerror again: null
+constructor of libbase
+constructor of libtop
+$rest" ]
+}
+
 @test "a plugin that imports from the executable cannot be dl-openable in a component: the link says so" {
 	wasm32-wasi-cc --emit=core -rdynamic -o plughost "$D/plughost.c" -ldl
 	wasm32-wasi-cc -shared -o plugin.so "$D/plugin.c" plughost
