@@ -82,6 +82,7 @@ struct invocation {
 	const char *sysroot;
 	struct strvec specs;   /* --specs= files, in order */
 	struct strvec env;     /* --env= names, checked, without duplicates */
+	struct strvec dl_openable; /* --dl-openable= words, for the dylink words (driver/complink.c) */
 	struct strvec compile_args;
 	struct input *inputs;
 	size_t ninputs, inputs_cap;

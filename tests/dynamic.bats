@@ -429,7 +429,7 @@ build_ext() {
 	assert_no_temporaries
 }
 
-@test "-Wl,--dl-openable takes a soname searched as NEEDED ones are, or a file; one it cannot find fails the link" {
+@test "-Wl,--dl-openable (or --dl-openable=) takes a soname searched as NEEDED ones are, or a file; one it cannot find fails the link" {
 	mkdir plugins
 	wasm32-wasi-cc -shared -o plugins/libplugdep.so "$D/libplugdep.c"
 	wasm32-wasi-cc -shared -o plugins/libplug.so "$D/libplug.c" -Lplugins -lplugdep
@@ -440,6 +440,12 @@ build_ext() {
 	wasm32-wasi-cc -o useext2 "$D/useext.c" -L. -lext -Wl,--dl-openable=plugins/libplug.so,-rpath,plugins
 	run -0 wasm32-wasi-run ./useext2
 	[ "$output" = "$useext_expected" ]
+	# the driver's own spelling
+	wasm32-wasi-cc -o useext3 "$D/useext.c" -L. -lext -Lplugins --dl-openable=libplug.so
+	run -0 wasm32-wasi-run --jco ./useext3
+	[ "$output" = "$useext_expected" ]
+	run -2 wasm32-wasi-cc -o bad "$D/useext.c" -L. -lext --dl-openable=
+	[ "$output" = "wasm32-wasi-cc: --dl-openable=: expected a library" ]
 	run -1 wasm32-wasi-cc -o bad "$D/useext.c" -L. -lext -Wl,--dl-openable=libmissing.so
 	[ "$output" = "wasm32-wasi-cc: component-link: libmissing.so: library not found (needed by -Wl,--dl-openable; searched the link's libraries, -L and -rpath directories and \$WASM32_WASI_LIBRARY_PATH)" ]
 	run -1 wasm32-wasi-cc -o bad "$D/useext.c" -L. -lext -Wl,--dl-openable="$D/useext.c"
