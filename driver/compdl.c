@@ -411,13 +411,15 @@ static void region(struct link *L, uint32_t base, struct wasm_buf *data, uint32_
 		struct unit *u = &L->units[i];
 		const struct wasm_module *m = &u->lib.m;
 		const char *soname = u->main ? "" : u->lib.soname;
-		size_t syms = data->len, nsyms = 0;
+		size_t syms, nsyms = 0;
 		uint32_t p;
 
 		if (!u->dl_openable && !u->main)
 			continue;
 		for (uint32_t k = 0; k < m->nexports; k++)
 			nsyms += listed(u, &m->exports[k]);
+		zeros(data, (4 - data->len % 4) % 4); /* the entries aligned, after the names before them */
+		syms = data->len;
 		zeros(data, 12 * nsyms);
 		p = put(data, base, soname, strlen(soname));
 		put_u32_at(data, at, p);

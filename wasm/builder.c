@@ -1,4 +1,4 @@
-/* builder.c: the writer of small core modules: types, imports, functions, globals, exports, element and data segments. */
+/* builder.c: the writer of small core modules: types, imports, functions, globals, exports, elements, data. */
 #include <string.h>
 
 #include "wasm.h"
