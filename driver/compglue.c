@@ -10,7 +10,8 @@
  * driver/complink.c describes it: a soname is that library's instance,
  * wasi_snapshot_preview1 the adapter's, and env, the GOT names and "."
  * are glue modules made here. The allocator is the instance argument "a"
- * of those that need its table or state, a GOT provider "p".
+ * of those that need its table or state, a GOT provider "p", dlopen's
+ * module (compdl.c) "d".
  */
 
 /* The table of the process, imported from the allocator (the instance argument "a"), once. */
@@ -53,12 +54,6 @@ static uint32_t instantiate(struct link *L, struct wasm_buf *module, struct args
 
 /* ------------------------------------------------------------------- glue */
 
-static int is_loader_function(struct wasm_name n)
-{
-	return wasm_name_is(n, "dlopen") || wasm_name_is(n, "dlsym") || wasm_name_is(n, "dlclose") ||
-	       wasm_name_is(n, "dlerror");
-}
-
 static const struct wasm_functype *import_type(const struct unit *u, const struct wasm_import *im)
 {
 	return &u->lib.m.types[im->type];
@@ -82,13 +77,38 @@ static int undefined(char **err, const struct unit *x, const struct wasm_import 
 	return -1;
 }
 
+static int is_dl_import(int env, const struct wasm_import *im)
+{
+	return env && im->kind == WASM_FUNC && complink_dl_type(im->name);
+}
+
 /* The glue of `env` and of the bare GOT names: what the loader would provide. */
 static int glue_env(struct link *L, struct unit *x, const struct wasm_import **ims, size_t n, struct wasm_builder *b,
-                    int *uses_allocator, char **err)
+                    int *uses_allocator, int *uses_dl, char **err)
 {
 	int env = wasm_name_is(ims[0]->module, "env"), got_mem = wasm_name_is(ims[0]->module, "GOT.mem");
+	uint32_t dl_funcs = 0;
 
-	/* imports first: the state, when it comes through env */
+	/* imports first: dlopen and its family from dlopen's module (compdl.c) */
+	for (size_t i = 0; i < n; i++) {
+		const struct wasm_import *im = ims[i];
+
+		if (is_dl_import(env, im)) {
+			if (!wasm_functype_equal(import_type(x, im), complink_dl_type(im->name))) {
+				char *t = wasm_functype_str(import_type(x, im)), *want = wasm_functype_str(complink_dl_type(im->name));
+				char *name = wasm_name_str(im->name);
+
+				complink_fail(err, "%s imports %s as %s, not %s (dlfcn.h)", x->name, name, t, want);
+				free(t);
+				free(want);
+				free(name);
+				return -1;
+			}
+			wasm_builder_import_func(b, "d", im->name, import_type(x, im));
+			*uses_dl = 1;
+		}
+	}
+	/* then the state, when it comes through env */
 	for (size_t i = 0; i < n; i++) {
 		const struct wasm_import *im = ims[i];
 
@@ -122,13 +142,8 @@ static int glue_env(struct link *L, struct unit *x, const struct wasm_import **i
 			else if (env && wasm_name_is(im->name, "__heap_end"))
 				v = L->mem_end;
 			wasm_builder_export(b, im->name, WASM_GLOBAL, wasm_builder_global(b, im->valtype, im->mut, v));
-		} else if (env && im->kind == WASM_FUNC && is_loader_function(im->name)) {
-			char *name = wasm_name_str(im->name);
-
-			complink_fail(err, "%s calls %s, which only the loader of a core module provides: link with --emit=core",
-			        x->name, name);
-			free(name);
-			return -1;
+		} else if (is_dl_import(env, im)) {
+			wasm_builder_export(b, im->name, WASM_FUNC, dl_funcs++);
 		} else if (env && im->kind == WASM_FUNC) {
 			struct wasm_buf body = {0};
 
@@ -237,7 +252,7 @@ static int group_instance(struct link *L, struct unit *x, const struct wasm_impo
 	struct wasm_buf mod = {0};
 	struct args a = {0};
 	struct unit *p = NULL;
-	int uses_allocator = 0, uses_provider = 0, r;
+	int uses_allocator = 0, uses_provider = 0, uses_dl = 0, r;
 
 	if (wasm_name_is(g, PREVIEW1)) {
 		*inst = L->preview1;
@@ -256,7 +271,7 @@ static int group_instance(struct link *L, struct unit *x, const struct wasm_impo
 		return 0;
 	}
 	if (wasm_name_is(g, "env") || wasm_name_is(g, "GOT.mem") || wasm_name_is(g, "GOT.func"))
-		r = glue_env(L, x, ims, n, &b, &uses_allocator, err);
+		r = glue_env(L, x, ims, n, &b, &uses_allocator, &uses_dl, err);
 	else if (wasm_name_has_prefix(g, "GOT.mem/") || wasm_name_has_prefix(g, "GOT.func/")) {
 		int func = wasm_name_has_prefix(g, "GOT.func/");
 		size_t skip = func ? 9 : 8;
@@ -280,6 +295,8 @@ static int group_instance(struct link *L, struct unit *x, const struct wasm_impo
 		arg_str(&a, "a", L->units[L->allocator].instance);
 	if (uses_provider)
 		arg_str(&a, "p", p->instance);
+	if (uses_dl)
+		arg_str(&a, "d", L->dl);
 	*inst = instantiate(L, &mod, &a);
 	return 0;
 }
@@ -413,9 +430,19 @@ int complink_instantiate(struct link *L, char **err)
 	struct wasm_buf a = {0};
 	struct args none = {0};
 
+	struct wasm_buf dl = {0};
+	int got;
+
 	grown_allocator(L, &a);
 	L->units[L->allocator].mod = (uint32_t)L->nmods;
 	L->units[L->allocator].instance = instantiate(L, &a, &none);
+	/* dlopen's module, before every module that imports from it */
+	if ((got = complink_dl(L, &dl, err)) < 0)
+		return -1;
+	if (got) {
+		arg_str(&none, "a", L->units[L->allocator].instance);
+		L->dl = instantiate(L, &dl, &none);
+	}
 	for (size_t i = 0; i < L->nunits; i++)
 		if (!L->units[i].lib.allocator && instantiate_unit(L, &L->units[i], err) < 0)
 			return -1;

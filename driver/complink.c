@@ -34,6 +34,9 @@
  *    trap for weak symbols nobody defines, the function slots filled by
  *    active element segments, and for `.` trampolines that call through
  *    the module's own slots (a module cannot import from itself).
+ *  - The libraries named by --dl-openable, and what they need, are
+ *    instantiated likewise, before the executable; dlopen and its family
+ *    are a synthesized module over a table of them (compdl.c).
  *  - A root module takes the place of the wrap template's command module:
  *    it fills the slots of the modules' own functions, re-exports the
  *    memory for the adapter, and its _start runs the allocator's
@@ -109,6 +112,20 @@ static char *dir_name(const char *path)
 	return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 }
 
+/*
+ * -1 with *err set (and d freed) when d is an executable: a plugin linked
+ * against a -rdynamic executable needs it, and it is instantiated last.
+ */
+static int needs_executable(struct dll *d, const char *needed_by, char **err)
+{
+	if (!wasm_find_export(&d->m, "_start"))
+		return 0;
+	complink_fail(err, "%s: an executable, which %s needs: a component cannot embed a library that imports from "
+	              "the executable (link with --emit=core)", d->soname, needed_by);
+	dll_free(d);
+	return -1;
+}
+
 /* Appends lib's NEEDED libraries, then lib (known as name), dependencies first. */
 static int visit(struct link *L, struct dll *lib, const char *name, int is_main, char **err)
 {
@@ -126,7 +143,8 @@ static int visit(struct link *L, struct dll *lib, const char *name, int is_main,
 			free(soname);
 			continue;
 		}
-		if (find_library(L, soname, origin, name, &dep, err) < 0 || visit(L, &dep, dep.soname, 0, err) < 0) {
+		if (find_library(L, soname, origin, name, &dep, err) < 0 || needs_executable(&dep, name, err) < 0 ||
+		    visit(L, &dep, dep.soname, 0, err) < 0) {
 			free(soname);
 			free(origin);
 			dll_free(&u.lib);
@@ -203,13 +221,69 @@ static int layout(struct link *L, char **err)
 	return 0;
 }
 
+/*
+ * The slot where u's own element segments put its function f, at its
+ * __table_base: where the module's own code takes f's address. UINT32_MAX
+ * when they do not (or are of a form wasm-ld does not write).
+ */
+static uint32_t own_slot(const struct unit *u, uint32_t f)
+{
+	const struct wasm_module *m = &u->lib.m;
+	struct wasm_error e = {0};
+	uint32_t table_base = UINT32_MAX, found = UINT32_MAX;
+
+	for (uint32_t i = 0, g = 0; i < m->nimports; i++)
+		if (m->imports[i].kind == WASM_GLOBAL) {
+			if (wasm_name_is(m->imports[i].module, "env") && wasm_name_is(m->imports[i].name, "__table_base"))
+				table_base = g;
+			g++;
+		}
+	for (size_t i = 0; i < m->nsections && table_base != UINT32_MAX; i++) {
+		struct wasm_cursor c;
+		uint32_t nsegs;
+
+		if (m->sections[i].id != WASM_SEC_ELEMENT)
+			continue;
+		c = wasm_cursor(u->lib.bytes, m->sections[i].payload, m->sections[i].end, &e);
+		nsegs = wasm_count(&c);
+		for (uint32_t k = 0; k < nsegs && !wasm_failed(&c) && found == UINT32_MAX; k++) {
+			uint32_t at = u->table_base, n;
+			unsigned next;
+
+			/* flags 0: (global.get __table_base [i32.const K i32.add]) vec(funcidx) */
+			if (wasm_u32(&c) != 0 || wasm_byte(&c) != 0x23 || wasm_u32(&c) != table_base)
+				goto out;
+			if ((next = wasm_byte(&c)) == 0x41) {
+				at += (uint32_t)wasm_s32(&c);
+				if (wasm_byte(&c) != 0x6a)
+					goto out;
+				next = wasm_byte(&c);
+			}
+			if (next != 0x0b)
+				goto out;
+			n = wasm_count(&c);
+			for (uint32_t j = 0; j < n && !wasm_failed(&c); j++)
+				if (wasm_u32(&c) == f && found == UINT32_MAX)
+					found = at + j;
+		}
+	}
+out:
+	if (e.msg)
+		found = UINT32_MAX;
+	wasm_error_free(&e);
+	return found;
+}
+
 uint32_t complink_slot(struct link *L, size_t u, struct wasm_name name)
 {
+	const struct wasm_export *e = wasm_find_export_name(&L->units[u].lib.m, name);
+	uint32_t own = e && e->kind == WASM_FUNC ? own_slot(&L->units[u], e->index) : UINT32_MAX;
+
 	for (size_t i = 0; i < L->nslots; i++)
 		if (L->slots[i].unit == u && wasm_name_is(name, L->slots[i].name))
 			return L->slots[i].index;
 	L->slots = xreallocarray(L->slots, L->nslots + 1, sizeof(*L->slots));
-	L->slots[L->nslots] = (struct slot){u, xstrndup(name.p, name.len), L->table_end++};
+	L->slots[L->nslots] = (struct slot){u, xstrndup(name.p, name.len), own != UINT32_MAX ? own : L->table_end++};
 	return L->slots[L->nslots++].index;
 }
 
@@ -242,6 +316,10 @@ static int read_words(struct link *L, int argc, char **argv, char **err)
 			push_list(&L->dirs, argv[++k]);
 		else if (has_prefix(w, "-rpath=") || has_prefix(w, "--rpath="))
 			push_list(&L->dirs, strchr(w, '=') + 1);
+		else if ((strcmp(w, "-dl-openable") == 0 || strcmp(w, "--dl-openable") == 0) && k + 1 < argc)
+			strvec_push(&L->dl_openable, argv[++k]);
+		else if (has_prefix(w, "-dl-openable=") || has_prefix(w, "--dl-openable="))
+			strvec_push(&L->dl_openable, strchr(w, '=') + 1);
 	}
 	/* -L first, then -rpath, then the environment's */
 	for (size_t i = 0; i < L->dirs.len; i++)
@@ -256,7 +334,8 @@ static int read_words(struct link *L, int argc, char **argv, char **err)
 		int got;
 
 		if (strcmp(w, "-L") == 0 || strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0 ||
-		    strcmp(w, "-soname") == 0 || strcmp(w, "--soname") == 0 || strcmp(w, "-o") == 0) {
+		    strcmp(w, "-soname") == 0 || strcmp(w, "--soname") == 0 || strcmp(w, "-o") == 0 ||
+		    strcmp(w, "-dl-openable") == 0 || strcmp(w, "--dl-openable") == 0) {
 			k++;
 			continue;
 		}
@@ -299,6 +378,46 @@ static void free_link(struct link *L)
 	for (size_t i = 0; i < L->dirs.len; i++)
 		free(L->dirs.v[i]);
 	strvec_free(&L->dirs);
+	strvec_free(&L->dl_openable); /* its words are argv's */
+}
+
+/*
+ * The libraries named by --dl-openable, each with what it needs, as units
+ * (before the executable's): a name with '/', or a file that exists, is
+ * read; any other is a soname, searched as NEEDED ones are.
+ */
+static int visit_dl_openable(struct link *L, char **err)
+{
+	for (size_t i = 0; i < L->dl_openable.len; i++) {
+		const char *name = L->dl_openable.v[i];
+		struct dll d = {0};
+		struct unit *u;
+		int got;
+
+		if (strchr(name, '/') || access(name, F_OK) == 0) {
+			if ((got = dll_read(name, &d, err)) < 0)
+				return -1;
+			if (got == 0 || d.allocator) {
+				if (got)
+					dll_free(&d);
+				return complink_fail(err, "%s: not a dll (named by -Wl,--dl-openable)", name);
+			}
+		} else if (find_library(L, name, ".", "-Wl,--dl-openable", &d, err) < 0) {
+			return -1;
+		}
+		u = complink_find_unit(L, (struct wasm_name){d.soname, strlen(d.soname)});
+		if (u) {
+			dll_free(&d);
+		} else {
+			if (visit(L, &d, d.soname, 0, err) < 0)
+				return -1;
+			u = &L->units[L->nunits - 1];
+		}
+		if (u->lib.allocator)
+			return complink_fail(err, "%s: not a dll (named by -Wl,--dl-openable)", name);
+		u->dl_openable = 1;
+	}
+	return 0;
 }
 
 /* The modules, instantiated: the allocator first, then each in order. */
@@ -377,6 +496,10 @@ int builtin_component_link(int argc, char **argv, char **err)
 	if (wasm_read_module(&main_lib.m, main_lib.bytes, main_lib.len, &why) < 0 ||
 	    wasm_module_dylink(main_lib.bytes, main_lib.len, &main_lib.dy, &why) <= 0) {
 		*err = xasprintf("%s: %s", L.name, why ? why : "not a dynamic executable (no dylink.0)");
+		dll_free(&main_lib);
+		goto out;
+	}
+	if (visit_dl_openable(&L, err) < 0) {
 		dll_free(&main_lib);
 		goto out;
 	}

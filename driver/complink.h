@@ -18,6 +18,7 @@ struct unit {
 	struct dll lib;          /* the executable's path and bytes too (no soname) */
 	const char *name;        /* in messages: the soname, or the output's name for the executable */
 	int main;
+	int dl_openable;         /* named by --dl-openable: in dlopen's table */
 	uint32_t mem_base, table_base;
 	uint32_t instance;       /* its core instance in the component */
 	uint32_t mod;            /* its module among the new ones (L->mods) */
@@ -34,6 +35,7 @@ struct slot {
 struct link {
 	const char *input, *name; /* the executable's file, and its name in messages */
 	struct strvec dirs;      /* -L, -rpath, $WASM32_WASI_LIBRARY_PATH: where sonames are searched */
+	struct strvec dl_openable; /* --dl-openable: the libraries dlopen finds (files, or sonames to search) */
 	struct dll *known;       /* the libraries named on the link line */
 	size_t nknown;
 	struct unit *units;      /* in instantiation order */
@@ -48,6 +50,7 @@ struct link {
 	struct wasm_buf insts;   /* their entries */
 	uint32_t ninsts;
 	uint32_t module_base, instance_base, preview1;
+	uint32_t dl;             /* the instance of dlopen's module (compdl.c), when there is one */
 };
 
 
@@ -71,12 +74,18 @@ int complink_fail(char **err, const char *fmt, ...) __attribute__((format(printf
 struct unit *complink_find_unit(struct link *L, struct wasm_name soname);
 /* The constant value of u's exported global name; -1 with *err set. */
 int complink_export_value(const struct unit *u, struct wasm_name name, uint32_t *v, char **err);
-/* The table slot of unit u's function name, made on first use. */
+/* The table slot of unit u's function name: where its own element segments put it, else one made on first use. */
 uint32_t complink_slot(struct link *L, size_t u, struct wasm_name name);
 
 /* compglue.c: every module instantiated, with the modules that bind their imports; the root module. */
 int complink_instantiate(struct link *L, char **err);
 void complink_root(struct link *L, struct wasm_buf *out, struct args *a);
+
+/* compdl.c: dlopen's module over the dl-openable libraries, placed at mem_end (which grows): 1, 0 when no
+ * module needs one, -1 with *err set. */
+int complink_dl(struct link *L, struct wasm_buf *out, char **err);
+/* The type of dlopen, dlsym, dlclose or dlerror; NULL for any other name. */
+const struct wasm_functype *complink_dl_type(struct wasm_name n);
 
 /* compsplice.c: the template that fits, where to splice, and the component. */
 int complink_template(struct link *L, const char *dir, struct bytes *tmpl, struct wasm_section **secs,

@@ -51,7 +51,7 @@ static const char *const loader_provides[] = {
 	"__table_base", "__heap_base", "__heap_end",
 };
 
-/* What the loader defines for dynamic programs (runtime/include/dlfcn.h). */
+/* What the loader, or a component's module (compdl.c), defines for dynamic programs (runtime/include/dlfcn.h). */
 static const char *const loader_functions[] = {"dlopen", "dlsym", "dlclose", "dlerror"};
 
 /* Of the loader's state, what an allocator on the link line provides instead. */
@@ -255,8 +255,10 @@ int builtin_dylink(int argc, char **argv, char **err)
 		char *path = NULL;
 		int got;
 
+		/* --dl-openable is the component link's (complink.c) */
 		if (strcmp(w, "-L") == 0 || strcmp(w, "-soname") == 0 || strcmp(w, "--soname") == 0 ||
-		    strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0 || strcmp(w, "-o") == 0) {
+		    strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0 || strcmp(w, "-o") == 0 ||
+		    strcmp(w, "-dl-openable") == 0 || strcmp(w, "--dl-openable") == 0) {
 			k++;
 			continue;
 		}

@@ -11,7 +11,7 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/dllexports.c \
 	driver/versionscript.c driver/versionscript.h \
 	driver/dlls.c driver/dlls.h \
-	driver/complink.c driver/complink.h driver/compglue.c driver/compsplice.c \
+	driver/complink.c driver/complink.h driver/compglue.c driver/compdl.c driver/compsplice.c \
 	driver/dylink.c \
 	driver/options.c driver/options.h driver/options.def \
 	driver/respfile.c \

@@ -318,6 +318,11 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_RDYNAMIC:
 		inv->export_dynamic = 1;
 		break;
+	case OPT_DL_OPENABLE:
+		if (!*value)
+			usage_error("%s: expected a library", word);
+		strvec_push(&inv->dl_openable, word);
+		break;
 	case OPT_NOSTDLIB:
 		inv->nostartfiles = inv->nodefaultlibs = 1;
 		break;

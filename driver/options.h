@@ -85,6 +85,7 @@ struct invocation {
 	struct strvec dir_flags; /* -I, -isystem, -iquote, -idirafter, -L: the flag, then its directory */
 	struct strvec specs;   /* --specs= files, in order */
 	struct strvec env;     /* --env= names, checked, without duplicates */
+	struct strvec dl_openable; /* --dl-openable= words, for the dylink words (driver/complink.c) */
 	struct strvec compile_args;
 	struct input *inputs;
 	size_t ninputs, inputs_cap;

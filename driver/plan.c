@@ -541,6 +541,8 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 		else if (!provided_library(spec, artifact, w->arg))
 			strvec_push(&words.link, w->arg);
 	}
+	/* --dl-openable= is -Wl,--dl-openable= */
+	strvec_append(&words.dylink, &inv->dl_openable);
 	scope_set_list(&sc, "link-args", &words.link);
 	scope_set_list(&sc, "dylink-args", &words.dylink);
 	scope_set_list(&sc, "export-args", &words.exports);

@@ -389,11 +389,141 @@ too big: null, errno: Out of memory" ]
 	[ "$output" = "maybe is null, maybe_data is null" ]
 }
 
-@test "a program that calls dlopen is no component: the link says to use --emit=core" {
-	run -1 wasm32-wasi-cc -o dl "$D/dl.c" -ldl
-	[ "$output" = "wasm32-wasi-cc: component-link: dl calls dlopen, which only the loader of a core module provides: link with --emit=core" ]
-	[ ! -e dl ]
+# What useext prints when dlopen finds libplug.so (the expected output of the tests below).
+useext_expected="dlopen libnowhere.so: libnowhere.so: not among the component's dl-openable libraries (-Wl,--dl-openable)
+dlerror again: null
+plug_run(5) = 11, plug_count = 4
+after writing plug_count: 11
+dlsym gives plug_run's own pointer: yes
+puts is one pointer across modules: yes
+plug_run through RTLD_DEFAULT: same
+plugdep_twice, which libplug.so needs: not its own
+dlsym failed: nothing: undefined symbol
+the same handle again: yes
+dlclose: 0"
+
+build_ext() {
+	wasm32-wasi-cc -shared -o libplugdep.so "$D/libplugdep.c"
+	wasm32-wasi-cc -shared -o libplug.so "$D/libplug.c" -L. -lplugdep
+	wasm32-wasi-cc -shared -o libext.so "$D/libext.c"
+}
+
+@test "a component's dlopen finds the libraries linked -Wl,--dl-openable, embedded with what they need" {
+	build_ext
+	# libext.so calls dlopen: the program is a component all the same
+	wasm32-wasi-cc -o useext "$D/useext.c" -L. -lext -Wl,--dl-openable=libplug.so
+	is_component useext
+	# the runner's loader runs the embedded modules; --jco and jco itself run the component
+	run -0 wasm32-wasi-run ./useext
+	[ "$output" = "$useext_expected" ]
+	run -0 wasm32-wasi-run --jco ./useext
+	[ "$output" = "$useext_expected" ]
+	run -0 "$JCO" run ./useext
+	[ "$output" = "$useext_expected" ]
+	# the libraries are in the component, not searched as files
+	rm libplug.so libplugdep.so
+	run -0 wasm32-wasi-run ./useext
+	[ "$output" = "$useext_expected" ]
+	# a path names the library by its last component
+	run -0 wasm32-wasi-run --jco ./useext plugins/libplug.so
+	[ "$output" = "$useext_expected" ]
+	run -0 wasm32-wasi-run ./useext plugins/libplug.so
+	[ "$output" = "$useext_expected" ]
 	assert_no_temporaries
+}
+
+@test "-Wl,--dl-openable (or --dl-openable=) takes a soname searched as NEEDED ones are, or a file; one it cannot find fails the link" {
+	mkdir plugins
+	wasm32-wasi-cc -shared -o plugins/libplugdep.so "$D/libplugdep.c"
+	wasm32-wasi-cc -shared -o plugins/libplug.so "$D/libplug.c" -Lplugins -lplugdep
+	wasm32-wasi-cc -shared -o libext.so "$D/libext.c"
+	wasm32-wasi-cc -o useext "$D/useext.c" -L. -lext -Lplugins -Wl,--dl-openable,libplug.so
+	run -0 wasm32-wasi-run --jco ./useext
+	[ "$output" = "$useext_expected" ]
+	wasm32-wasi-cc -o useext2 "$D/useext.c" -L. -lext -Wl,--dl-openable=plugins/libplug.so,-rpath,plugins
+	run -0 wasm32-wasi-run ./useext2
+	[ "$output" = "$useext_expected" ]
+	# the driver's own spelling
+	wasm32-wasi-cc -o useext3 "$D/useext.c" -L. -lext -Lplugins --dl-openable=libplug.so
+	run -0 wasm32-wasi-run --jco ./useext3
+	[ "$output" = "$useext_expected" ]
+	run -2 wasm32-wasi-cc -o bad "$D/useext.c" -L. -lext --dl-openable=
+	[ "$output" = "wasm32-wasi-cc: --dl-openable=: expected a library" ]
+	run -1 wasm32-wasi-cc -o bad "$D/useext.c" -L. -lext -Wl,--dl-openable=libmissing.so
+	[ "$output" = "wasm32-wasi-cc: component-link: libmissing.so: library not found (needed by -Wl,--dl-openable; searched the link's libraries, -L and -rpath directories and \$WASM32_WASI_LIBRARY_PATH)" ]
+	run -1 wasm32-wasi-cc -o bad "$D/useext.c" -L. -lext -Wl,--dl-openable="$D/useext.c"
+	[ "$output" = "wasm32-wasi-cc: component-link: $D/useext.c: not a dll (named by -Wl,--dl-openable)" ]
+	[ ! -e bad ]
+	assert_no_temporaries
+}
+
+@test "a component's dlopen(NULL) is the program, whose -rdynamic symbols dlsym finds; bad handles are named" {
+	wasm32-wasi-cc -rdynamic -o dlself "$D/dlself.c" -ldl
+	is_component dlself
+	expected="dlopen(NULL): a handle
+host_twice: the same pointer, host_twice(4) = 8
+host_value: 7
+dlsym: dlsym: 12345 is not a handle dlopen gave
+dlclose: -1, dlclose: 0 is not a handle dlopen gave"
+	run -0 wasm32-wasi-run ./dlself
+	[ "$output" = "$expected" ]
+	run -0 wasm32-wasi-run --jco ./dlself
+	[ "$output" = "$expected" ]
+}
+
+@test "libc.so named dl-openable gives RTLD_DEFAULT its symbols; constructors run at start under jco, at dlopen under the loader" {
+	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c"
+	wasm32-wasi-cc -shared -o libtop.so "$D/libtop.c" -L. -lbase
+	wasm32-wasi-cc -o dl "$D/dl.c" -L. -ldl -Wl,--dl-openable=libtop.so -Wl,--dl-openable=libc.so
+	is_component dl
+	rest="top_get() is 42, top_value is 42
+after writing top_value: 5
+base_get, in libtop's scope: missing
+dlsym failed: nothing: undefined symbol
+the same handle again: yes
+puts, found in the global scope
+dlclose: 0
+destructor of libbase"
+	run -0 wasm32-wasi-run --jco ./dl
+	[ "$output" = "constructor of libbase
+constructor of libtop
+dlopen failed: libnowhere.so: not among the component's dl-openable libraries (-Wl,--dl-openable)
+dlerror again: null
+$rest" ]
+	run -0 wasm32-wasi-run ./dl
+	[ "$output" = "dlopen failed: libnowhere.so: not among the component's dl-openable libraries (-Wl,--dl-openable)
+dlerror again: null
+constructor of libbase
+constructor of libtop
+$rest" ]
+}
+
+@test "a plugin that imports from the executable cannot be dl-openable in a component: the link says so" {
+	wasm32-wasi-cc --emit=core -rdynamic -o plughost "$D/plughost.c" -ldl
+	wasm32-wasi-cc -shared -o plugin.so "$D/plugin.c" plughost
+	run -1 wasm32-wasi-cc -rdynamic -o host "$D/plughost.c" -ldl -L. -Wl,--dl-openable=plugin.so
+	[ "$output" = "wasm32-wasi-cc: component-link: plughost: an executable, which plugin.so needs: a component cannot embed a library that imports from the executable (link with --emit=core)" ]
+	[ ! -e host ]
+	assert_no_temporaries
+}
+
+@test "a component's dlopen of any other name gives NULL, and dlerror says why, under every runner" {
+	build_ext
+	wasm32-wasi-cc -o useext "$D/useext.c" -L. -lext
+	is_component useext
+	expected="dlopen libnowhere.so: libnowhere.so: not among the component's dl-openable libraries (-Wl,--dl-openable)
+dlerror again: null
+dlopen libplug.so: libplug.so: not among the component's dl-openable libraries (-Wl,--dl-openable)"
+	# libplug.so beside the program is no help: a component finds only what it embeds
+	run -1 wasm32-wasi-run ./useext
+	[ "$output" = "$expected" ]
+	run -1 wasm32-wasi-run --jco ./useext
+	[ "$output" = "$expected" ]
+	# the core module's loader searches files, as before
+	wasm32-wasi-cc --emit=core -o useext.core "$D/useext.c" -L. -lext
+	run -0 wasm32-wasi-run ./useext.core
+	[ "${lines[0]}" = "dlopen libnowhere.so: libnowhere.so: library not found" ]
+	[ "${lines[4]}" = "dlsym gives plug_run's own pointer: yes" ]
 }
 
 @test "-Wl,--version-script decides what a dll exports; a malformed one is named with its line" {

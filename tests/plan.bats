@@ -28,6 +28,7 @@ check_plan() {
 @test "plan: a dll (-shared), with -soname" { check_plan dll; }
 @test "plan: a dynamic executable" { check_plan dynamic-command; }
 @test "plan: -ldl and -rdynamic, a dynamic executable exporting its symbols" { check_plan dynamic-rdynamic; }
+@test "plan: -Wl,--dl-openable and --dl-openable= go to the dylink and component-link steps" { check_plan dynamic-dl-openable; }
 
 @test "-### runs nothing and writes nothing" {
 	echo 'int main(void) { return 0; }' > x.c

@@ -1,4 +1,4 @@
-/* builder.c: the writer of small core modules: types, imports, functions, globals, exports, element segments. */
+/* builder.c: the writer of small core modules: types, imports, functions, globals, exports, elements, data. */
 #include <string.h>
 
 #include "wasm.h"
@@ -58,10 +58,22 @@ void wasm_builder_export(struct wasm_builder *b, struct wasm_name name, enum was
 
 uint32_t wasm_builder_func(struct wasm_builder *b, const struct wasm_functype *t, const struct wasm_buf *body)
 {
+	return wasm_builder_func_locals(b, t, 0, body);
+}
+
+uint32_t wasm_builder_func_locals(struct wasm_builder *b, const struct wasm_functype *t, uint32_t locals,
+                                  const struct wasm_buf *body)
+{
 	struct wasm_buf f = {0};
 
 	wasm_put_u32(&b->funcs, wasm_builder_type(b, t));
-	wasm_put_byte(&f, 0); /* no locals */
+	if (locals) {
+		wasm_put_byte(&f, 1);
+		wasm_put_u32(&f, locals);
+		wasm_put_byte(&f, WASM_I32);
+	} else {
+		wasm_put_byte(&f, 0);
+	}
 	wasm_put(&f, body->p, body->len);
 	wasm_put_byte(&f, 0x0b);
 	wasm_put_u32(&b->code, (uint32_t)f.len);
@@ -79,6 +91,17 @@ void wasm_builder_elem(struct wasm_builder *b, uint32_t offset, uint32_t f)
 	wasm_put_u32(&b->elems, 1);
 	wasm_put_u32(&b->elems, f);
 	b->nelems++;
+}
+
+void wasm_builder_data(struct wasm_builder *b, uint32_t offset, const void *bytes, size_t len)
+{
+	wasm_put_byte(&b->data, 0x00); /* memory 0, an offset */
+	wasm_put_byte(&b->data, 0x41);
+	wasm_put_s32(&b->data, (int32_t)offset);
+	wasm_put_byte(&b->data, 0x0b);
+	wasm_put_u32(&b->data, (uint32_t)len);
+	wasm_put(&b->data, bytes, len);
+	b->ndata++;
 }
 
 /* A section of n entries, when there are any; content is freed. */
@@ -113,5 +136,6 @@ void wasm_builder_finish(struct wasm_builder *b, struct wasm_buf *out)
 	section(out, WASM_SEC_EXPORT, b->nexports, &b->exports);
 	section(out, WASM_SEC_ELEMENT, b->nelems, &b->elems);
 	section(out, WASM_SEC_CODE, b->nfuncs, &b->code);
+	section(out, WASM_SEC_DATA, b->ndata, &b->data);
 	memset(b, 0, sizeof(*b));
 }

@@ -470,6 +470,36 @@ static void test_builder(void)
 	wasm_buf_free(&body);
 }
 
+static void test_builder_locals_and_data(void)
+{
+	static const unsigned char i32[1] = {WASM_I32};
+	const struct wasm_functype t = {i32, i32, 1, 1};
+	struct wasm_builder b = {0};
+	struct wasm_buf out = {0}, body = {0};
+	struct wasm_section *sec = NULL;
+	const struct wasm_section *code, *data;
+	struct wasm_module m;
+	char *err = NULL;
+	size_t n = 0;
+
+	wasm_builder_import(&b, "a", (struct wasm_name){"memory", 6}, WASM_MEMORY, "\0\0", 2);
+	wasm_put(&body, "\x20\0\x21\1\x20\1", 6); /* local.get 0; local.set 1; local.get 1 */
+	wasm_builder_func_locals(&b, &t, 2, &body);
+	wasm_builder_data(&b, 1024, "hi", 2);
+	wasm_builder_finish(&b, &out);
+	ok(wasm_read_module(&m, out.p, out.len, &err) == 0 && m.nfuncs == 1, "a module with locals and data read back");
+	wasm_module_free(&m);
+	free(err);
+	ok(wasm_sections(out.p, out.len, WASM_CORE_MODULE, &sec, &n, &err) == 0 &&
+	   (code = wasm_find_section(sec, n, WASM_SEC_CODE)) && (data = wasm_find_section(sec, n, WASM_SEC_DATA)) &&
+	   memcmp(out.p + code->payload, "\x01\x0a\x01\x02\x7f", 5) == 0 &&
+	   memcmp(out.p + data->payload, "\x01\x00\x41\x80\x08\x0b\x02hi", 9) == 0 && data->end == out.len,
+	   "two i32 locals declared; the data segment at 1024, last");
+	free(sec);
+	wasm_buf_free(&out);
+	wasm_buf_free(&body);
+}
+
 int main(void)
 {
 	test_leb();
@@ -479,6 +509,7 @@ int main(void)
 	test_linking();
 	test_component();
 	test_builder();
+	test_builder_locals_and_data();
 	printf("1..%d\n", tests);
 	return failures != 0;
 }

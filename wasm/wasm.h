@@ -298,12 +298,12 @@ void wasm_put_import_desc(struct wasm_buf *b, const struct wasm_import *im);
 /*
  * A small core module being written, in any order of calls but this one:
  * every import before any definition (the index spaces count imports
- * first). Functions have no locals; element segments are active, of one
- * function, in table 0.
+ * first). Functions have i32 locals at most; element segments are active,
+ * of one function, in table 0; data segments are active, in memory 0.
  */
 struct wasm_builder {
-	struct wasm_buf types, imports, funcs, globals, exports, elems, code;
-	uint32_t ntypes, nimports, nfuncs, nglobals, nexports, nelems;
+	struct wasm_buf types, imports, funcs, globals, exports, elems, code, data;
+	uint32_t ntypes, nimports, nfuncs, nglobals, nexports, nelems, ndata;
 	uint32_t nfuncs_imported, nglobals_imported, ntables_imported, nmems_imported;
 	int memory; /* defines a memory of 0 pages, exported as "memory" */
 };
@@ -318,8 +318,13 @@ uint32_t wasm_builder_global(struct wasm_builder *b, unsigned valtype, unsigned 
 void wasm_builder_export(struct wasm_builder *b, struct wasm_name name, enum wasm_kind kind, uint32_t index);
 /* A function of type t whose body is the instructions in body (without the final end); its index. */
 uint32_t wasm_builder_func(struct wasm_builder *b, const struct wasm_functype *t, const struct wasm_buf *body);
+/* The same, with that many i32 locals after the parameters. */
+uint32_t wasm_builder_func_locals(struct wasm_builder *b, const struct wasm_functype *t, uint32_t locals,
+                                  const struct wasm_buf *body);
 /* Function f at offset of table 0, at instantiation. */
 void wasm_builder_elem(struct wasm_builder *b, uint32_t offset, uint32_t f);
+/* bytes at offset of memory 0, at instantiation. */
+void wasm_builder_data(struct wasm_builder *b, uint32_t offset, const void *bytes, size_t len);
 /* The module into out (allocated); b is emptied. */
 void wasm_builder_finish(struct wasm_builder *b, struct wasm_buf *out);
 

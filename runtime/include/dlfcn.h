@@ -1,12 +1,16 @@
 /*
  * dlfcn.h: dlopen and its family for wasm32-wasi. wasi-libc has none. In a
- * dynamic executable the loader of wasm32-wasi-run provides them (they stay
- * `env` imports; see driver/dylink.c); a static command has no loader, so
- * linking one that calls them fails with "undefined symbol".
+ * dynamic executable they stay `env` imports (driver/dylink.c): the loader
+ * of wasm32-wasi-run provides them to a core module, and in a component a
+ * module of the component link does, over the libraries named by
+ * -Wl,--dl-openable (driver/compdl.c, doc/dynamic-linking.md). A static
+ * command has neither, so linking one that calls them fails with
+ * "undefined symbol".
  *
- * dlopen(NAME) searches a NAME without '/' as NEEDED entries are searched
- * (the program's directory, $WASM32_WASI_LIBRARY_PATH, the installed
- * libdir); a NAME with '/' is a path in the program's file system. The
+ * In the loader, dlopen(NAME) searches a NAME without '/' as NEEDED
+ * entries are searched (the program's directory, $WASM32_WASI_LIBRARY_PATH,
+ * the installed libdir); a NAME with '/' is a path in the program's file
+ * system. The
  * libraries it needs are loaded with it, and its constructors run. Every
  * symbol is global and bound at once, so the modes change nothing, and
  * dlclose keeps the library loaded (POSIX allows both).

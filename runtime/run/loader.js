@@ -180,8 +180,12 @@ function cString(memory, ptr) {
 // the allocator, valid until the next call: the failure's reason, which
 // names what the program named, never a host path. `load` instantiates a
 // library and what it needs; `address` makes an export a function or data
-// address.
-function dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, global, byName, load, address }) {
+// address. In a component (`embedded`: its libraries by soname), dlopen
+// finds only what the component embeds, by the name's last component, and
+// dlsym(handle) searches that library alone, as the component's own dlopen
+// and dlsym do (driver/compdl.c).
+function dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, global, byName, load, address,
+                          embedded }) {
   const handles = [null];
   let error = null, errorPtr = 0;
   const handleOf = m => {
@@ -227,6 +231,14 @@ function dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, glob
       if (namePtr === 0)
         return handleOf(program);
       const name = cString(memory, namePtr);
+      if (embedded) {
+        const soname = name.slice(name.lastIndexOf('/') + 1);
+        if (byName.has(soname))
+          return handleOf(byName.get(soname));
+        if (!embedded.has(soname))
+          throw new Failure(`${name}: not among the component's dl-openable libraries (-Wl,--dl-openable)`);
+        return mode & 4 ? 0 : handleOf(load(soname, `${program.file}(${soname})`, soname, embedded.get(soname)));
+      }
       let where = name, bytes = null;
       if (name.includes('/'))
         ({ bytes, id: where } = guestFile(name));
@@ -246,7 +258,8 @@ function dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, glob
       const m = handle === 0 ? null : handles[handle];
       if (handle !== 0 && !m)
         throw new Failure(`dlsym: ${handle} is not a handle dlopen gave`);
-      const scope = !m || m === program ? global : scopeOf(m);
+      // in a component, a library's own symbols, as the component's dlsym
+      const scope = !m || m === program ? global : embedded ? [m] : scopeOf(m);
       for (const s of scope) {
         const v = s.instance.exports[name];
         if (typeof v === 'function' || v instanceof WebAssembly.Global)
@@ -405,6 +418,12 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
       throw new Failure(`${m.file}: cannot instantiate: ${e.message}`, 1,
         `${m.shown}: cannot instantiate: ${e.message}`);
     }
+    // a function's pointer is the slot its own module gives it, whoever asks
+    for (let i = m.tableBase; i < m.tableBase + m.info.tableSize; i++) {
+      const f = table.get(i);
+      if (f && !tableIndex.has(f))
+        tableIndex.set(f, i);
+    }
     for (const fill of late)
       fill();
     if (m.name)
@@ -427,7 +446,7 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
   const global = [program, allocator, ...modules.filter(m => m !== program)];
   const load = (name, where, shown, bytes) => {
     const fresh = loadOrder(name, bytes ? shown : where, bytes || readLibrary(where, shown), programDir, libdir,
-      n => byName.has(n), shown, null, null, program.info.runpath);
+      n => byName.has(n), shown, null, libraries, program.info.runpath);
     const top = fresh[fresh.length - 1];
     for (const m of fresh)
       m.id = m !== top ? fileId(m.file) : bytes ? where : fileId(where);
@@ -443,7 +462,7 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
     return fresh[fresh.length - 1];
   };
   const dlfcn = dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, global, byName, load,
-    address: (m, v) => (typeof v === 'function' ? funcIndex(v) : m.memoryBase + v.value) });
+    address: (m, v) => (typeof v === 'function' ? funcIndex(v) : m.memoryBase + v.value), embedded: libraries });
   // Everything after the allocator's instantiation runs as the program:
   // constructors may call WASI (libc's finds its preopens), and exit.
   const start = () => {
