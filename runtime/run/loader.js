@@ -251,7 +251,7 @@ function dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, glob
         return handleOf(known);
       if (mode & 4) // RTLD_NOLOAD
         return 0;
-      return handleOf(load(name.includes('/') ? name : name, where, name, bytes));
+      return handleOf(load(name, where, name, bytes));
     }),
     dlsym: failing(0, (handle, namePtr) => {
       const name = cString(memory, namePtr);
