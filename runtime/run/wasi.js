@@ -971,8 +971,13 @@ class Wasi {
         changing(fd, ptr, len, flags & LOOKUP_SYMLINK_FOLLOW, (from, v) =>
           changing(newFd, newPtr, newLen, false, (to, v2) => {
             noVirtual(v || v2);
-            if (from.name === '.' || to.name === '.' || from.slash)
-              throw new Refused(from.name === '.' ? 'EPERM' : 'EEXIST');
+            // "d/." and "d/": a directory, which POSIX does not link
+            if (from.name === '.')
+              throw new Refused('EPERM');
+            if (from.slash)
+              throw new Refused(host(() => fs.lstatSync(from.host())).isDirectory() ? 'EPERM' : 'ENOTDIR');
+            if (to.name === '.')
+              throw new Refused('EEXIST');
             if (to.slash)
               throw new Refused('ENOENT');
             host(() => fs.linkSync(from.host(), to.host()));
