@@ -450,7 +450,7 @@ yes_sum() {
 		echo '(module (import "wasi_snapshot_preview1" "proc_exit" (func (param i32)))'
 		echo '(memory (export "memory") 1) (func (export "_start") (local'
 		printf ' i32%.0s' $(seq 50001)
-		echo '))'
+		echo ')))'
 	} > locals.wat
 	wat2wasm locals.wat -o locals.wasm
 	wasm32-wasi-cc --specs="$FIXTURES/wrap/wrap-only.yaml" --artifact=wrap-only -o locals locals.wasm
