@@ -19,6 +19,8 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/spec.c driver/spec.h \
 	driver/template.c driver/template.h \
 	driver/plan.c driver/plan.h \
+	driver/ports.c driver/ports.h \
+	driver/pcfile.c driver/pcfile.h \
 	driver/linkargs.c \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h \

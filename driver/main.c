@@ -8,6 +8,7 @@
 #include "info.h"
 #include "options.h"
 #include "plan.h"
+#include "ports.h"
 #include "run.h"
 #include "schema.h"
 #include "spec.h"
@@ -106,6 +107,7 @@ int main(int argc, char **argv)
 		finish_stdout();
 		return 0;
 	}
+	use_ports(&inv, spec);
 	if (inv.verbose)
 		print_version(stderr, &inv, spec);
 	if (inv.ninputs == 0 && inv.verbose && !inv.artifact)

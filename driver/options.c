@@ -154,6 +154,11 @@ static void add_link(struct invocation *inv, const char *arg, int input, int gro
 	inv->link[inv->nlink++] = (struct link_word){arg, input, group};
 }
 
+void add_link_word(struct invocation *inv, const char *arg)
+{
+	add_link(inv, arg, -1, 0);
+}
+
 static void set_artifact(struct invocation *inv, const char *name, const char *flag)
 {
 	if (inv->artifact && strcmp(inv->artifact, name) != 0)
@@ -281,6 +286,9 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_ENV:
 		add_env_names(inv, word, value);
 		break;
+	case OPT_USE_PORT:
+		strvec_push(&inv->ports, value);
+		break;
 	case OPT_STRIP:
 		inv->strip = 1;
 		break;
@@ -308,6 +316,7 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_PRINT_PROG_NAME:
 	case OPT_PRINT_LIBGCC:
 	case OPT_PRINT_SYSROOT:
+	case OPT_PRINT_PORT_DIRS:
 	case OPT_VERSION:
 	case OPT_HELP:
 	case OPT_COMPLETION:

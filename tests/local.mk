@@ -29,11 +29,15 @@ AM_TESTS_ENVIRONMENT = \
 	test '$(abs_top_srcdir)' = '$(abs_top_builddir)' || specdir="$$specdir:$(abs_top_builddir)/specs"; \
 	specdir="$$specdir:$(abs_top_builddir)/tests/specs"; \
 	WASM32_WASI_CC_SPECDIR=$$specdir; \
-	PATH='$(abs_top_builddir)/driver:$(abs_top_builddir)/runtime':"$$PATH"; \
+	PATH='$(abs_top_builddir)/driver:$(abs_top_builddir)/runtime:$(abs_top_builddir)/ports':"$$PATH"; \
 	TOP_SRCDIR='$(abs_top_srcdir)'; BUILD_DIR='$(abs_top_builddir)'; \
 	NODE='$(NODE)'; JCO='$(JCO)'; \
 	XDG_CACHE_HOME='$(abs_top_builddir)/tests/cache'; \
-	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO XDG_CACHE_HOME;
+	WASM32_WASI_PORTS='$(abs_top_builddir)/tests/no-ports'; \
+	WASM32_WASI_PORT_RECIPES='$(abs_top_srcdir)/ports'; \
+	WASM32_WASI_CMAKE_TOOLCHAIN='$(abs_top_builddir)/cmake/wasm32-wasi.cmake'; \
+	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO XDG_CACHE_HOME \
+	  WASM32_WASI_PORTS WASM32_WASI_PORT_RECIPES WASM32_WASI_CMAKE_TOOLCHAIN;
 
 BATS_TESTS = \
 	tests/artifacts.bats \
