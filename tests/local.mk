@@ -52,6 +52,7 @@ BATS_TESTS = \
 	tests/libtool.bats \
 	tests/plan.bats \
 	tests/porting.bats \
+	tests/ports.bats \
 	tests/run.bats \
 	tests/sandbox.bats \
 	tests/specs.bats \
@@ -90,3 +91,13 @@ check-packages: all
 	$(MAKE) $(AM_MAKEFLAGS) -j$(PACKAGE_JOBS) check TESTS='$(PACKAGE_TESTS)' \
 	  AM_BATS_LOG_FLAGS='--tap --timing'
 .PHONY: check-packages
+
+# Every port of ports/ (doc/ports.md) installed by wasm32-wasi-port, its own
+# tests passing, and a program using it run: long the first time (the
+# builds are cached in tests/cache, the sources downloaded), so apart from
+# make check, which runs tests/ports.bats (zlib and libpng).
+PORT_TESTS = tests/ports/all.bats
+EXTRA_DIST += $(PORT_TESTS)
+check-ports: all
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(PORT_TESTS)' AM_BATS_LOG_FLAGS='--tap --timing'
+.PHONY: check-ports

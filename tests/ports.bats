@@ -50,13 +50,13 @@ share/wasm32-wasi-port/zlib.pc" ]
 
 @test "--use-port=zlib compiles and links a program that calls zlib, which runs" {
 	wasm32-wasi-port install zlib > /dev/null
-	wasm32-wasi-cc --use-port=zlib -o round "$FIXTURES/ports/zlib-round-trip.c"
+	wasm32-wasi-cc --use-port=zlib -o round "$FIXTURES/ports/use/zlib.c"
 	# linked against libz.so, the dll: a component that embeds it
 	embeds_library round libz.so.1
 	run -0 wasm32-wasi-run ./round
 	[ "$output" = "zlib 1.2.13: 27 bytes to 18 and back: hello, hello, hello, hello" ]
 	# compiled and linked apart, as a Makefile does; -static links libz.a
-	wasm32-wasi-cc --use-port=zlib -c -o round.o "$FIXTURES/ports/zlib-round-trip.c"
+	wasm32-wasi-cc --use-port=zlib -c -o round.o "$FIXTURES/ports/use/zlib.c"
 	wasm32-wasi-cc --use-port=zlib -static --emit=core -o round-static round.o
 	run -0 wasm-objdump -h round-static
 	[[ "$output" != *dylink* ]]
@@ -65,7 +65,7 @@ share/wasm32-wasi-port/zlib.pc" ]
 }
 
 @test "--use-port of a port not installed: one line saying how to install it" {
-	run -1 --separate-stderr wasm32-wasi-cc --use-port=zlib -o round "$FIXTURES/ports/zlib-round-trip.c"
+	run -1 --separate-stderr wasm32-wasi-cc --use-port=zlib -o round "$FIXTURES/ports/use/zlib.c"
 	[ "$stderr" = "wasm32-wasi-cc: --use-port=zlib: zlib is not installed: run 'wasm32-wasi-port install zlib'" ]
 	[ -z "$output" ]
 	assert_only_files
@@ -73,7 +73,8 @@ share/wasm32-wasi-port/zlib.pc" ]
 
 @test "a CMake project finds the ported zlib with find_package(ZLIB)" {
 	wasm32-wasi-port install zlib > /dev/null
-	cp -r "$FIXTURES/ports/cmake" "$FIXTURES/ports/zlib-round-trip.c" .
+	cp -r "$FIXTURES/ports/cmake" .
+	cp "$FIXTURES/ports/use/zlib.c" cmake/zround.c
 	cmake -S cmake -B build -DCMAKE_TOOLCHAIN_FILE="$BUILD_DIR/cmake/wasm32-wasi.cmake" \
 		-DWASM32_WASI_BINDIR="$WASM32_WASI_BINDIR" > cmake.log
 	grep -qx -- "-- zlib found: $WASM32_WASI_PORTS/include $WASM32_WASI_PORTS/lib/libz.a" cmake.log
