@@ -56,7 +56,7 @@ static int says(const struct node *n, const char *key, const char *value)
 static void base_scope(struct scope *sc, const struct invocation *inv, const struct node *spec,
                        const struct node *artifact)
 {
-	struct strvec includes = {0}, libdirs = {0};
+	struct strvec includes = {0}, libdirs = {0}, rpath = {0};
 
 	sc->layers[sc->nlayers++] = node_get(spec, "vars");
 	if (artifact)
@@ -83,11 +83,13 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "export-dynamic", "1");
 	scope_set_list(sc, "user-flags", &inv->compile_args);
 	scope_set_list(sc, "env-names", &inv->env);
-	port_search_words(inv, spec, &includes, &libdirs);
+	port_search_words(inv, spec, &includes, &libdirs, &rpath);
 	scope_set_list(sc, "port-includes", &includes);
 	scope_set_list(sc, "port-library-dirs", &libdirs);
+	scope_set_list(sc, "port-rpath", &rpath);
 	strvec_free(&includes);
 	strvec_free(&libdirs);
+	strvec_free(&rpath);
 }
 
 static void add_step(struct plan *p, const struct node *spec, const char *name,
@@ -324,7 +326,7 @@ static const char *automatic_artifact(const struct invocation *inv, const struct
 			strvec_push(&dirs, w[2] ? w + 2 : (i + 1 < inv->nlink ? inv->link[i + 1].arg : ""));
 	}
 	/* then the port prefixes' lib directories, which the link searches next */
-	port_search_words(inv, spec, &ports_inc, &ports_lib);
+	port_search_words(inv, spec, &ports_inc, &ports_lib, NULL);
 	for (size_t i = 0; i < ports_lib.len; i++)
 		strvec_push(&dirs, ports_lib.v[i] + 2);
 	for (size_t i = 0; i < inv->nlink && !found; i++) {

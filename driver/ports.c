@@ -31,7 +31,7 @@ void port_dirs(const struct invocation *inv, const struct node *spec, struct str
 }
 
 void port_search_words(const struct invocation *inv, const struct node *spec,
-                       struct strvec *includes, struct strvec *libdirs)
+                       struct strvec *includes, struct strvec *libdirs, struct strvec *rpath)
 {
 	struct strvec dirs = {0};
 
@@ -45,8 +45,13 @@ void port_search_words(const struct invocation *inv, const struct node *spec,
 		} else {
 			free(inc);
 		}
-		if (is_dir(lib))
+		if (is_dir(lib)) {
 			strvec_push(libdirs, xasprintf("-L%s", lib));
+			if (rpath) {
+				strvec_push(rpath, "-rpath");
+				strvec_push(rpath, xstrdup(lib));
+			}
+		}
 		free(lib);
 		free(dirs.v[i]);
 	}

@@ -14,11 +14,15 @@
 void port_dirs(const struct invocation *inv, const struct node *spec, struct strvec *dirs);
 
 /*
- * The search words of the port prefixes that exist: -isystem DIR/include
- * and -LDIR/lib, for ${port-includes} and ${port-library-dirs}.
+ * The search words of the port prefixes that exist: -isystem DIR/include,
+ * -LDIR/lib and -rpath DIR/lib, for ${port-includes},
+ * ${port-library-dirs} and ${port-rpath} (rpath may be NULL). The last
+ * records the prefixes in a dynamic executable's or dll's RUNTIME_PATH,
+ * where the runner's loader finds the ports' dlls, as ld.so finds
+ * /usr/local/lib's.
  */
 void port_search_words(const struct invocation *inv, const struct node *spec,
-                       struct strvec *includes, struct strvec *libdirs);
+                       struct strvec *includes, struct strvec *libdirs, struct strvec *rpath);
 
 /*
  * --use-port=NAME...: the compile flags and link words of each installed
