@@ -1,6 +1,6 @@
 # packages_helper.bash: what the real-package suites share: sources fetched
 # once from Debian bookworm, a fresh copy per test, the build tree's tools.
-load ../test_helper
+load "${BASH_SOURCE[0]%/*}/../test_helper" # from tests/packages, tests/ports or tests
 
 SOURCES=$BUILD_DIR/tests/packages/src
 
