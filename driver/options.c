@@ -287,6 +287,9 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		add_env_names(inv, word, value);
 		break;
 	case OPT_USE_PORT:
+		/* a name from ports/, never a path */
+		if (!*value || strchr(value, '/') || value[0] == '.')
+			usage_error("%s: not the name of a port (wasm32-wasi-port known lists them)", word);
 		strvec_push(&inv->ports, value);
 		break;
 	case OPT_STRIP:

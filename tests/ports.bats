@@ -65,10 +65,14 @@ share/wasm32-wasi-port/zlib.pc" ]
 	[ "$output" = "zlib 1.2.13: 27 bytes to 18 and back: hello, hello, hello, hello" ]
 }
 
-@test "--use-port of a port not installed: one line saying how to install it" {
+@test "--use-port of a port not installed, or of no port's name: one line saying so" {
 	run -1 --separate-stderr wasm32-wasi-cc --use-port=zlib -o round "$FIXTURES/ports/use/zlib.c"
 	[ "$stderr" = "wasm32-wasi-cc: --use-port=zlib: zlib is not installed: run 'wasm32-wasi-port install zlib'" ]
 	[ -z "$output" ]
+	run -2 --separate-stderr wasm32-wasi-cc --use-port=../zlib -c "$FIXTURES/ports/use/zlib.c"
+	[ "$stderr" = "wasm32-wasi-cc: --use-port=../zlib: not the name of a port (wasm32-wasi-port known lists them)" ]
+	run -2 --separate-stderr wasm32-wasi-cc --use-port= -c "$FIXTURES/ports/use/zlib.c"
+	[ "$stderr" = "wasm32-wasi-cc: --use-port=: not the name of a port (wasm32-wasi-port known lists them)" ]
 	assert_only_files
 }
 
