@@ -72,7 +72,7 @@ port_works() {
 }
 
 @test "openssl (no sockets, no threads)" {
-	port_works openssl "OpenSSL 3.0.20 1 Mar 2025" \
+	port_works openssl "OpenSSL 3.0.20 7 Apr 2026" \
 		"sha256(abc) = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" \
 		"aes-256-gcm: attack at dawn"
 }
