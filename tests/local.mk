@@ -9,7 +9,7 @@ AM_BATS_LOG_FLAGS = --tap
 check_DATA = check-needs tests/specs/build-tree.yaml
 CLEANFILES += tests/specs/build-tree.yaml
 clean-tests-cache:
-	rm -rf tests/cache tests/packages/src
+	rm -rf tests/cache tests/packages/src tests/ports-prefix
 tests/specs/build-tree.yaml: Makefile
 	$(AM_V_GEN)$(MKDIR_P) tests/specs && \
 	printf '%s\n' '# build-tree.yaml: what make check layers over the specs (generated).' \

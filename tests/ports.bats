@@ -8,8 +8,11 @@ load packages/packages_helper
 
 setup() {
 	packages_setup || return 1
-	# a prefix of the test's own: nothing is written to the machine's
-	export WASM32_WASI_PORTS=$BATS_TEST_TMPDIR/prefix
+	# a prefix of the test's own: nothing is written to the machine's. In
+	# the build tree, and the same for a test each run, since the cache
+	# keys builds by prefix: a second run builds nothing.
+	export WASM32_WASI_PORTS=$BUILD_DIR/tests/ports-prefix/$BATS_TEST_NAME
+	rm -rf "$WASM32_WASI_PORTS"
 	PORT_CACHE=$XDG_CACHE_HOME/wasm32-wasi-cc/ports
 }
 
@@ -126,7 +129,9 @@ int main(void)
 }
 C
 	wasm32-wasi-cc --use-port=libpng -o png png.c
-	run -0 wasm32-wasi-run ./png
+	run wasm32-wasi-run ./png
+	echo "$output"
+	[ "$status" -eq 0 ]
 	[ "$output" = "libpng 1.6.39 over zlib 1.2.13" ]
 	run -0 wasm32-wasi-port remove libpng zlib
 	[ -z "$(prefix_files)" ]

@@ -6,9 +6,15 @@
 
 load ../packages/packages_helper
 
+# One prefix for the suite, emptied first: in the build tree, the same each
+# run, since the cache keys builds by prefix.
+setup_file() {
+	rm -rf "$BUILD_DIR/tests/ports-prefix/all"
+}
+
 setup() {
 	packages_setup || return 1
-	export WASM32_WASI_PORTS=$BATS_FILE_TMPDIR/prefix
+	export WASM32_WASI_PORTS=$BUILD_DIR/tests/ports-prefix/all
 }
 
 # Installs port $1, whose line must end "installed (N of N)", then builds
