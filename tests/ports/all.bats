@@ -24,7 +24,7 @@ port_works() {
 	local name=$1 want
 	shift
 	run -0 wasm32-wasi-port install "$name"
-	[[ "${lines[-1]}" =~ ^"$name "[^:]+": ".*"installed "(already )?"("([0-9]+)" of "([0-9]+)")"$ ]] ||
+	[[ "${lines[-1]}" =~ ^"$name "[^\ ]+": ".*"installed "(already )?"("([0-9]+)" of "([0-9]+)")"$ ]] ||
 		{ echo "$output"; return 1; }
 	[ "${BASH_REMATCH[2]}" = "${BASH_REMATCH[3]}" ]
 	wasm32-wasi-cc --use-port="$name" -O2 -o "$name" "$FIXTURES/ports/use/$name.c"
