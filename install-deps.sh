@@ -11,67 +11,16 @@ export DEBIAN_FRONTEND=noninteractive
 # Debian's source packages, for the real-package tests (make check-packages):
 # unless the machine has deb-src entries already, one for each of its deb
 # entries of the release's own suite (not -updates, -security or -backports:
-# the tests build bookworm's sources), with the same URIs, components and key.
+# the tests build bookworm's sources), with the same URIs, components and key
+# (ports/deb-src-entries, which wasm32-wasi-port shares).
 release=$(. /etc/os-release && echo "$VERSION_CODENAME")
 apt_dir=/etc/apt
 src=$apt_dir/sources.list.d/wasm32-wasi-cc-src
 
-# deb822 stanzas (*.sources) -> deb-src stanzas. A Signed-By may be a key
-# block on continuation lines; a stanza ends at a blank line or a file's end.
-deb822_src() {
-	awk -v release="$release" '
-	function flush() {
-		if (types ~ /(^| )deb( |$)/ && enabled != "no" && (" " suites " ") ~ (" " release " ")) {
-			printf "%sTypes: deb-src\nURIs: %s\nSuites: %s\nComponents: %s\n", sep, uris, release, components
-			if (key != "") printf "Signed-By:%s\n", key
-			sep = "\n"
-		}
-		types = uris = suites = components = key = enabled = field = ""
-	}
-	FNR == 1 { flush() }
-	/^#/ { next }
-	/^[ \t]*$/ { flush(); next }
-	/^[ \t]/ { if (field == "signed-by") key = key "\n" $0; next }
-	{
-		field = tolower(substr($0, 1, index($0, ":") - 1))
-		value = substr($0, index($0, ":") + 1)
-		words = value
-		gsub(/[ \t]+/, " ", words)
-		sub(/^ /, "", words)
-		sub(/ $/, "", words)
-		if (field == "types") types = words
-		else if (field == "uris") uris = words
-		else if (field == "suites") suites = words
-		else if (field == "components") components = words
-		else if (field == "signed-by") key = value
-		else if (field == "enabled") enabled = tolower(words)
-	}
-	END { flush() }' "$@"
-}
-
-# one-line entries (sources.list, *.list) -> deb-src lines, options kept.
-oneline_src() {
-	awk -v release="$release" '
-	$1 == "deb" {
-		options = ""
-		i = 2
-		if ($i ~ /^\[/) {
-			while (i < NF && $i !~ /\]$/) options = options $(i++) " "
-			options = options $(i++) " "
-		}
-		if ($(i + 1) != release) next
-		line = "deb-src " options $i " " release
-		for (j = i + 2; j <= NF && $j !~ /^#/; j++) line = line " " $j
-		print line
-	}' "$@"
-}
-
 rm -f "$src.sources" "$src.list"
 if ! grep -rqsE -e '^Types:.*deb-src' -e '^deb-src' "$apt_dir/sources.list" "$apt_dir/sources.list.d"; then
-	set -- $(find "$apt_dir/sources.list.d" -name '*.sources' 2> /dev/null)
-	[ $# -eq 0 ] || deb822_src "$@" > "$src.sources"
-	set -- $(find "$apt_dir/sources.list" "$apt_dir/sources.list.d" -name '*.list' 2> /dev/null || true)
-	[ $# -eq 0 ] || oneline_src "$@" > "$src.list"
+	sh "$(dirname "$0")/ports/deb-src-entries" sources "$apt_dir" "$release" > "$src.sources"
+	sh "$(dirname "$0")/ports/deb-src-entries" list "$apt_dir" "$release" > "$src.list"
 	for f in "$src.sources" "$src.list"; do
 		[ -s "$f" ] || rm -f "$f"
 	done

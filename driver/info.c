@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "info.h"
+#include "ports.h"
 #include "plan.h"
 
 /* A spec variable, expanded, or "unknown". */
@@ -180,6 +181,13 @@ void answer_query(const struct query *q, const struct invocation *inv, const str
 		break;
 	case OPT_PRINT_LIBGCC:
 		puts(var(inv, spec, "builtins"));
+		break;
+	case OPT_PRINT_PORT_DIRS:
+		port_dirs(inv, spec, &dirs);
+		for (size_t i = 0; i < dirs.len; i++) {
+			puts(dirs.v[i]);
+			free(dirs.v[i]);
+		}
 		break;
 	case OPT_PRINT_SEARCH_DIRS:
 		printf("install: %s/\n", var(inv, spec, "libdir"));

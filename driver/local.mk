@@ -20,6 +20,8 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/template.c driver/template.h \
 	driver/plan.c driver/plan.h \
 	driver/hostdirs.c driver/hostdirs.h \
+	driver/ports.c driver/ports.h \
+	driver/pcfile.c driver/pcfile.h \
 	driver/linkargs.c \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h \

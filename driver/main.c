@@ -9,6 +9,7 @@
 #include "info.h"
 #include "options.h"
 #include "plan.h"
+#include "ports.h"
 #include "run.h"
 #include "schema.h"
 #include "spec.h"
@@ -108,6 +109,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	check_host_dirs(&inv, spec);
+	use_ports(&inv, spec);
 	if (inv.verbose)
 		print_version(stderr, &inv, spec);
 	if (inv.ninputs == 0 && inv.verbose && !inv.artifact)

@@ -174,6 +174,11 @@ static void add_link(struct invocation *inv, const char *arg, int input, int gro
 	inv->link[inv->nlink++] = (struct link_word){arg, input, group};
 }
 
+void add_link_word(struct invocation *inv, const char *arg)
+{
+	add_link(inv, arg, -1, 0);
+}
+
 static void set_artifact(struct invocation *inv, const char *name, const char *flag)
 {
 	if (inv->artifact && strcmp(inv->artifact, name) != 0)
@@ -309,6 +314,12 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_ENV:
 		add_env_names(inv, word, value);
 		break;
+	case OPT_USE_PORT:
+		/* a name from ports/, never a path */
+		if (!*value || strchr(value, '/') || value[0] == '.')
+			usage_error("%s: not the name of a port (wasm32-wasi-port known lists them)", word);
+		strvec_push(&inv->ports, value);
+		break;
 	case OPT_STRIP:
 		inv->strip = 1;
 		break;
@@ -341,6 +352,7 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_PRINT_PROG_NAME:
 	case OPT_PRINT_LIBGCC:
 	case OPT_PRINT_SYSROOT:
+	case OPT_PRINT_PORT_DIRS:
 	case OPT_VERSION:
 	case OPT_HELP:
 	case OPT_COMPLETION:

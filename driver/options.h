@@ -86,6 +86,7 @@ struct invocation {
 	struct strvec specs;   /* --specs= files, in order */
 	struct strvec env;     /* --env= names, checked, without duplicates */
 	struct strvec dl_openable; /* --dl-openable= words, for the dylink words (driver/complink.c) */
+	struct strvec ports;   /* --use-port= names, in order */
 	struct strvec compile_args;
 	struct input *inputs;
 	size_t ninputs, inputs_cap;
@@ -98,6 +99,9 @@ void mode_from_name(struct invocation *inv, const char *name);
 
 /* Parses argv (response files already expanded); usage errors are fatal. */
 void parse_args(struct invocation *inv, int argc, char **argv);
+
+/* Appends a word to the link line, after what is there (a flag, not an input). */
+void add_link_word(struct invocation *inv, const char *arg);
 
 /* Expands @file arguments, recursively, as GCC does. */
 void expand_response_files(int *argc, char ***argv);

@@ -10,6 +10,7 @@
 #include "builtins.h"
 #include "fileio.h"
 #include "plan.h"
+#include "ports.h"
 #include "tempfiles.h"
 #include "wasm/wasm.h"
 
@@ -55,6 +56,8 @@ static int says(const struct node *n, const char *key, const char *value)
 static void base_scope(struct scope *sc, const struct invocation *inv, const struct node *spec,
                        const struct node *artifact)
 {
+	struct strvec includes = {0}, libdirs = {0}, rpath = {0};
+
 	sc->layers[sc->nlayers++] = node_get(spec, "vars");
 	if (artifact)
 		sc->layers[sc->nlayers++] = node_get(artifact, "vars");
@@ -80,6 +83,13 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "export-dynamic", "1");
 	scope_set_list(sc, "user-flags", &inv->compile_args);
 	scope_set_list(sc, "env-names", &inv->env);
+	port_search_words(inv, spec, &includes, &libdirs, &rpath);
+	scope_set_list(sc, "port-includes", &includes);
+	scope_set_list(sc, "port-library-dirs", &libdirs);
+	scope_set_list(sc, "port-rpath", &rpath);
+	strvec_free(&includes);
+	strvec_free(&libdirs);
+	strvec_free(&rpath);
 }
 
 static void add_step(struct plan *p, const struct node *spec, const char *name,
@@ -304,7 +314,7 @@ static int loader_library(const struct node *spec, const char *name)
  */
 static const char *automatic_artifact(const struct invocation *inv, const struct node *spec)
 {
-	struct strvec dirs = {0};
+	struct strvec dirs = {0}, ports_inc = {0}, ports_lib = {0};
 	const char *found = NULL;
 
 	if (inv->static_link) {
@@ -320,6 +330,10 @@ static const char *automatic_artifact(const struct invocation *inv, const struct
 		if (inv->link[i].input < 0 && has_prefix(w, "-L"))
 			strvec_push(&dirs, w[2] ? w + 2 : (i + 1 < inv->nlink ? inv->link[i + 1].arg : ""));
 	}
+	/* then the port prefixes' lib directories, which the link searches next */
+	port_search_words(inv, spec, &ports_inc, &ports_lib, NULL);
+	for (size_t i = 0; i < ports_lib.len; i++)
+		strvec_push(&dirs, ports_lib.v[i] + 2);
 	for (size_t i = 0; i < inv->nlink && !found; i++) {
 		const struct link_word *w = &inv->link[i];
 
@@ -345,6 +359,8 @@ static const char *automatic_artifact(const struct invocation *inv, const struct
 		}
 	}
 	strvec_free(&dirs);
+	strvec_free(&ports_inc);
+	strvec_free(&ports_lib);
 	return found ? found : scalar_at(spec, "default-artifact");
 }
 

@@ -9,7 +9,8 @@ load test_helper
 -print-file-name=
 -print-prog-name=
 -print-libgcc-file-name
--print-sysroot" ]
+-print-sysroot
+-print-port-dirs" ]
 	run -0 wasm32-wasi-cc --completion=--emit=
 	[ "$output" = "--emit=component
 --emit=core" ]

@@ -9,7 +9,7 @@ AM_BATS_LOG_FLAGS = --tap
 check_DATA = check-needs tests/specs/build-tree.yaml
 CLEANFILES += tests/specs/build-tree.yaml
 clean-tests-cache:
-	rm -rf tests/cache tests/packages/src
+	rm -rf tests/cache tests/packages/src tests/ports-prefix
 tests/specs/build-tree.yaml: Makefile
 	$(AM_V_GEN)$(MKDIR_P) tests/specs && \
 	printf '%s\n' '# build-tree.yaml: what make check layers over the specs (generated).' \
@@ -29,11 +29,15 @@ AM_TESTS_ENVIRONMENT = \
 	test '$(abs_top_srcdir)' = '$(abs_top_builddir)' || specdir="$$specdir:$(abs_top_builddir)/specs"; \
 	specdir="$$specdir:$(abs_top_builddir)/tests/specs"; \
 	WASM32_WASI_CC_SPECDIR=$$specdir; \
-	PATH='$(abs_top_builddir)/driver:$(abs_top_builddir)/runtime':"$$PATH"; \
+	PATH='$(abs_top_builddir)/driver:$(abs_top_builddir)/runtime:$(abs_top_builddir)/ports':"$$PATH"; \
 	TOP_SRCDIR='$(abs_top_srcdir)'; BUILD_DIR='$(abs_top_builddir)'; \
 	NODE='$(NODE)'; JCO='$(JCO)'; \
 	XDG_CACHE_HOME='$(abs_top_builddir)/tests/cache'; \
-	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO XDG_CACHE_HOME;
+	WASM32_WASI_PORTS='$(abs_top_builddir)/tests/no-ports'; \
+	WASM32_WASI_PORT_RECIPES='$(abs_top_srcdir)/ports'; \
+	WASM32_WASI_CMAKE_TOOLCHAIN='$(abs_top_builddir)/cmake/wasm32-wasi.cmake'; \
+	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO XDG_CACHE_HOME \
+	  WASM32_WASI_PORTS WASM32_WASI_PORT_RECIPES WASM32_WASI_CMAKE_TOOLCHAIN;
 
 BATS_TESTS = \
 	tests/artifacts.bats \
@@ -50,6 +54,7 @@ BATS_TESTS = \
 	tests/libtool.bats \
 	tests/plan.bats \
 	tests/porting.bats \
+	tests/ports.bats \
 	tests/run.bats \
 	tests/sandbox.bats \
 	tests/specs.bats \
@@ -99,3 +104,13 @@ check-wasi-testsuite: all
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='tests/conformance.bats'
 .PHONY: check-wasi-testsuite
 EXTRA_DIST += tests/conformance/wasi-testsuite.js
+
+# Every port of ports/ (doc/ports.md) installed by wasm32-wasi-port, its own
+# tests passing, and a program using it run: long the first time (the
+# builds are cached in tests/cache, the sources downloaded), so apart from
+# make check, which runs tests/ports.bats (zlib and libpng).
+PORT_TESTS = tests/ports/all.bats
+EXTRA_DIST += $(PORT_TESTS)
+check-ports: all
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(PORT_TESTS)' AM_BATS_LOG_FLAGS='--tap --timing'
+.PHONY: check-ports

@@ -74,7 +74,7 @@ source_file() {
 make_bindir() {
 	local dir=$BATS_TEST_TMPDIR/bin t
 	mkdir -p "$dir"
-	for t in cc c++ cpp ar ranlib nm strip ld readelf objdump objcopy size strings run run-binfmt pkg-config; do
+	for t in cc c++ cpp ar ranlib nm strip ld readelf objdump objcopy size strings run run-binfmt pkg-config configure binfmt port; do
 		ln -sf "$(command -v "wasm32-wasi-$t")" "$dir/wasm32-wasi-$t"
 	done
 	echo "$dir"

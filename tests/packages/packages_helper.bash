@@ -1,6 +1,6 @@
 # packages_helper.bash: what the real-package suites share: sources fetched
 # once from Debian bookworm, a fresh copy per test, the build tree's tools.
-load ../test_helper
+load "${BASH_SOURCE[0]%/*}/../test_helper" # from tests/packages, tests/ports or tests
 
 SOURCES=$BUILD_DIR/tests/packages/src
 
@@ -150,7 +150,7 @@ embeds_library() {
 	grep -qaF "$2" "$1" || { echo "$1 does not embed $2" >&2; return 1; }
 }
 
-setup() {
+packages_setup() {
 	setup_with_bindir || return 1
 	PATH=$WASM32_WASI_BINDIR:$PATH
 	# Dynamic programs find libc.so and liballoc.so in the build tree, as
@@ -159,4 +159,8 @@ setup() {
 	# make check-packages passes TESTS=... down through MAKEFLAGS: keep it
 	# away from the packages' own make check.
 	unset MAKEFLAGS MFLAGS MAKELEVEL
+}
+
+setup() {
+	packages_setup
 }
