@@ -335,6 +335,29 @@ yes_sum() {
 	echo "$n $(((n / 9 * line + rest) % 65521))"
 }
 
+@test "a standard input that is a file is left where the program stopped, as grep -m leaves it for the next reader" {
+	source_file first.c <<-'EOF'
+	#include <stdio.h>
+	int main(void)
+	{
+		char line[64];
+		if (fgets(line, sizeof line, stdin))
+			fputs(line, stdout);
+		/* stdio read ahead: the file's offset goes back to after the line */
+		return fseek(stdin, ftell(stdin), SEEK_SET) != 0;
+	}
+	EOF
+	wasm32-wasi-cc --emit=core -o first.core first.c
+	wasm32-wasi-cc -o first first.c
+	printf 'one\ntwo\nthree\n' > in.txt
+	for prog in ./first.core ./first; do
+		run -0 sh -c '{ wasm32-wasi-run "$1"; sed "s/^/rest: /"; } < in.txt' sh "$prog"
+		[ "$output" = "one
+rest: two
+rest: three" ]
+	done
+}
+
 @test "standard input comes through a pipe, megabytes of it" {
 	for prog in "$CORE" "$COMPONENT"; do
 		run -0 bash -c 'printf hello | wasm32-wasi-run "$1" count' _ "$prog"

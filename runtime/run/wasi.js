@@ -182,6 +182,7 @@ class Wasi {
     this.table = new Map();
     this.preopenNames = new Map();
     this.times = new Map();
+    this.streams = []; // the standard streams' descriptions, open or closed since
     [stdio.stdin, stdio.stdout, stdio.stderr].forEach((host, n) => {
       let type = FILETYPE.UNKNOWN;
       try {
@@ -190,7 +191,9 @@ class Wasi {
         // a closed stream: the program finds it so
         return;
       }
-      this.install(n, new Description({ host, type, read: n === 0, write: n !== 0, offset: null, inherited: true }));
+      const d = new Description({ host, type, read: n === 0, write: n !== 0, offset: null, inherited: true });
+      this.streams.push(d);
+      this.install(n, d);
     });
     preopens.forEach(([name, what], i) => {
       const fd = 3 + i;
@@ -266,6 +269,24 @@ class Wasi {
       if (e instanceof Exit)
         return e.code;
       throw e;
+    } finally {
+      this.leaveOffsets();
+    }
+  }
+
+  // A standard stream that is a regular file shares its offset with the
+  // runner's caller (`{ grep -m1 x; sed 's/^/X/'; } < file` reads on where
+  // grep stopped). The program reads and writes it at the host's offset
+  // until it seeks; node has no lseek, so from then on it has an offset of
+  // its own, which is left in the host's description at the end: perl
+  // (perl-base, which every Debian system has) seeks the description it
+  // inherits. Without perl the host's offset stays where reading left it.
+  leaveOffsets() {
+    for (const d of this.streams) {
+      if (d.offset === null || d.type !== FILETYPE.REGULAR)
+        continue;
+      require('node:child_process').spawnSync('perl', ['-e', 'sysseek(STDIN, $ARGV[0], 0)', String(d.offset)],
+        { stdio: [d.host, 'ignore', 'ignore'] });
     }
   }
 
