@@ -45,6 +45,7 @@ GREP_ENV=GREP_COLOR,GREP_COLORS,TERM,POSIXLY_CORRECT,LANG,LC_ALL,LC_CTYPE,LC_MES
 	register_binfmt
 	run make -j2 check MAKEINFO=true
 	[ "$status" -eq 0 ] || { grep -h '^\(FAIL\|ERROR\|# \)' tests/test-suite.log gnulib-tests/test-suite.log; show_failed_logs tests gnulib-tests; false; }
-	# tests/, then gnulib-tests/
-	[[ "$output" == *"Testsuite summary for GNU grep 3.8"*"# TOTAL: 121"*"# PASS:  89"*"# FAIL:  0"*"# ERROR: 0"*"Testsuite summary for GNU grep 3.8"*"# TOTAL: 200"*"# PASS:  136"*"# FAIL:  0"*"# ERROR: 0"* ]] || { grep "^# [A-Z]*: " <<< "$output"; false; }
+	# tests/, then gnulib-tests/; two of tests/ run to the failure grep's
+	# Makefile expects of them (XFAIL_TESTS: triple-backref, equiv-classes)
+	[[ "$output" == *"Testsuite summary for GNU grep 3.8"*"# TOTAL: 121"*"# PASS:  88"*"# XFAIL: 2"*"# FAIL:  0"*"# ERROR: 0"*"Testsuite summary for GNU grep 3.8"*"# TOTAL: 200"*"# PASS:  136"*"# FAIL:  0"*"# ERROR: 0"* ]] || { grep "^# [A-Z]*: " <<< "$output"; false; }
 }
