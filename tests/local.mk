@@ -73,6 +73,7 @@ EXTRA_DIST += $(BATS_TESTS) tests/test_helper.bash tests/fixtures tests/golden
 # side by side (PACKAGE_JOBS), the longest first; their logs give each
 # test's time (bats --timing).
 PACKAGE_TESTS = \
+	tests/packages/gmp.bats \
 	tests/packages/libsodium.bats \
 	tests/packages/sed.bats \
 	tests/packages/diffutils.bats \
