@@ -83,6 +83,7 @@ PACKAGE_TESTS = \
 	tests/packages/libyaml.bats \
 	tests/packages/gzip.bats \
 	tests/packages/lz4.bats \
+	tests/packages/onig.bats \
 	tests/packages/hello.bats \
 	tests/packages/cjson.bats \
 	tests/packages/zlib.bats \
