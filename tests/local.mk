@@ -85,6 +85,7 @@ PACKAGE_TESTS = \
 	tests/packages/lz4.bats \
 	tests/packages/onig.bats \
 	tests/packages/libjpeg-turbo.bats \
+	tests/packages/xz-utils.bats \
 	tests/packages/brotli.bats \
 	tests/packages/hello.bats \
 	tests/packages/cjson.bats \
