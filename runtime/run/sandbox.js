@@ -26,7 +26,7 @@
 //   its directory, with O_NOFOLLOW (or the *at call that does not follow).
 // The walk takes time linear in the path's length.
 //
-// The directories a walk opens are kept (Directories), by the descriptor
+// The directories a walk opens are kept (`kept`), by the descriptor
 // they were opened beneath and their name, so that the next walk through
 // them opens nothing: what a name means changes only by the program's own
 // renames and removals, which forget them all (forget()), as does closing
@@ -161,7 +161,7 @@ function inspect(parent, name) {
 // ("." when the path names the directory itself), whether the path ended in
 // "/", and the components walked, without "." or ".." or links, from the
 // start and after any prefix (for the preview2 shim). Its descriptors are
-// the kept ones: nothing to close.
+// the kept ones (`kept`): nothing to close.
 class Walk {
   constructor(fd, name, slash, components, relative = components) {
     Object.assign(this, { fd, name, slash, components, relative });
@@ -366,5 +366,5 @@ function openPreopen(dir) {
   }
 }
 
-module.exports = { CACHE_DIRECTORY, DEVICES_NAME, Refused, Virtual, Walk, walk, forget, walkVirtual, devices, single, at,
+module.exports = { CACHE_DIRECTORY, DEVICES_NAME, Refused, walk, forget, walkVirtual, devices, single, at,
   codeOf, closeQuietly, isDevice, isKernelPath, openPreopen };

@@ -1068,4 +1068,4 @@ class Wasi {
   }
 }
 
-module.exports = { Wasi, Exit, ERRNO, FILETYPE };
+module.exports = { Wasi };

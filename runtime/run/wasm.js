@@ -5,7 +5,9 @@
 // custom sections the runner reads: wasm32-wasi-cc.env (the declared
 // environment, a vec of names), dylink.0 (doc/dynamic-linking-abi.md;
 // MEM_INFO, NEEDED and RUNTIME_PATH are used) and a dynamic executable's
-// component's wasm32-wasi-cc.libraries. What it cannot read it
+// component's wasm32-wasi-cc.libraries. It writes one thing: an export of
+// wasm-ld's stack pointer added to a module (exportingGlobal), so that the
+// runner can tell a stack overflow. What it cannot read it
 // reports by throwing Malformed, whose message says what is wrong; callers
 // prefix the file's name.
 'use strict';
