@@ -364,8 +364,11 @@ const struct wasm_functype *wasm_func_type(const struct wasm_module *m, uint32_t
 
 int wasm_functype_equal(const struct wasm_functype *a, const struct wasm_functype *b)
 {
+	/* A type without parameters or results may hold null arrays: memcmp
+	 * must not see them, even for zero bytes. */
 	return a->nparams == b->nparams && a->nresults == b->nresults &&
-	       memcmp(a->params, b->params, a->nparams) == 0 && memcmp(a->results, b->results, a->nresults) == 0;
+	       (a->nparams == 0 || memcmp(a->params, b->params, a->nparams) == 0) &&
+	       (a->nresults == 0 || memcmp(a->results, b->results, a->nresults) == 0);
 }
 
 static const char *valtype_name(unsigned t)
