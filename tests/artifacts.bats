@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# artifacts.bats: the rows of the artifact table (doc/design.md) besides the default command:
+# artifacts.bats: the rows of the artifact table (doc/artifacts.md) besides the default command:
 # statically-linked library, allocator, and the refused provides-state + command.
 
 load test_helper
