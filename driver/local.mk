@@ -17,6 +17,7 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/respfile.c \
 	driver/schema.c driver/schema.h \
 	driver/spec.c driver/spec.h \
+	driver/speccache.c driver/speccache.h \
 	driver/template.c driver/template.h \
 	driver/plan.c driver/plan.h \
 	driver/hostdirs.c driver/hostdirs.h \

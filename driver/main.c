@@ -13,6 +13,7 @@
 #include "run.h"
 #include "schema.h"
 #include "spec.h"
+#include "speccache.h"
 #include "tempfiles.h"
 
 #ifndef SPECDIR
@@ -32,22 +33,54 @@ static void load(struct node **spec, const char *path)
 		fatal("%s", err);
 }
 
-/* Every *.yaml of a directory, in name order. */
-static void load_dir(struct node **spec, const char *dir)
+/* Where the specs came from, for -v: a directory, or its cache. */
+static struct strvec spec_sources;
+
+static int yaml_files(const char *dir, struct dirent ***names)
 {
-	struct dirent **names;
-	int n = scandir(dir, &names, is_yaml, alphasort);
+	int n = scandir(dir, names, is_yaml, alphasort);
 
 	if (n < 0)
 		fatal("cannot read the spec directory %s:", dir);
-	for (int i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]->d_name);
+	return n;
+}
 
-		load(spec, path);
-		free(path);
+static void free_names(struct dirent **names, int n)
+{
+	for (int i = 0; i < n; i++)
 		free(names[i]);
-	}
 	free(names);
+}
+
+/* Every *.yaml of a directory, in name order: from its cache if that is current. */
+static void load_dir(struct node **spec, const char *dir)
+{
+	struct dirent **names;
+	int n = yaml_files(dir, &names);
+
+	if (spec_cache_read(spec, dir, names, n)) {
+		strvec_push(&spec_sources, xasprintf("%s/specs.cache", dir));
+	} else {
+		strvec_push(&spec_sources, xstrdup(dir));
+		for (int i = 0; i < n; i++) {
+			char *path = xasprintf("%s/%s", dir, names[i]->d_name);
+
+			load(spec, path);
+			free(path);
+		}
+	}
+	free_names(names, n);
+}
+
+static void write_spec_cache(const char *dir)
+{
+	struct dirent **names;
+	int n = yaml_files(dir, &names);
+	char *err = NULL;
+
+	if (spec_cache_write(dir, names, n, &err) < 0)
+		fatal("%s", err);
+	free_names(names, n);
 }
 
 /* Calls fn on each element of a ':'-separated list. */
@@ -100,6 +133,10 @@ int main(int argc, char **argv)
 	mode_from_name(&inv, progname);
 	expand_response_files(&argc, &argv);
 	parse_args(&inv, argc, argv);
+	if (inv.spec_cache_dir) {
+		write_spec_cache(inv.spec_cache_dir);
+		return 0;
+	}
 	spec = load_specs(&inv);
 
 	if (inv.nqueries) {
@@ -110,8 +147,11 @@ int main(int argc, char **argv)
 	}
 	check_host_dirs(&inv, spec);
 	use_ports(&inv, spec);
-	if (inv.verbose)
+	if (inv.verbose) {
 		print_version(stderr, &inv, spec);
+		for (size_t i = 0; i < spec_sources.len; i++)
+			fprintf(stderr, "Reading specs from %s\n", spec_sources.v[i]);
+	}
 	if (inv.ninputs == 0 && inv.verbose && !inv.artifact)
 		return 0;
 

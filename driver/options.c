@@ -344,6 +344,9 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_NOLIBC:
 		inv->nodefaultlibs = 1;
 		break;
+	case OPT_WRITE_SPEC_CACHE:
+		inv->spec_cache_dir = value;
+		break;
 	case OPT_DUMPSPECS:
 	case OPT_DUMPMACHINE:
 	case OPT_DUMPVERSION:

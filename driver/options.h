@@ -84,6 +84,7 @@ struct invocation {
 	enum { HOST_DIRS_WARN, HOST_DIRS_OFF, HOST_DIRS_ERROR } host_dirs; /* -W[no-|error=]host-dirs */
 	struct strvec dir_flags; /* -I, -isystem, -iquote, -idirafter, -L: the flag, then its directory */
 	struct strvec specs;   /* --specs= files, in order */
+	const char *spec_cache_dir; /* -write-spec-cache=: write it, then exit */
 	struct strvec env;     /* --env= names, checked, without duplicates */
 	struct strvec dl_openable; /* --dl-openable= words, for the dylink words (driver/complink.c) */
 	struct strvec ports;   /* --use-port= names, in order */

@@ -10,16 +10,21 @@
 #include "spec.h"
 #include "util.h"
 
-static struct node *node_new(enum node_kind kind, const char *file, const yaml_mark_t *mark)
+struct node *node_make(enum node_kind kind, const char *file, int line, int col)
 {
 	struct node *n = xcalloc(1, sizeof(*n));
 
 	n->kind = kind;
 	n->file = file;
-	/* libyaml counts lines and columns from 0 */
-	n->line = (int)mark->line + 1;
-	n->col = (int)mark->column + 1;
+	n->line = line;
+	n->col = col;
 	return n;
+}
+
+static struct node *node_new(enum node_kind kind, const char *file, const yaml_mark_t *mark)
+{
+	/* libyaml counts lines and columns from 0 */
+	return node_make(kind, file, (int)mark->line + 1, (int)mark->column + 1);
 }
 
 /*
@@ -56,7 +61,7 @@ static void index_grow(struct node *n)
 		index_put(n, i);
 }
 
-static void node_add(struct node *n, char *key, const struct node_loc *loc, struct node *item)
+void node_add(struct node *n, char *key, const struct node_loc *loc, struct node *item)
 {
 	if (n->len == n->cap) {
 		n->cap = n->cap ? n->cap * 2 : 8;
@@ -316,7 +321,7 @@ fail:
 	return NULL;
 }
 
-int spec_load(struct node **root, const char *path, char **err)
+struct node *spec_parse(const char *path, char **err)
 {
 	FILE *f = fopen(path, "rb");
 	struct node *doc;
@@ -326,13 +331,25 @@ int spec_load(struct node **root, const char *path, char **err)
 	if (!f) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
 		free(file);
-		return -1;
+		return NULL;
 	}
 	doc = parse_file(f, file, err);
 	fclose(f);
+	return doc;
+}
+
+void spec_layer(struct node **root, struct node *doc)
+{
+	*root = merge(*root, doc);
+}
+
+int spec_load(struct node **root, const char *path, char **err)
+{
+	struct node *doc = spec_parse(path, err);
+
 	if (!doc)
 		return -1;
-	*root = merge(*root, doc);
+	spec_layer(root, doc);
 	return 0;
 }
 

@@ -37,6 +37,14 @@ struct node {
  */
 int spec_load(struct node **root, const char *path, char **err);
 
+/* Parses the YAML file at path into a tree of its own, or NULL with *err set as above. */
+struct node *spec_parse(const char *path, char **err);
+/* Layers doc over *root as spec_load does, consuming doc. */
+void spec_layer(struct node **root, struct node *doc);
+/* For the other reader of spec trees (speccache.c): a new node, and a collection's next item
+ * (key and loc only for a mapping; the mapping takes key). */
+struct node *node_make(enum node_kind kind, const char *file, int line, int col);
+void node_add(struct node *n, char *key, const struct node_loc *loc, struct node *item);
 /* The child of a mapping named key, or NULL (also when n is not a mapping). */
 struct node *node_get(const struct node *n, const char *key);
 

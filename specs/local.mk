@@ -16,3 +16,11 @@ CLEANFILES += specs/toolchain.yaml
 specs/toolchain.yaml: specs/toolchain.yaml.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) specs && rm -f $@ $@.tmp && \
 	$(edit) $(srcdir)/specs/toolchain.yaml.in > $@.tmp && mv $@.tmp $@
+
+# The installed specs parsed once (driver/speccache.c): the driver reads the
+# cache instead of the YAML while the files stay as installed.
+install-spec-cache: driver/wasm32-wasi-cc$(EXEEXT)
+	driver/wasm32-wasi-cc$(EXEEXT) -write-spec-cache='$(DESTDIR)$(specsdir)'
+uninstall-spec-cache:
+	rm -f '$(DESTDIR)$(specsdir)/specs.cache'
+.PHONY: install-spec-cache uninstall-spec-cache

@@ -205,3 +205,103 @@ load test_helper
 	run -1 wasm32-wasi-cc --specs=nowhere.yaml -dumpspecs
 	[ "$output" = "wasm32-wasi-cc: nowhere.yaml: No such file or directory" ]
 }
+
+# A spec directory of two files, for the cache's tests: the merged installed
+# specs, and a small one layered over them.
+make_spec_dir() {
+	mkdir -p dir
+	wasm32-wasi-cc -dumpspecs > dir/all.yaml
+	printf 'vars:\n  sysroot: /from/dir\n' > dir/mine.yaml
+}
+
+@test "-write-spec-cache parses a directory once: the driver reads the cache, to the same spec" {
+	make_spec_dir
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -dumpspecs
+	yaml=$output
+	run -0 wasm32-wasi-cc -write-spec-cache=dir
+	[ "$output" = "" ]
+	[ -f dir/specs.cache ]
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -dumpspecs
+	[ "$output" = "$yaml" ]
+	[[ "$output" == *"  sysroot: /from/dir"* ]]
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -v
+	[ "${lines[2]}" = "Reading specs from $PWD/dir/specs.cache" ]
+	# and it compiles and links as the YAML does
+	echo 'int main(void) { return 3; }' > prog.c
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -### -o prog prog.c
+	cached=$output
+	mv dir/specs.cache specs.cache.kept
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -### -o prog prog.c
+	[ "$output" = "$cached" ]
+	assert_no_temporaries
+}
+
+@test "a spec file changed, added or removed after the cache was written: the YAML is read" {
+	make_spec_dir
+	wasm32-wasi-cc -write-spec-cache=dir
+	printf 'vars:\n  sysroot: /changed\n' > dir/mine.yaml
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -dumpspecs
+	[[ "$output" == *"  sysroot: /changed"* ]]
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -v
+	[ "${lines[2]}" = "Reading specs from $PWD/dir" ]
+	wasm32-wasi-cc -write-spec-cache=dir
+	printf 'vars:\n  sysroot: /added\n' > dir/zz.yaml
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -dumpspecs
+	[[ "$output" == *"  sysroot: /added"* ]]
+	wasm32-wasi-cc -write-spec-cache=dir
+	rm dir/zz.yaml
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -dumpspecs
+	[[ "$output" == *"  sysroot: /changed"* ]]
+}
+
+@test "a cache that is cut short, garbage, a FIFO or a directory is not read, and nothing else changes" {
+	make_spec_dir
+	WASM32_WASI_CC_SPECDIR=$PWD/dir wasm32-wasi-cc -dumpspecs > want.yaml
+	wasm32-wasi-cc -write-spec-cache=dir
+	size=$(stat -c %s dir/specs.cache)
+	for cut in 10 100 $((size / 2)) $((size - 1)); do
+		wasm32-wasi-cc -write-spec-cache=dir
+		truncate -s "$cut" dir/specs.cache
+		WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -dumpspecs
+		diff -u want.yaml <(printf '%s\n' "$output")
+	done
+	# the right header, then bytes that claim huge counts and lengths
+	wasm32-wasi-cc -write-spec-cache=dir
+	{ head -c 40 dir/specs.cache; head -c 4096 /dev/urandom; } > garbage
+	mv garbage dir/specs.cache
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -dumpspecs
+	diff -u want.yaml <(printf '%s\n' "$output")
+	rm dir/specs.cache
+	mkfifo dir/specs.cache
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 timeout 10 wasm32-wasi-cc -dumpspecs
+	diff -u want.yaml <(printf '%s\n' "$output")
+	rm dir/specs.cache
+	mkdir dir/specs.cache
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -0 wasm32-wasi-cc -dumpspecs
+	diff -u want.yaml <(printf '%s\n' "$output")
+}
+
+@test "a message about a spec read from the cache points where the YAML does" {
+	make_spec_dir
+	printf 'artifacts:\n  command:\n    state: shared\n' > dir/mine.yaml
+	echo 'int main(void) { return 0; }' > prog.c
+	msg="wasm32-wasi-cc: $PWD/dir/mine.yaml:3:12: 'state' must be defines-state, imports-state, provides-state or shared-nothing, not 'shared'"
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -1 wasm32-wasi-cc -o prog prog.c
+	[ "$output" = "$msg" ]
+	wasm32-wasi-cc -write-spec-cache=dir
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -1 wasm32-wasi-cc -v -o prog prog.c
+	[ "$output" = "$msg" ]
+	WASM32_WASI_CC_SPECDIR=$PWD/dir run -1 wasm32-wasi-cc -o prog prog.c
+	[ "$output" = "$msg" ]
+}
+
+@test "-write-spec-cache of a directory with a bad spec says where, and writes nothing" {
+	make_spec_dir
+	printf 'vars:\n  a: [b\n' > dir/mine.yaml
+	run -1 wasm32-wasi-cc -write-spec-cache=dir
+	[[ "$output" == "wasm32-wasi-cc: dir/mine.yaml:3:1: "* ]]
+	run ls -A dir
+	[ "$output" = "$(printf 'all.yaml\nmine.yaml')" ]
+	run -1 wasm32-wasi-cc -write-spec-cache=nowhere
+	[ "$output" = "wasm32-wasi-cc: cannot read the spec directory nowhere: No such file or directory" ]
+}
