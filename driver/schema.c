@@ -103,7 +103,7 @@ static const struct schema tools = {TABLE, "a mapping of tools", NULL, NULL, &to
 static const struct schema roles = {TABLE, "a mapping of roles", NULL, NULL, &role};
 
 static const struct field top_fields[] = {
-	{"default-artifact", &scalar}, {"default-allocator", &scalar}, {"artifacts", &artifacts},
+	{"default-artifact", &scalar}, {"dynamic-artifact", &scalar}, {"default-allocator", &scalar}, {"artifacts", &artifacts},
 	{"allocators", &allocators}, {"steps", &steps}, {"tools", &tools}, {"roles", &roles},
 	{"vars", &templates}, {"linker", &linker}, {"prog-names", &scalars},
 	{"loader-libraries", &strings}, {"host-dirs", &strings}, {NULL, NULL},
