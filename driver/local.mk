@@ -3,6 +3,7 @@ bin_PROGRAMS += driver/wasm32-wasi-cc
 driver_wasm32_wasi_cc_CPPFLAGS = $(AM_CPPFLAGS) -DSPECDIR='"$(specsdir)"'
 driver_wasm32_wasi_cc_SOURCES = \
 	driver/main.c \
+	driver/artifacts.c driver/artifacts.h \
 	driver/info.c driver/info.h \
 	driver/builtins.c driver/builtins.h \
 	driver/envdecl.c \

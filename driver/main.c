@@ -5,6 +5,7 @@
 #include <string.h>
 
 
+#include "artifacts.h"
 #include "hostdirs.h"
 #include "info.h"
 #include "options.h"
@@ -78,7 +79,7 @@ static struct node *load_specs(const struct invocation *inv)
 		load(&spec, inv->specs.v[i]);
 	if (!spec)
 		fatal("no spec files found");
-	if (schema_check(spec, &err) < 0)
+	if (schema_check(spec, &err) < 0 || artifact_flags_check(spec, &err) < 0)
 		fatal("%s", err);
 	return spec;
 }
@@ -112,7 +113,7 @@ int main(int argc, char **argv)
 	use_ports(&inv, spec);
 	if (inv.verbose)
 		print_version(stderr, &inv, spec);
-	if (inv.ninputs == 0 && inv.verbose && !inv.artifact)
+	if (inv.ninputs == 0 && inv.verbose && !inv.artifact_flag)
 		return 0;
 
 	if (inv.mode != MODE_LINK) {

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "artifacts.h"
 #include "builtins.h"
 #include "fileio.h"
 #include "libraries.h"
@@ -358,17 +359,29 @@ static void check_emit(const struct invocation *inv, const struct node *a, const
 	            strcmp(value, "core") == 0 ? "a core module" : "a component");
 }
 
-static const struct node *find_artifact(const struct invocation *inv, const struct node *spec)
+/* The kind asked for (by --artifact=, an alias of it, or a flag the spec's `flags:` list), else chosen. */
+static const char *artifact_name(const struct invocation *inv, const struct node *spec)
 {
-	const char *name = inv->artifact ? inv->artifact : automatic_artifact(inv, spec);
+	const char *name = inv->artifact;
+
+	if (!name && inv->artifact_flag && !(name = artifact_by_flag(spec, inv->artifact_flag)))
+		usage_error("%s: no artifact kind of the specs has this flag", inv->artifact_flag);
+	return name ? name : automatic_artifact(inv, spec);
+}
+
+static const struct node *find_artifact(const struct invocation *inv, const struct node *spec, const char **pname)
+{
+	const char *name = artifact_name(inv, spec);
 	const struct node *a = choose(spec, "artifacts", "artifact kind", "default-artifact", name);
 	const struct node *refused;
 	const char *lifetime = scalar_at(a, "lifetime"), *state;
 
+	*pname = name ? name : scalar_at(spec, "default-artifact");
+
 	if ((refused = node_get(a, "refused")))
 		usage_error("%s: %s", inv->artifact_flag ? inv->artifact_flag : name,
 		            refused->kind == NODE_SCALAR ? refused->str : "refused by the specs");
-	if (inv->static_link && inv->artifact && (state = scalar_at(a, "state")) &&
+	if (inv->static_link && inv->artifact_flag && (state = scalar_at(a, "state")) &&
 	    strcmp(state, "imports-state") == 0)
 		usage_error("-static conflicts with %s", inv->artifact_flag);
 	if (inv->env.len && (!lifetime || strcmp(lifetime, "command") != 0))
@@ -482,7 +495,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 {
 	const struct node *artifact, *steps;
 	const char **objects;
-	const char *input = NULL;
+	const char *input = NULL, *artifact_key;
 	struct linker_words words = {0};
 	struct strvec names = {0};
 	struct scope sc = {0};
@@ -493,7 +506,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 		plan_linker_query(p, inv, spec);
 		return;
 	}
-	artifact = find_artifact(inv, spec);
+	artifact = find_artifact(inv, spec, &artifact_key);
 	objects = xcalloc(inv->ninputs, sizeof(*objects));
 	if (inv->ninputs == 0 && !says(artifact, "inputs", "optional"))
 		usage_error("no input files");
@@ -548,7 +561,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	else
 		p->final_tmp = output_temp(inv->dry_run, p->output);
 
-	steps = need(artifact, inv->artifact ? inv->artifact : "default-artifact", "steps");
+	steps = need(artifact, artifact_key, "steps");
 	if (template_expand(steps, &sc, &names, &err) < 0)
 		spec_check(err);
 	if (names.len == 0)

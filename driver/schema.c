@@ -65,7 +65,7 @@ static const struct schema linker_syntax = {SCALAR, "a linker option's syntax", 
 static const struct schema linker_options = {TABLE, "a mapping of linker options", NULL, NULL, &linker_syntax};
 
 static const struct field artifact_fields[] = {
-	{"summary", &scalar}, {"flag", &scalar}, {"state", &state}, {"lifetime", &lifetime},
+	{"summary", &scalar}, {"flags", &strings}, {"state", &state}, {"lifetime", &lifetime},
 	{"inputs", &inputs}, {"emit", &emit}, {"steps", &template}, {"roles", &template},
 	{"vars", &templates}, {"refused", &scalar}, {NULL, NULL},
 };
