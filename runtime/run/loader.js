@@ -34,6 +34,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const wasm = require('./wasm.js');
+const { kindOf } = require('./libraries.js');
 const { Failure, describe, programFailed } = require('./report.js');
 const { Refused } = require('./sandbox.js');
 
@@ -128,11 +129,11 @@ function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false
     } catch (e) {
       throw new Failure(`${where}: malformed program: ${e.message}`, 1, `${label}: malformed library`);
     }
-    const allocator = !info;
-    if (allocator && !WebAssembly.Module.exports(module).some(e => e.name === 'memory' && e.kind === 'memory'))
+    const kind = kindOf(data, module);
+    if (!kind.dynamic && !kind.allocator)
       throw new Failure(`${where}: not a library: neither a dll (no dylink.0) nor an allocator (no memory export)`,
         1, `${label}: not a library`);
-    order.push({ name, file: where, shown: label, info, module, allocator, id: null });
+    order.push({ name, file: where, shown: label, info, module, kind, allocator: kind.allocator, id: null });
   };
   visit(name, file, bytes, shown, compiled);
   return order;
@@ -312,7 +313,7 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
   } catch (e) {
     throw new Failure(`${file}: malformed program: ${e.message}`);
   }
-  if (!WebAssembly.Module.exports(module).some(e => e.name === '_start' && e.kind === 'function'))
+  if (!kindOf(bytes, module).command)
     throw new Failure(`${file}: not a command: a library (it exports no _start)`);
   const order = loadOrder('', file, bytes, programDir, libdir, undefined, file, module, libraries);
   for (const m of order)
@@ -450,7 +451,7 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
     const top = fresh[fresh.length - 1];
     for (const m of fresh)
       m.id = m !== top ? fileId(m.file) : bytes ? where : fileId(where);
-    if (top.allocator && WebAssembly.Module.exports(top.module).some(e => e.name === '_start'))
+    if (top.allocator && top.kind.command)
       throw new Failure(`${where}: not a library: a command`, 1, `${shown}: not a library: a command`);
     const allocators = fresh.filter(m => m.allocator);
     if (allocators.length)
