@@ -1,14 +1,12 @@
 // loader.js: the dynamic loader: runs a dynamic executable with the libraries it needs, and dlopen.
 //
 // A core module with dylink.0 (wasm32-wasi-cc's dynamic-command; the ABI is
-// doc/dynamic-linking-abi.md) is loaded with the libraries it needs,
-// searched by name in the program's directory, then
-// $WASM32_WASI_LIBRARY_PATH (':'-separated), then the RUNTIME_PATH of the
-// module that needs it, then the installed libdir. One library is the
-// allocator (liballoc.so, provides-state + library: a module without
-// dylink.0 that exports its memory): it is instantiated first, and its
-// memory, table and stack pointer (its stack first in memory) are
-// those of every module. Each dll's data goes where the allocator's
+// doc/dynamic-linking-abi.md, what a module is: libraries.js) is loaded with
+// the libraries it needs, searched by name in the order that page states
+// ("Finding libraries": findLibrary). One library is the allocator
+// (liballoc.so, provides-state + library: a module without dylink.0 that
+// exports its memory): it is instantiated first, and its memory, table and
+// stack pointer (its stack first in memory) are those of every module. Each dll's data goes where the allocator's
 // aligned_alloc puts it, its functions where the table grows. Imports are
 // resolved by module name, the two-level namespace wasm32-wasi-cc wrote at
 // link time: "." is the module itself, a soname a library loaded before
@@ -61,9 +59,8 @@ function isCoreModule(file) {
   }
 }
 
-// A library by name: in the program's directory, $WASM32_WASI_LIBRARY_PATH,
-// the RUNTIME_PATH of the module that needs it (-rpath; $ORIGIN is that
-// module's directory), then the installed libdir.
+// A library by name, in the run-time order of doc/dynamic-linking-abi.md,
+// "Finding libraries" (the one statement of it).
 function findLibrary(name, programDir, libdir, why = 'needed', runpath = [], origin = programDir) {
   const dirs = [programDir,
     ...(process.env.WASM32_WASI_LIBRARY_PATH || '').split(':').filter(d => d),
