@@ -16,9 +16,9 @@
  * doc/dynamic-linking-abi.md; this step resolves it statically:
  *
  *  - The modules are the executable and the libraries its NEEDED lists
- *    name, transitively, found by soname among the libraries of the link
- *    line, then in the -L, -rpath and $WASM32_WASI_LIBRARY_PATH
- *    directories. They are instantiated dependencies first, the allocator
+ *    name, transitively, found by soname as doc/dynamic-linking-abi.md
+ *    ("Finding libraries") says, and driver/libraries.c does. They are
+ *    instantiated dependencies first, the allocator
  *    (liballoc.so) before all: its memory, table and stack pointer are
  *    everyone's.
  *  - Each module's data goes above the allocator's initial memory, whose
