@@ -26,6 +26,21 @@ const char *artifact_by_flag(const struct node *spec, const char *word)
 	return NULL;
 }
 
+void artifact_resolve(struct invocation *inv, const struct node *spec)
+{
+	for (size_t i = 0; i < inv->nartifact_asks; i++) {
+		const struct artifact_ask *a = &inv->artifact_asks[i];
+		const char *name = a->name ? a->name : artifact_by_flag(spec, a->flag);
+
+		if (!name)
+			usage_error("%s: no artifact kind of the specs has this flag", a->flag);
+		if (inv->artifact && strcmp(inv->artifact, name) != 0)
+			usage_error("%s conflicts with %s", a->flag, inv->artifact_flag);
+		inv->artifact = name;
+		inv->artifact_flag = a->flag;
+	}
+}
+
 int artifact_flags_check(const struct node *spec, char **err)
 {
 	const struct node *kinds = node_get(spec, "artifacts");

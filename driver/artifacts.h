@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "options.h"
 #include "spec.h"
 
 /*
@@ -11,6 +12,13 @@
  * whose `flags:` list word (-mexec-model=reactor); NULL when none does.
  */
 const char *artifact_by_flag(const struct node *spec, const char *word);
+
+/*
+ * inv->artifact and artifact_flag from the flags that asked for a kind: a
+ * flag the option table does not name a kind for asks for the kind whose
+ * `flags:` list it. Two flags that ask for two kinds are a usage error.
+ */
+void artifact_resolve(struct invocation *inv, const struct node *spec);
 
 /*
  * Checks that each word of every artifact's `flags:` asks for that artifact

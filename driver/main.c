@@ -102,6 +102,7 @@ int main(int argc, char **argv)
 	expand_response_files(&argc, &argv);
 	parse_args(&inv, argc, argv);
 	spec = load_specs(&inv);
+	artifact_resolve(&inv, spec);
 
 	if (inv.nqueries) {
 		for (size_t i = 0; i < inv.nqueries; i++)
@@ -113,7 +114,7 @@ int main(int argc, char **argv)
 	use_ports(&inv, spec);
 	if (inv.verbose)
 		print_version(stderr, &inv, spec);
-	if (inv.ninputs == 0 && inv.verbose && !inv.artifact_flag)
+	if (inv.ninputs == 0 && inv.verbose && !inv.artifact)
 		return 0;
 
 	if (inv.mode != MODE_LINK) {

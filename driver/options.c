@@ -6,6 +6,7 @@
 #include "builtins.h"
 #include "options.h"
 
+/* In the order of options.def, as enum opt_id: option_table[id] is the option id. */
 const struct option option_table[] = {
 #define OPT(id, spelling, aliases, syntax, dest, metavar, values, help) \
 	{OPT_##id, spelling, aliases, syntax, dest, metavar, values, help, OPT_UNKNOWN, NULL},
@@ -218,19 +219,11 @@ void add_link_word(struct invocation *inv, const char *arg)
 	add_link(inv, arg, -1, 0);
 }
 
-/*
- * The artifact kind name, asked for by flag; a NULL name is the kind whose
- * spec `flags:` list flag (plan.c), which the specs, read later, say. Two
- * flags conflict when they name two kinds, or, a kind being unknown yet,
- * when they are two words.
- */
-static void set_artifact(struct invocation *inv, const char *name, const char *flag)
+/* The artifact kind name (NULL: the one whose spec `flags:` list flag), asked for by flag. */
+static void ask_artifact(struct invocation *inv, const char *name, const char *flag)
 {
-	if (inv->artifact_flag && (name && inv->artifact ? strcmp(inv->artifact, name) != 0
-	                                                 : strcmp(inv->artifact_flag, flag) != 0))
-		usage_error("%s conflicts with %s", flag, inv->artifact_flag);
-	inv->artifact = name;
-	inv->artifact_flag = flag;
+	inv->artifact_asks = xreallocarray(inv->artifact_asks, inv->nartifact_asks + 1, sizeof(*inv->artifact_asks));
+	inv->artifact_asks[inv->nartifact_asks++] = (struct artifact_ask){name, flag};
 }
 
 static void set_mode(struct invocation *inv, enum mode m)
@@ -315,12 +308,12 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		*lang = strcmp(value, "none") == 0 ? NULL : value;
 		break;
 	case OPT_EXEC_MODEL:
-		set_artifact(inv, NULL, word);
+		ask_artifact(inv, NULL, word);
 		break;
 	case OPT_ARTIFACT:
 		if (!*value)
 			usage_error("%s: expected an artifact kind", word);
-		set_artifact(inv, value, word);
+		ask_artifact(inv, value, word);
 		break;
 	case OPT_ALLOCATOR:
 		if (!*value)

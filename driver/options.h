@@ -80,9 +80,12 @@ struct invocation {
 	int linker_query;   /* -Wl,--version or -Wl,--help: ask the linker, link nothing */
 	struct query *queries; /* --version, -print-*...: answered in order, then exit */
 	size_t nqueries;
-	const char *artifact;  /* spec name of what to produce; NULL: by artifact_flag, else the default */
-	const char *artifact_flag; /* the flag that chose it (its kind is the one whose spec `flags:` list
-	                              it when artifact is NULL: artifacts.c) */
+	/* the flags that ask for an artifact kind, in order: the kind's name, or NULL for the kind whose
+	   spec `flags:` list the flag (artifact_resolve, once the specs are read, checks they agree) */
+	struct artifact_ask { const char *name, *flag; } *artifact_asks;
+	size_t nartifact_asks;
+	const char *artifact;  /* spec name of what to produce (artifact_resolve); NULL: the default */
+	const char *artifact_flag; /* the flag that chose it, for messages */
 	const char *emit;      /* "core", "component" or NULL */
 	const char *allocator; /* spec name of the liballoc implementation; NULL: the default */
 	const char *sysroot;

@@ -7,7 +7,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "artifacts.h"
 #include "builtins.h"
 #include "fileio.h"
 #include "libraries.h"
@@ -359,19 +358,9 @@ static void check_emit(const struct invocation *inv, const struct node *a, const
 	            strcmp(value, "core") == 0 ? "a core module" : "a component");
 }
 
-/* The kind asked for (by --artifact=, an alias of it, or a flag the spec's `flags:` list), else chosen. */
-static const char *artifact_name(const struct invocation *inv, const struct node *spec)
-{
-	const char *name = inv->artifact;
-
-	if (!name && inv->artifact_flag && !(name = artifact_by_flag(spec, inv->artifact_flag)))
-		usage_error("%s: no artifact kind of the specs has this flag", inv->artifact_flag);
-	return name ? name : automatic_artifact(inv, spec);
-}
-
 static const struct node *find_artifact(const struct invocation *inv, const struct node *spec, const char **pname)
 {
-	const char *name = artifact_name(inv, spec);
+	const char *name = inv->artifact ? inv->artifact : automatic_artifact(inv, spec);
 	const struct node *a = choose(spec, "artifacts", "artifact kind", "default-artifact", name);
 	const struct node *refused;
 	const char *lifetime = scalar_at(a, "lifetime"), *state;
@@ -381,7 +370,7 @@ static const struct node *find_artifact(const struct invocation *inv, const stru
 	if ((refused = node_get(a, "refused")))
 		usage_error("%s: %s", inv->artifact_flag ? inv->artifact_flag : name,
 		            refused->kind == NODE_SCALAR ? refused->str : "refused by the specs");
-	if (inv->static_link && inv->artifact_flag && (state = scalar_at(a, "state")) &&
+	if (inv->static_link && inv->artifact && (state = scalar_at(a, "state")) &&
 	    strcmp(state, "imports-state") == 0)
 		usage_error("-static conflicts with %s", inv->artifact_flag);
 	if (inv->env.len && (!lifetime || strcmp(lifetime, "command") != 0))
