@@ -7,6 +7,7 @@
 
 #include "builtins.h"
 #include "complink.h"
+#include "libraries.h"
 
 /*
  * Shared-everything dynamic linking, done at link time (the component
@@ -15,9 +16,9 @@
  * doc/dynamic-linking-abi.md; this step resolves it statically:
  *
  *  - The modules are the executable and the libraries its NEEDED lists
- *    name, transitively, found by soname among the libraries of the link
- *    line, then in the -L, -rpath and $WASM32_WASI_LIBRARY_PATH
- *    directories. They are instantiated dependencies first, the allocator
+ *    name, transitively, found by soname as doc/dynamic-linking-abi.md
+ *    ("Finding libraries") says, and driver/libraries.c does. They are
+ *    instantiated dependencies first, the allocator
  *    (liballoc.so) before all: its memory, table and stack pointer are
  *    everyone's.
  *  - Each module's data goes above the allocator's initial memory, whose
@@ -73,6 +74,8 @@ struct unit *complink_find_unit(struct link *L, struct wasm_name soname)
 static int find_library(struct link *L, const char *soname, const char *origin, const char *needed_by,
                         struct dll *d, char **err)
 {
+	char *p;
+
 	for (size_t i = 0; i < L->nknown; i++)
 		if (strcmp(L->known[i].soname, soname) == 0) {
 			*d = L->known[i];
@@ -80,17 +83,9 @@ static int find_library(struct link *L, const char *soname, const char *origin, 
 			L->known[i].soname = xstrdup(""); /* taken */
 			return 0;
 		}
-	for (size_t i = 0; i < L->dirs.len; i++) {
-		char *dir = strcmp(L->dirs.v[i], "$ORIGIN") == 0 ? xstrdup(origin) : xstrdup(L->dirs.v[i]);
-		char *p = xasprintf("%s/%s", dir, soname);
-		int got;
+	if ((p = library_find_soname(soname, &L->dirs, origin))) {
+		int got = dll_read(p, d, err);
 
-		free(dir);
-		if (access(p, F_OK) != 0) {
-			free(p);
-			continue;
-		}
-		got = dll_read(p, d, err);
 		if (got == 0)
 			complink_fail(err, "%s: not a library (needed by %s)", p, needed_by);
 		free(p);
@@ -118,7 +113,7 @@ static char *dir_name(const char *path)
  */
 static int needs_executable(struct dll *d, const char *needed_by, char **err)
 {
-	if (!wasm_find_export(&d->m, "_start"))
+	if (library_kind(d->bytes, d->len, &d->m) != LIBRARY_DYNAMIC_EXECUTABLE)
 		return 0;
 	complink_fail(err, "%s: an executable, which %s needs: a component cannot embed a library that imports from "
 	              "the executable (link with --emit=core)", d->soname, needed_by);
@@ -289,75 +284,33 @@ uint32_t complink_slot(struct link *L, size_t u, struct wasm_name name)
 
 /* ---------------------------------------------------------------- builtin */
 
-static void push_list(struct strvec *v, const char *list)
-{
-	for (const char *p = list; p && *p;) {
-		size_t n = strcspn(p, ":");
-
-		if (n)
-			strvec_push(v, xstrndup(p, n));
-		p += n + (p[n] == ':');
-	}
-}
-
-/* The words of the link: -L and -rpath directories, and the libraries named. */
+/* The words of the link: where sonames are searched, the dl-openable libraries, and the libraries named. */
 static int read_words(struct link *L, int argc, char **argv, char **err)
 {
-	struct strvec ldirs = {0};
+	struct link_line words;
+	int r = 0;
 
-	for (int k = 0; k < argc; k++) {
-		const char *w = argv[k];
-
-		if (strcmp(w, "-L") == 0 && k + 1 < argc)
-			strvec_push(&ldirs, xstrdup(argv[++k]));
-		else if (has_prefix(w, "-L") && w[2])
-			strvec_push(&ldirs, xstrdup(w + 2));
-		else if ((strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0) && k + 1 < argc)
-			push_list(&L->dirs, argv[++k]);
-		else if (has_prefix(w, "-rpath=") || has_prefix(w, "--rpath="))
-			push_list(&L->dirs, strchr(w, '=') + 1);
-		else if ((strcmp(w, "-dl-openable") == 0 || strcmp(w, "--dl-openable") == 0) && k + 1 < argc)
-			strvec_push(&L->dl_openable, argv[++k]);
-		else if (has_prefix(w, "-dl-openable=") || has_prefix(w, "--dl-openable="))
-			strvec_push(&L->dl_openable, strchr(w, '=') + 1);
-	}
-	/* -L first, then -rpath, then the environment's */
-	for (size_t i = 0; i < L->dirs.len; i++)
-		strvec_push(&ldirs, L->dirs.v[i]);
-	L->dirs.len = 0;
-	strvec_append(&L->dirs, &ldirs);
-	push_list(&L->dirs, getenv("WASM32_WASI_LIBRARY_PATH"));
-	for (int k = 0; k < argc; k++) {
-		const char *w = argv[k];
-		char *path = NULL;
+	link_line_parse(&words, argc, argv);
+	link_line_soname_dirs(&words, &L->dirs);
+	strvec_append(&L->dl_openable, &words.dl_openable);
+	for (size_t k = 0; k < words.libraries.len && r == 0; k++) {
+		char *path = link_line_path(&words, words.libraries.v[k]);
 		struct dll d;
 		int got;
 
-		if (strcmp(w, "-L") == 0 || strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0 ||
-		    strcmp(w, "-soname") == 0 || strcmp(w, "--soname") == 0 || strcmp(w, "-o") == 0 ||
-		    strcmp(w, "-dl-openable") == 0 || strcmp(w, "--dl-openable") == 0) {
-			k++;
-			continue;
-		}
-		if (has_prefix(w, "-l") && w[2])
-			path = dll_find_lib(w + 2, &ldirs);
-		else if (w[0] != '-')
-			path = xstrdup(w);
 		if (!path)
 			continue;
 		got = dll_read(path, &d, err);
 		free(path);
 		if (got < 0) {
-			strvec_free(&ldirs);
-			return -1;
-		}
-		if (got > 0) {
+			r = -1;
+		} else if (got > 0) {
 			L->known = xreallocarray(L->known, L->nknown + 1, sizeof(*L->known));
 			L->known[L->nknown++] = d;
 		}
 	}
-	strvec_free(&ldirs);
-	return 0;
+	link_line_free(&words);
+	return r;
 }
 
 static void free_link(struct link *L)
@@ -494,6 +447,7 @@ int builtin_component_link(int argc, char **argv, char **err)
 	main_lib.len = in.len;
 	in.p = NULL;
 	if (wasm_read_module(&main_lib.m, main_lib.bytes, main_lib.len, &why) < 0 ||
+	    !library_is_dynamic(library_kind(main_lib.bytes, main_lib.len, &main_lib.m)) ||
 	    wasm_module_dylink(main_lib.bytes, main_lib.len, &main_lib.dy, &why) <= 0) {
 		*err = xasprintf("%s: %s", L.name, why ? why : "not a dynamic executable (no dylink.0)");
 		dll_free(&main_lib);

@@ -10,7 +10,7 @@
 /* The custom section that holds a dll's soname (doc/dynamic-linking-abi.md). */
 #define SONAME_SECTION "wasm32-wasi-cc.soname"
 
-/* A library: a dll (a core module with dylink.0) or the allocator (none, and it exports its memory). */
+/* A library (libraries.h says what one is): a dll, a dynamic executable, or the allocator. */
 struct dll {
 	char *path, *soname;
 	unsigned char *bytes;
@@ -20,18 +20,11 @@ struct dll {
 	int allocator;
 };
 
-/* Whether m, a module without dylink.0, is an allocator: it exports its memory. */
-int dll_is_allocator(const struct wasm_module *m);
-
 /*
  * Reads path as a library when it is one: 1, 0 when it is not (unreadable,
- * no module, a relocatable object, neither a dll nor an allocator), -1 with
- * *err set when it is a malformed dll.
+ * or LIBRARY_NONE), -1 with *err set when it is a malformed dll.
  */
 int dll_read(const char *path, struct dll *d, char **err);
 void dll_free(struct dll *d);
-
-/* -lNAME through the -L directories: libNAME.so, then libNAME.wasm, as wasm-ld searches; NULL when none. */
-char *dll_find_lib(const char *lib, const struct strvec *dirs);
 
 #endif

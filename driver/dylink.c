@@ -9,6 +9,7 @@
 #include "builtins.h"
 #include "dlls.h"
 #include "fileio.h"
+#include "libraries.h"
 #include "util.h"
 #include "wasm/wasm.h"
 
@@ -62,18 +63,6 @@ static const char *const allocator_provides[] = {
 static int exports_name(const struct wasm_module *m, struct wasm_name n)
 {
 	return wasm_find_export_name(m, n) != NULL;
-}
-
-/* Pushes copies of the ':'-separated directories of list, empty ones dropped. */
-static void push_dirs(struct strvec *sv, const char *list)
-{
-	for (const char *p = list; *p;) {
-		size_t n = strcspn(p, ":");
-
-		if (n)
-			strvec_push(sv, xstrndup(p, n));
-		p += n + (p[n] == ':');
-	}
 }
 
 /* dylink.0 with NEEDED (where it was, else before the first later subsection) and RUNTIME_PATH (last) replaced. */
@@ -213,13 +202,13 @@ int builtin_dylink(int argc, char **argv, char **err)
 {
 	struct dll *dlls = NULL;
 	size_t ndlls = 0;
-	struct strvec dirs = {0}, runpath = {0};
+	struct link_line words = {0};
 	struct wasm_module self = {0};
 	struct wasm_dylink dy = {0};
 	struct bytes in = {0};
 	struct wasm_buf out = {0}, sec = {0};
 	char **needed = NULL, *why = NULL;
-	const char *soname = NULL, *output, *input;
+	const char *output, *input;
 	int is_dll = 0, i = 1, r = -1;
 
 	if (i < argc && strcmp(argv[i], "--dll") == 0) {
@@ -232,40 +221,11 @@ int builtin_dylink(int argc, char **argv, char **err)
 	}
 	output = argv[i + 1];
 	input = argv[i + 2];
-	for (int k = i + 3; k < argc; k++) {
-		const char *w = argv[k];
-
-		if (strcmp(w, "-L") == 0 && k + 1 < argc)
-			strvec_push(&dirs, argv[++k]);
-		else if (has_prefix(w, "-L"))
-			strvec_push(&dirs, w + 2);
-		else if ((strcmp(w, "-soname") == 0 || strcmp(w, "--soname") == 0) && k + 1 < argc)
-			soname = argv[++k];
-		else if (has_prefix(w, "-soname="))
-			soname = w + 8;
-		else if (has_prefix(w, "--soname="))
-			soname = w + 9;
-		else if ((strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0) && k + 1 < argc)
-			push_dirs(&runpath, argv[++k]);
-		else if (has_prefix(w, "-rpath=") || has_prefix(w, "--rpath="))
-			push_dirs(&runpath, strchr(w, '=') + 1);
-	}
-	for (int k = i + 3; k < argc; k++) {
-		const char *w = argv[k];
-		char *path = NULL;
+	link_line_parse(&words, argc - (i + 3), argv + i + 3);
+	for (size_t k = 0; k < words.libraries.len; k++) {
+		char *path = link_line_path(&words, words.libraries.v[k]);
 		int got;
 
-		/* --dl-openable is the component link's (complink.c) */
-		if (strcmp(w, "-L") == 0 || strcmp(w, "-soname") == 0 || strcmp(w, "--soname") == 0 ||
-		    strcmp(w, "-rpath") == 0 || strcmp(w, "--rpath") == 0 || strcmp(w, "-o") == 0 ||
-		    strcmp(w, "-dl-openable") == 0 || strcmp(w, "--dl-openable") == 0) {
-			k++;
-			continue;
-		}
-		if (has_prefix(w, "-l") && w[2])
-			path = dll_find_lib(w + 2, &dirs);
-		else if (w[0] != '-')
-			path = xstrdup(w);
 		if (!path)
 			continue;
 		dlls = xreallocarray(dlls, ndlls + 1, sizeof(*dlls));
@@ -290,7 +250,7 @@ int builtin_dylink(int argc, char **argv, char **err)
 		const struct wasm_section *s = &self.sections[k];
 
 		if (s->id == WASM_SEC_CUSTOM && wasm_name_is(s->name, "dylink.0")) {
-			rewrite_dylink(in.p, &dy, needed, ndlls, &runpath, &out);
+			rewrite_dylink(in.p, &dy, needed, ndlls, &words.runpath, &out);
 		} else if (s->id == WASM_SEC_IMPORT) {
 			if (rewrite_imports(in.p, &self, &dy, dlls, ndlls, base_name(output), &out, err) < 0)
 				goto out;
@@ -299,7 +259,7 @@ int builtin_dylink(int argc, char **argv, char **err)
 		}
 	}
 	if (is_dll) {
-		wasm_put_str(&sec, soname ? soname : base_name(output));
+		wasm_put_str(&sec, words.soname ? words.soname : base_name(output));
 		wasm_put_custom(&out, SONAME_SECTION, &sec);
 	}
 	if (file_write(output, out.p, out.len, err) < 0)
@@ -311,10 +271,7 @@ out:
 	free(dlls);
 	free(needed);
 	free(why);
-	strvec_free(&dirs);
-	for (size_t k = 0; k < runpath.len; k++)
-		free(runpath.v[k]);
-	strvec_free(&runpath);
+	link_line_free(&words);
 	wasm_module_free(&self);
 	wasm_dylink_free(&dy);
 	free(in.p);

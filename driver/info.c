@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "artifacts.h"
 #include "config.h"
 #include "info.h"
 #include "ports.h"
@@ -36,11 +37,9 @@ static void print_help(const struct node *spec)
 	fputs("\nArtifact kinds (--artifact=<kind>):\n", stdout);
 	for (size_t i = 0; kinds && i < kinds->len; i++) {
 		const struct node *summary = node_get(kinds->items[i], "summary");
-		const struct node *flag = node_get(kinds->items[i], "flag");
 
 		printf("  %-20s %s", kinds->keys[i], summary && summary->kind == NODE_SCALAR ? summary->str : "");
-		if (flag && flag->kind == NODE_SCALAR)
-			printf(" (%s)", flag->str);
+		artifact_print_flags(stdout, spec, kinds->keys[i]);
 		putchar('\n');
 	}
 	fputs("\nAllocators (--allocator=<name>):\n", stdout);

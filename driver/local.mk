@@ -3,6 +3,7 @@ bin_PROGRAMS += driver/wasm32-wasi-cc
 driver_wasm32_wasi_cc_CPPFLAGS = $(AM_CPPFLAGS) -DSPECDIR='"$(specsdir)"'
 driver_wasm32_wasi_cc_SOURCES = \
 	driver/main.c \
+	driver/artifacts.c driver/artifacts.h \
 	driver/info.c driver/info.h \
 	driver/builtins.c driver/builtins.h \
 	driver/envdecl.c \
@@ -11,6 +12,7 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/dllexports.c \
 	driver/versionscript.c driver/versionscript.h \
 	driver/dlls.c driver/dlls.h \
+	driver/libraries.c driver/libraries.h \
 	driver/complink.c driver/complink.h driver/compglue.c driver/compdl.c driver/compsplice.c \
 	driver/dylink.c \
 	driver/options.c driver/options.h driver/options.def \
@@ -33,7 +35,8 @@ driver_wasm32_wasi_cc_LDADD = wasm/libwasm.a
 # llvm-nm, and -D for a dll's exports (driver/nm.c).
 bin_PROGRAMS += driver/wasm32-wasi-nm
 driver_wasm32_wasi_nm_CPPFLAGS = $(AM_CPPFLAGS) -DLLVM_NM='"$(WASM_NM)"'
-driver_wasm32_wasi_nm_SOURCES = driver/nm.c driver/fileio.c driver/fileio.h driver/util.c driver/util.h
+driver_wasm32_wasi_nm_SOURCES = driver/nm.c driver/fileio.c driver/fileio.h driver/libraries.c driver/libraries.h \
+	driver/util.c driver/util.h
 driver_wasm32_wasi_nm_LDADD = wasm/libwasm.a
 
 # Target-prefixed tools, so that ./configure --host=wasm32-wasi finds them

@@ -5,6 +5,7 @@
 #include <string.h>
 
 
+#include "artifacts.h"
 #include "hostdirs.h"
 #include "info.h"
 #include "options.h"
@@ -111,7 +112,7 @@ static struct node *load_specs(const struct invocation *inv)
 		load(&spec, inv->specs.v[i]);
 	if (!spec)
 		fatal("no spec files found");
-	if (schema_check(spec, &err) < 0)
+	if (schema_check(spec, &err) < 0 || artifact_flags_check(spec, &err) < 0)
 		fatal("%s", err);
 	return spec;
 }
@@ -138,6 +139,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	spec = load_specs(&inv);
+	artifact_resolve(&inv, spec);
 
 	if (inv.nqueries) {
 		for (size_t i = 0; i < inv.nqueries; i++)

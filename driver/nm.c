@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "libraries.h"
 #include "util.h"
 #include "wasm/wasm.h"
 
@@ -37,7 +38,7 @@ static int print_exports(const char *path, int many)
 		free(err);
 		return -1;
 	}
-	if (!wasm_is_dll(b.p, b.len)) {
+	if (!library_is_dynamic(library_kind(b.p, b.len, NULL))) {
 		free(b.p);
 		return 0;
 	}

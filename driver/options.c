@@ -6,11 +6,15 @@
 #include "builtins.h"
 #include "options.h"
 
+/* In the order of options.def, as enum opt_id: option_table[id] is the option id. */
 const struct option option_table[] = {
 #define OPT(id, spelling, aliases, syntax, dest, metavar, values, help) \
-	{OPT_##id, spelling, aliases, syntax, dest, metavar, values, help},
+	{OPT_##id, spelling, aliases, syntax, dest, metavar, values, help, OPT_UNKNOWN, NULL},
+#define ALIAS(id, spelling, target, value, help) \
+	{OPT_##id, spelling, NULL, FLAG, DRIVER, NULL, NULL, help, OPT_##target, value},
 #include "options.def"
 #undef OPT
+#undef ALIAS
 };
 const size_t option_count = LEN(option_table);
 
@@ -98,7 +102,6 @@ static struct match match(const char *arg)
 	return best;
 }
 
-/* Refuses a value the option's `values` do not list: "expected a, b or c". */
 /*
  * -O's level as wasm-opt spells it, for the optimizer step after the link:
  * -O is -O1 and -Og optimizes as -O1 (clang), -Ofast and -O4 or above as
@@ -117,17 +120,31 @@ static const char *optimize_level(const char *value)
 	return "2";
 }
 
+/* Whether the option's `values` (a|b; @mapping and NULL: any) allow value. */
+static int value_allowed(const struct option *o, const char *value)
+{
+	const char *w;
+	size_t n;
+
+	if (!o->values || o->values[0] == '@')
+		return 1;
+	for (size_t k = 0; list_word(o->values, '|', k, &w, &n); k++)
+		if (strlen(value) == n && strncmp(value, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Refuses a value the option's `values` do not list: "expected a, b or c". */
 static void check_value(const struct option *o, const char *word, const char *value)
 {
 	const char *w;
 	size_t n, k, count = 0;
 	char *list;
 
-	if (!o->values || o->values[0] == '@')
+	if (value_allowed(o, value))
 		return;
 	for (k = 0; list_word(o->values, '|', k, &w, &n); k++)
-		if (strlen(value) == n && strncmp(value, w, n) == 0)
-			return;
+		;
 	list = xcalloc(1, strlen(o->values) * 2 + 1);
 	for (count = k, k = 0; list_word(o->values, '|', k, &w, &n); k++) {
 		if (k)
@@ -135,6 +152,29 @@ static void check_value(const struct option *o, const char *word, const char *va
 		strncat(list, w, n);
 	}
 	usage_error("%s: expected %s", word, list);
+}
+
+int option_selects_artifact(const char *word, const char **name)
+{
+	struct match m = match(word);
+	const struct option *o = m.o;
+	const char *value = m.syntax == JOINED ? word + m.len : NULL;
+
+	if (!o || (m.syntax != FLAG && m.syntax != JOINED))
+		return 0;
+	if (o->alias_value) {
+		value = o->alias_value;
+		o = &option_table[o->alias_of];
+	}
+	if (o->id == OPT_ARTIFACT && value && *value) {
+		*name = value;
+		return 1;
+	}
+	if (o->id == OPT_EXEC_MODEL && value_allowed(o, value)) {
+		*name = NULL;
+		return 1;
+	}
+	return 0;
 }
 
 static void add_input(struct invocation *inv, const char *path, const char *lang)
@@ -179,12 +219,11 @@ void add_link_word(struct invocation *inv, const char *arg)
 	add_link(inv, arg, -1, 0);
 }
 
-static void set_artifact(struct invocation *inv, const char *name, const char *flag)
+/* The artifact kind name (NULL: the one whose spec `flags:` list flag), asked for by flag. */
+static void ask_artifact(struct invocation *inv, const char *name, const char *flag)
 {
-	if (inv->artifact && strcmp(inv->artifact, name) != 0)
-		usage_error("%s conflicts with %s", flag, inv->artifact_flag);
-	inv->artifact = name;
-	inv->artifact_flag = flag;
+	inv->artifact_asks = xreallocarray(inv->artifact_asks, inv->nartifact_asks + 1, sizeof(*inv->artifact_asks));
+	inv->artifact_asks[inv->nartifact_asks++] = (struct artifact_ask){name, flag};
 }
 
 static void set_mode(struct invocation *inv, enum mode m)
@@ -268,16 +307,13 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_LANG:
 		*lang = strcmp(value, "none") == 0 ? NULL : value;
 		break;
-	case OPT_SHARED:
-		set_artifact(inv, "dll", word);
-		break;
 	case OPT_EXEC_MODEL:
-		set_artifact(inv, strcmp(value, "reactor") == 0 ? "library" : "command", word);
+		ask_artifact(inv, NULL, word);
 		break;
 	case OPT_ARTIFACT:
 		if (!*value)
 			usage_error("%s: expected an artifact kind", word);
-		set_artifact(inv, value, word);
+		ask_artifact(inv, value, word);
 		break;
 	case OPT_ALLOCATOR:
 		if (!*value)
@@ -427,6 +463,11 @@ void parse_args(struct invocation *inv, int argc, char **argv)
 				usage_error("missing argument to '%s'", word);
 			value = argv[++i];
 			break;
+		}
+		if (o->alias_value) {
+			/* the option it is, with its value: -shared is --artifact=dll */
+			value = o->alias_value;
+			o = &option_table[o->alias_of];
 		}
 		if (value)
 			check_value(o, word, value);

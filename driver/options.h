@@ -12,8 +12,10 @@ enum opt_dest { DRIVER, COMPILE, LINK, IGNORED };
 
 enum opt_id {
 #define OPT(id, spelling, aliases, syntax, dest, metavar, values, help) OPT_##id,
+#define ALIAS(id, spelling, target, value, help) OPT_##id,
 #include "options.def"
 #undef OPT
+#undef ALIAS
 	OPT_UNKNOWN,
 };
 
@@ -26,6 +28,8 @@ struct option {
 	const char *metavar;
 	const char *values;  /* "a|b", "@mapping" of the spec, or NULL */
 	const char *help;
+	enum opt_id alias_of;      /* an ALIAS row: the option it is */
+	const char *alias_value;   /* an ALIAS row: with this value; NULL for an OPT row */
 };
 
 extern const struct option option_table[];
@@ -76,7 +80,11 @@ struct invocation {
 	int linker_query;   /* -Wl,--version or -Wl,--help: ask the linker, link nothing */
 	struct query *queries; /* --version, -print-*...: answered in order, then exit */
 	size_t nqueries;
-	const char *artifact;  /* spec name of what to produce; NULL: the default */
+	/* the flags that ask for an artifact kind, in order: the kind's name, or NULL for the kind whose
+	   spec `flags:` list the flag (artifact_resolve, once the specs are read, checks they agree) */
+	struct artifact_ask { const char *name, *flag; } *artifact_asks;
+	size_t nartifact_asks;
+	const char *artifact;  /* spec name of what to produce (artifact_resolve); NULL: the default */
 	const char *artifact_flag; /* the flag that chose it, for messages */
 	const char *emit;      /* "core", "component" or NULL */
 	const char *allocator; /* spec name of the liballoc implementation; NULL: the default */
@@ -103,6 +111,13 @@ void parse_args(struct invocation *inv, int argc, char **argv);
 
 /* Appends a word to the link line, after what is there (a flag, not an input). */
 void add_link_word(struct invocation *inv, const char *arg);
+
+/*
+ * Whether word alone asks for an artifact kind, as parse_args takes it: 1
+ * with *name the kind, or NULL for the kind whose spec `flags:` list word
+ * (-mexec-model=reactor); 0 when it asks for none.
+ */
+int option_selects_artifact(const char *word, const char **name);
 
 /* Expands @file arguments, recursively, as GCC does. */
 void expand_response_files(int *argc, char ***argv);

@@ -9,6 +9,7 @@
 
 #include "builtins.h"
 #include "fileio.h"
+#include "libraries.h"
 #include "plan.h"
 #include "ports.h"
 #include "tempfiles.h"
@@ -271,27 +272,10 @@ static const struct node *choose(const struct node *spec, const char *section, c
 	usage_error("unknown %s '%s' (known: %s)", what, name, list);
 }
 
-/* Is path a dll (wasm_is_dll)? An unreadable file is none; an archive is read no further than its header. */
-static int is_dll(const char *path)
+/* Is path a dll or a dynamic executable (libraries.c)? */
+static int is_dynamic(const char *path)
 {
-	unsigned char head[WASM_HEADER_SIZE];
-	struct bytes b;
-	char *err = NULL;
-	FILE *f = fopen(path, "rb");
-	size_t n;
-	int dll;
-
-	if (!f)
-		return 0;
-	n = fread(head, 1, sizeof(head), f);
-	fclose(f);
-	if (wasm_binary_kind(head, n) != WASM_CORE_MODULE || file_read(path, &b, &err) < 0) {
-		free(err);
-		return 0;
-	}
-	dll = wasm_is_dll(b.p, b.len);
-	free(b.p);
-	return dll;
+	return library_is_dynamic(library_file_kind(path));
 }
 
 /* Whether -lNAME asks for the loader's functions (the spec's `loader-libraries`: -ldl). */
@@ -306,62 +290,54 @@ static int loader_library(const struct node *spec, const char *name)
 }
 
 /*
- * The artifact when none was asked for: a dynamic executable when a link
- * input is a dll, -lNAME finds libNAME.so or libNAME.wasm in a -L
- * directory before libNAME.a (wasm-ld's order), or NAME is a loader
- * library (-ldl, for dlopen); else the spec's default. With -static, a dll
- * among the inputs is an error.
+ * The artifact when none was asked for: the spec's `dynamic-artifact` when
+ * a link input is a dll, -lNAME finds a dll (library_search: through the -L
+ * directories, then the port prefixes' lib directories, which the link
+ * searches next), or NAME is a loader library (-ldl, for dlopen); else the
+ * spec's default. With -static, a dll among the inputs is an error.
  */
 static const char *automatic_artifact(const struct invocation *inv, const struct node *spec)
 {
-	struct strvec dirs = {0}, ports_inc = {0}, ports_lib = {0};
-	const char *found = NULL;
+	struct strvec words = {0}, ports_inc = {0}, ports_lib = {0};
+	struct link_line line;
+	int dynamic = 0;
 
-	if (inv->static_link) {
-		for (size_t i = 0; i < inv->ninputs; i++)
-			if (!inv->inputs[i].is_source && is_dll(inv->inputs[i].path))
+	for (size_t i = 0; i < inv->ninputs; i++)
+		if (!inv->inputs[i].is_source && is_dynamic(inv->inputs[i].path)) {
+			if (inv->static_link)
 				usage_error("%s: a dll, and -static links none", inv->inputs[i].path);
+			dynamic = 1;
+			break;
+		}
+	if (inv->static_link)
 		return scalar_at(spec, "default-artifact");
-	}
 
-	for (size_t i = 0; i < inv->nlink; i++) {
-		const char *w = inv->link[i].arg;
-
-		if (inv->link[i].input < 0 && has_prefix(w, "-L"))
-			strvec_push(&dirs, w[2] ? w + 2 : (i + 1 < inv->nlink ? inv->link[i + 1].arg : ""));
-	}
-	/* then the port prefixes' lib directories, which the link searches next */
+	for (size_t i = 0; i < inv->nlink; i++)
+		if (inv->link[i].input < 0)
+			strvec_push(&words, inv->link[i].arg);
 	port_search_words(inv, spec, &ports_inc, &ports_lib, NULL);
-	for (size_t i = 0; i < ports_lib.len; i++)
-		strvec_push(&dirs, ports_lib.v[i] + 2);
-	for (size_t i = 0; i < inv->nlink && !found; i++) {
-		const struct link_word *w = &inv->link[i];
+	strvec_append(&words, &ports_lib);
+	link_line_parse(&line, (int)words.len, words.v);
+	for (size_t i = 0; i < line.libraries.len && !dynamic; i++) {
+		const char *w = line.libraries.v[i];
+		char *path;
 
-		if (w->input >= 0 && !inv->inputs[w->input].is_source && is_dll(inv->inputs[w->input].path))
-			found = "dynamic-command";
-		if (w->input >= 0 || !has_prefix(w->arg, "-l") || !w->arg[2])
-			continue;
-		if (loader_library(spec, w->arg + 2))
-			found = "dynamic-command";
-		for (size_t d = 0; d < dirs.len && !found; d++) {
-			static const char *const suffixes[] = {".so", ".wasm", ".a"};
-
-			for (size_t k = 0; k < LEN(suffixes); k++) {
-				char *p = xasprintf("%s/lib%s%s", dirs.v[d], w->arg + 2, suffixes[k]);
-				int dll = is_dll(p), exists = access(p, F_OK) == 0;
-
-				free(p);
-				if (dll)
-					found = "dynamic-command";
-				if (exists)
-					break;
-			}
+		if (!has_prefix(w, "-l"))
+			continue; /* the inputs are above; another word is an option's value */
+		if (loader_library(spec, w + 2)) {
+			dynamic = 1;
+		} else if ((path = link_line_path(&line, w))) {
+			dynamic = is_dynamic(path);
+			free(path);
 		}
 	}
-	strvec_free(&dirs);
+	link_line_free(&line);
+	strvec_free(&words);
 	strvec_free(&ports_inc);
 	strvec_free(&ports_lib);
-	return found ? found : scalar_at(spec, "default-artifact");
+	if (dynamic && !scalar_at(spec, "dynamic-artifact"))
+		fatal("no spec defines 'dynamic-artifact'");
+	return scalar_at(spec, dynamic ? "dynamic-artifact" : "default-artifact");
 }
 
 /* Does the artifact's `emit` list (default: core only) hold what --emit asked for? */
@@ -382,12 +358,14 @@ static void check_emit(const struct invocation *inv, const struct node *a, const
 	            strcmp(value, "core") == 0 ? "a core module" : "a component");
 }
 
-static const struct node *find_artifact(const struct invocation *inv, const struct node *spec)
+static const struct node *find_artifact(const struct invocation *inv, const struct node *spec, const char **pname)
 {
 	const char *name = inv->artifact ? inv->artifact : automatic_artifact(inv, spec);
 	const struct node *a = choose(spec, "artifacts", "artifact kind", "default-artifact", name);
 	const struct node *refused;
 	const char *lifetime = scalar_at(a, "lifetime"), *state;
+
+	*pname = name ? name : scalar_at(spec, "default-artifact");
 
 	if ((refused = node_get(a, "refused")))
 		usage_error("%s: %s", inv->artifact_flag ? inv->artifact_flag : name,
@@ -506,7 +484,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 {
 	const struct node *artifact, *steps;
 	const char **objects;
-	const char *input = NULL;
+	const char *input = NULL, *artifact_key;
 	struct linker_words words = {0};
 	struct strvec names = {0};
 	struct scope sc = {0};
@@ -517,7 +495,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 		plan_linker_query(p, inv, spec);
 		return;
 	}
-	artifact = find_artifact(inv, spec);
+	artifact = find_artifact(inv, spec, &artifact_key);
 	objects = xcalloc(inv->ninputs, sizeof(*objects));
 	if (inv->ninputs == 0 && !says(artifact, "inputs", "optional"))
 		usage_error("no input files");
@@ -572,7 +550,7 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 	else
 		p->final_tmp = output_temp(inv->dry_run, p->output);
 
-	steps = need(artifact, inv->artifact ? inv->artifact : "default-artifact", "steps");
+	steps = need(artifact, artifact_key, "steps");
 	if (template_expand(steps, &sc, &names, &err) < 0)
 		spec_check(err);
 	if (names.len == 0)

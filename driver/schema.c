@@ -65,7 +65,7 @@ static const struct schema linker_syntax = {SCALAR, "a linker option's syntax", 
 static const struct schema linker_options = {TABLE, "a mapping of linker options", NULL, NULL, &linker_syntax};
 
 static const struct field artifact_fields[] = {
-	{"summary", &scalar}, {"flag", &scalar}, {"state", &state}, {"lifetime", &lifetime},
+	{"summary", &scalar}, {"flags", &strings}, {"state", &state}, {"lifetime", &lifetime},
 	{"inputs", &inputs}, {"emit", &emit}, {"steps", &template}, {"roles", &template},
 	{"vars", &templates}, {"refused", &scalar}, {NULL, NULL},
 };
@@ -103,7 +103,7 @@ static const struct schema tools = {TABLE, "a mapping of tools", NULL, NULL, &to
 static const struct schema roles = {TABLE, "a mapping of roles", NULL, NULL, &role};
 
 static const struct field top_fields[] = {
-	{"default-artifact", &scalar}, {"default-allocator", &scalar}, {"artifacts", &artifacts},
+	{"default-artifact", &scalar}, {"dynamic-artifact", &scalar}, {"default-allocator", &scalar}, {"artifacts", &artifacts},
 	{"allocators", &allocators}, {"steps", &steps}, {"tools", &tools}, {"roles", &roles},
 	{"vars", &templates}, {"linker", &linker}, {"prog-names", &scalars},
 	{"loader-libraries", &strings}, {"host-dirs", &strings}, {NULL, NULL},

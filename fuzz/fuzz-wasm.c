@@ -47,8 +47,7 @@ static void read_module(const uint8_t *data, size_t size)
 	if (wasm_module_dylink(data, size, &dy, &err) < 0)
 		free(err);
 	wasm_dylink_free(&dy);
-	(void)wasm_is_dll(data, size);
-	(void)wasm_is_object(data, size);
+	(void)wasm_has_custom(data, size, "dylink.0");
 }
 
 /* A path that names a memory file holding bytes[0..n); *fd to close. */

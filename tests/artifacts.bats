@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # artifacts.bats: the rows of the artifact table (doc/artifacts.md) besides the default command:
-# statically-linked library, allocator, and the refused provides-state + command.
+# statically-linked library, allocator, and the refused provides-state + command; and a kind
+# added by a YAML file alone.
 
 load test_helper
 
@@ -77,4 +78,57 @@ table grows: true" ]
 	wasm32-wasi-cc -mexec-model=reactor -o lib.wasm spurious.c
 	run -0 "$NODE" --no-warnings "$FIXTURES/artifacts/host.cjs" exports lib.wasm
 	[ "${lines[0]}" = "exports: function:_initialize function:extra function:g memory:memory" ]
+}
+
+# The kinds are the specs': a directory of $WASM32_WASI_CC_SPECDIR that adds
+# a YAML file adds a kind, which --help lists, --artifact= asks for, and
+# dynamic-artifact can name, with no change to the driver.
+kind_specs() {
+	WASM32_WASI_CC_SPECDIR=$WASM32_WASI_CC_SPECDIR:$FIXTURES/artifacts/kind "$@"
+}
+
+@test "an artifact kind added by a YAML file alone is listed, made and run" {
+	printf '#include <stdio.h>\nint main(void) { puts("core"); return 0; }\n' > hello.c
+	run -0 kind_specs wasm32-wasi-cc --help
+	[[ "$output" == *"
+  core-command         statically-linked command, always its core module (--artifact=core-command)
+"* ]]
+	run -0 wasm32-wasi-cc --help
+	[[ "$output" != *core-command* ]]
+	kind_specs wasm32-wasi-cc --artifact=core-command -o hello hello.c
+	# its steps made a core module (the default command is a component)
+	[ "$(head -c 8 hello | od -An -tx1)" = " 00 61 73 6d 01 00 00 00" ]
+	run -0 wasm32-wasi-run hello
+	[ "$output" = "core" ]
+	run -2 wasm32-wasi-cc --artifact=core-command hello.c
+	[ "$output" = "wasm32-wasi-cc: unknown artifact kind 'core-command' (known: allocator, provides-state-command, command, dll, dynamic-command, library)" ]
+}
+
+@test "dynamic-artifact names the kind a link taking a dll gets" {
+	echo 'int main(void) { return 0; }' > x.c
+	run -0 kind_specs wasm32-wasi-cc -### -o x x.c -ldl
+	[[ "$output" == *'"component-link"'* ]]
+	printf 'dynamic-artifact: core-command\n' > dyn.yaml
+	run -0 kind_specs wasm32-wasi-cc --specs=dyn.yaml -### -o x x.c -ldl
+	[[ "$output" != *'"component-link"'* && "$output" != *'"dylink"'* ]]
+	[[ "$output" == *'"check-exports"'* ]]
+}
+
+@test "an artifact's flags: are words that ask for it, or the specs are refused" {
+	echo 'int main(void) { return 0; }' > x.c
+	printf 'artifacts:\n  core-command:\n    flags: [-shared]\n' > taken.yaml
+	run -1 kind_specs wasm32-wasi-cc --specs=taken.yaml -o x x.c
+	[ "$output" = "wasm32-wasi-cc: taken.yaml:3:13: '-shared' asks for the artifact 'dll', not 'core-command'" ]
+	printf 'artifacts:\n  core-command:\n    flags: [-O2]\n' > none.yaml
+	run -1 kind_specs wasm32-wasi-cc --specs=none.yaml -o x x.c
+	[ "$output" = "wasm32-wasi-cc: none.yaml:3:13: '-O2' asks for no artifact kind (options.def: an artifact flag is --artifact=, one of its aliases, or -mexec-model=)" ]
+	printf 'artifacts:\n  core-command:\n    flags: [-mexec-model=reactor]\n' > twice.yaml
+	run -1 kind_specs wasm32-wasi-cc --specs=twice.yaml -o x x.c
+	[ "$output" = "wasm32-wasi-cc: twice.yaml:3:13: '-mexec-model=reactor' is a flag of the artifact 'library' already" ]
+	# a flag -mexec-model= takes asks for the kind that lists it
+	printf 'artifacts:\n  library:\n    flags: []\n  core-command:\n    flags: [-mexec-model=reactor]\n' > moved.yaml
+	run -0 kind_specs wasm32-wasi-cc --specs=moved.yaml -### -mexec-model=reactor -o x x.c
+	[[ "$output" == *'"check-exports"'* && "$output" != *'"--no-entry"'* ]]
+	run -0 kind_specs wasm32-wasi-cc --specs=moved.yaml --help
+	[[ "$output" == *"always its core module (-mexec-model=reactor)"* ]]
 }

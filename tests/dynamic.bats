@@ -109,6 +109,21 @@ liballoc.so" ]
 	[ "${lines[1]}" = "callback gave 42" ]
 }
 
+@test "-lNAME is the first library file of the -L directories: an archive there hides a later dll" {
+	wasm32-wasi-cc -c -o cb.o "$D/libcb.c"
+	mkdir a so
+	wasm32-wasi-ar rcs a/libcb.a cb.o
+	wasm32-wasi-cc -shared -o so/libcb.so "$D/libcb.c"
+	wasm32-wasi-cc --emit=core -o static "$D/usecb.c" -La -Lso -lcb
+	[ -z "$(needed static 2> /dev/null)" ]
+	run -0 wasm32-wasi-run ./static
+	[ "${lines[1]}" = "callback gave 42" ]
+	wasm32-wasi-cc --emit=core -o dynamic "$D/usecb.c" -Lso -La -lcb
+	[ "$(needed dynamic)" = "libcb.so
+libc.so
+liballoc.so" ]
+}
+
 @test "-static links the archive beside the dll, and refuses dlls" {
 	wasm32-wasi-cc -c -o cb.o "$D/libcb.c"
 	wasm32-wasi-ar rcs libcb.a cb.o

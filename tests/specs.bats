@@ -136,10 +136,10 @@ load test_helper
 	echo 'int main(void) { return 0; }' > prog.c
 	printf 'stpes:\n  link:\n    tool: wasm-ld\n' > top.yaml
 	run -1 wasm32-wasi-cc --specs=top.yaml -c prog.c
-	[ "$output" = "wasm32-wasi-cc: top.yaml:1:1: unknown key 'stpes' in a spec (known: default-artifact, default-allocator, artifacts, allocators, steps, tools, roles, vars, linker, prog-names, loader-libraries, host-dirs)" ]
+	[ "$output" = "wasm32-wasi-cc: top.yaml:1:1: unknown key 'stpes' in a spec (known: default-artifact, dynamic-artifact, default-allocator, artifacts, allocators, steps, tools, roles, vars, linker, prog-names, loader-libraries, host-dirs)" ]
 	printf 'artifacts:\n  command:\n    lifetim: command\n' > artifact.yaml
 	run -1 wasm32-wasi-cc --specs=artifact.yaml -o prog prog.c
-	[ "$output" = "wasm32-wasi-cc: artifact.yaml:3:5: unknown key 'lifetim' in artifact 'command' (known: summary, flag, state, lifetime, inputs, emit, steps, roles, vars, refused)" ]
+	[ "$output" = "wasm32-wasi-cc: artifact.yaml:3:5: unknown key 'lifetim' in artifact 'command' (known: summary, flags, state, lifetime, inputs, emit, steps, roles, vars, refused)" ]
 	printf 'steps:\n  link:\n    tol: wasm-ld\n' > step.yaml
 	run -1 wasm32-wasi-cc --specs=step.yaml -o prog prog.c
 	[ "$output" = "wasm32-wasi-cc: step.yaml:3:5: unknown key 'tol' in step 'link' (known: tool, argv, output, on-failure)" ]

@@ -1,4 +1,4 @@
-/* sections.c: the header and the section framing of modules and components; is_dll. */
+/* sections.c: the header and the section framing of modules and components. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,8 +95,7 @@ const struct wasm_section *wasm_find_section(const struct wasm_section *s, size_
 	return NULL;
 }
 
-/* Whether bytes are a core module with a custom section of that name. */
-static int has_custom(const unsigned char *bytes, size_t len, const char *name)
+int wasm_has_custom(const unsigned char *bytes, size_t len, const char *name)
 {
 	struct wasm_section *s;
 	size_t n;
@@ -110,14 +109,4 @@ static int has_custom(const unsigned char *bytes, size_t len, const char *name)
 	r = wasm_find_custom(s, n, name) != NULL;
 	free(s);
 	return r;
-}
-
-int wasm_is_dll(const unsigned char *bytes, size_t len)
-{
-	return has_custom(bytes, len, "dylink.0");
-}
-
-int wasm_is_object(const unsigned char *bytes, size_t len)
-{
-	return has_custom(bytes, len, "linking");
 }

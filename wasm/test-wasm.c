@@ -303,7 +303,7 @@ static void test_module_and_dylink(void)
 	ok(m.nimports == 2 && m.nfuncs == 2 && m.nimported_funcs == 1 && m.nglobals == 2, "imports and index spaces");
 	ok(m.globals[1].has_value && m.globals[1].value == -16 && !m.globals[0].has_value, "a global's constant");
 	ok(wasm_find_export(&m, "data") && wasm_find_export(&m, "data")->index == 1, "an export found");
-	ok(wasm_is_dll(b.p, b.len) && !wasm_is_object(b.p, b.len), "is_dll");
+	ok(wasm_has_custom(b.p, b.len, "dylink.0") && !wasm_has_custom(b.p, b.len, "linking"), "has_custom");
 	ok(wasm_module_dylink(b.p, b.len, &d, &err) == 1 && d.mem_size == 100 && d.mem_align == 4 &&
 	   d.table_size == 3 && d.nneeded == 2 && wasm_name_is(d.needed[1], "liballoc.so") && d.nrunpath == 1 &&
 	   wasm_name_is(d.runpath[0], "$ORIGIN") && d.nsubs == 4, "dylink.0 read");

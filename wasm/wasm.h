@@ -171,10 +171,12 @@ const struct wasm_section *wasm_find_custom(const struct wasm_section *s, size_t
 /* The first section of that id, or NULL. */
 const struct wasm_section *wasm_find_section(const struct wasm_section *s, size_t n, unsigned id);
 
-/* A dll: a core module with a custom section dylink.0. A malformed file is none. */
-int wasm_is_dll(const unsigned char *bytes, size_t len);
-/* A relocatable object: a core module with a custom section linking. */
-int wasm_is_object(const unsigned char *bytes, size_t len);
+/*
+ * Whether bytes are a core module with a custom section of that name (a
+ * malformed file has none). What dylink.0 or linking makes a module is
+ * driver/libraries.c's to say.
+ */
+int wasm_has_custom(const unsigned char *bytes, size_t len, const char *name);
 
 /* The first section with that id of the component in bytes[0..len): 1, 0 when none, -1 with *err set. */
 int wasm_component_find(const unsigned char *bytes, size_t len, unsigned id, struct wasm_section *out, char **err);

@@ -21,6 +21,7 @@ const path = require('node:path');
 const os = require('node:os');
 const url = require('node:url');
 const wasm = require('./wasm.js');
+const { kindOf } = require('./libraries.js');
 const { CACHE_DIRECTORY, DEVICES_NAME, Refused, walk, forget, walkVirtual } = require('./sandbox.js');
 const { PROG, Failure, describe, say, programFailed, writeAll } = require('./report.js');
 
@@ -51,7 +52,7 @@ function isCommandModule(file, m, first) {
       throw new Failure(`${file}: cannot run its command module: ${e.message}`);
     return false;
   }
-  return WebAssembly.Module.exports(module).some(e => e.name === '_start' && e.kind === 'function') &&
+  return kindOf(m, module).command &&
     WebAssembly.Module.imports(module).every(i => i.module === 'wasi_snapshot_preview1');
 }
 

@@ -1,14 +1,12 @@
 // loader.js: the dynamic loader: runs a dynamic executable with the libraries it needs, and dlopen.
 //
 // A core module with dylink.0 (wasm32-wasi-cc's dynamic-command; the ABI is
-// doc/dynamic-linking-abi.md) is loaded with the libraries it needs,
-// searched by name in the program's directory, then
-// $WASM32_WASI_LIBRARY_PATH (':'-separated), then the RUNTIME_PATH of the
-// module that needs it, then the installed libdir. One library is the
-// allocator (liballoc.so, provides-state + library: a module without
-// dylink.0 that exports its memory): it is instantiated first, and its
-// memory, table and stack pointer (its stack first in memory) are
-// those of every module. Each dll's data goes where the allocator's
+// doc/dynamic-linking-abi.md, what a module is: libraries.js) is loaded with
+// the libraries it needs, searched by name in the order that page states
+// ("Finding libraries": findLibrary). One library is the allocator
+// (liballoc.so, provides-state + library: a module without dylink.0 that
+// exports its memory): it is instantiated first, and its memory, table and
+// stack pointer (its stack first in memory) are those of every module. Each dll's data goes where the allocator's
 // aligned_alloc puts it, its functions where the table grows. Imports are
 // resolved by module name, the two-level namespace wasm32-wasi-cc wrote at
 // link time: "." is the module itself, a soname a library loaded before
@@ -34,6 +32,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const wasm = require('./wasm.js');
+const { kindOf } = require('./libraries.js');
 const { Failure, describe, programFailed } = require('./report.js');
 const { Refused } = require('./sandbox.js');
 
@@ -60,9 +59,8 @@ function isCoreModule(file) {
   }
 }
 
-// A library by name: in the program's directory, $WASM32_WASI_LIBRARY_PATH,
-// the RUNTIME_PATH of the module that needs it (-rpath; $ORIGIN is that
-// module's directory), then the installed libdir.
+// A library by name, in the run-time order of doc/dynamic-linking-abi.md,
+// "Finding libraries" (the one statement of it).
 function findLibrary(name, programDir, libdir, why = 'needed', runpath = [], origin = programDir) {
   const dirs = [programDir,
     ...(process.env.WASM32_WASI_LIBRARY_PATH || '').split(':').filter(d => d),
@@ -128,11 +126,11 @@ function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false
     } catch (e) {
       throw new Failure(`${where}: malformed program: ${e.message}`, 1, `${label}: malformed library`);
     }
-    const allocator = !info;
-    if (allocator && !WebAssembly.Module.exports(module).some(e => e.name === 'memory' && e.kind === 'memory'))
+    const kind = kindOf(data, module);
+    if (!kind.dynamic && !kind.allocator)
       throw new Failure(`${where}: not a library: neither a dll (no dylink.0) nor an allocator (no memory export)`,
         1, `${label}: not a library`);
-    order.push({ name, file: where, shown: label, info, module, allocator, id: null });
+    order.push({ name, file: where, shown: label, info, module, kind, allocator: kind.allocator, id: null });
   };
   visit(name, file, bytes, shown, compiled);
   return order;
@@ -312,7 +310,7 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
   } catch (e) {
     throw new Failure(`${file}: malformed program: ${e.message}`);
   }
-  if (!WebAssembly.Module.exports(module).some(e => e.name === '_start' && e.kind === 'function'))
+  if (!kindOf(bytes, module).command)
     throw new Failure(`${file}: not a command: a library (it exports no _start)`);
   const order = loadOrder('', file, bytes, programDir, libdir, undefined, file, module, libraries);
   for (const m of order)
@@ -450,7 +448,7 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
     const top = fresh[fresh.length - 1];
     for (const m of fresh)
       m.id = m !== top ? fileId(m.file) : bytes ? where : fileId(where);
-    if (top.allocator && WebAssembly.Module.exports(top.module).some(e => e.name === '_start'))
+    if (top.allocator && top.kind.command)
       throw new Failure(`${where}: not a library: a command`, 1, `${shown}: not a library: a command`);
     const allocators = fresh.filter(m => m.allocator);
     if (allocators.length)
