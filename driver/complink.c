@@ -467,10 +467,10 @@ int builtin_component_link(int argc, char **argv, char **err)
 {
 	struct link L = {0};
 	struct dll main_lib = {0};
-	struct bytes in = {0}, tmpl = {0};
+	struct wasm_buf in = {0}, tmpl = {0};
 	struct wasm_buf root = {0}, out = {0};
 	struct wasm_section *secs = NULL;
-	struct args root_args = {0};
+	struct wasm_core_args root_args = {0};
 	struct site site = {0};
 	const char *dir, *output;
 	char *why = NULL;
@@ -538,7 +538,7 @@ out:
 	free(why);
 	wasm_buf_free(&root);
 	wasm_buf_free(&out);
-	wasm_buf_free(&root_args.b);
+	wasm_core_args_free(&root_args);
 	return r;
 }
 

@@ -5,8 +5,11 @@ WASM_LIB_C = \
 	wasm/buf.c \
 	wasm/builder.c \
 	wasm/component.c \
+	wasm/compwriter.c \
 	wasm/cursor.c \
+	wasm/custom.c \
 	wasm/dylink.c \
+	wasm/instr.c \
 	wasm/linking.c \
 	wasm/module.c \
 	wasm/names.c \
