@@ -328,30 +328,8 @@ out:
 static void grown_allocator(struct link *L, struct wasm_buf *out)
 {
 	struct unit *a = &L->units[L->allocator];
-	const struct wasm_module *m = &a->lib.m;
-	struct wasm_buf s = {0};
 
-	wasm_put_header(out, 0);
-	for (size_t i = 0; i < m->nsections; i++) {
-		const struct wasm_section *sec = &m->sections[i];
-		struct wasm_limits l = sec->id == WASM_SEC_TABLE ? m->tables[0] : m->mems[0];
-		uint32_t min = sec->id == WASM_SEC_TABLE ? L->table_end : L->mem_end / PAGE;
-
-		if (sec->id != WASM_SEC_TABLE && sec->id != WASM_SEC_MEMORY) {
-			wasm_put(out, a->lib.bytes + sec->start, sec->end - sec->start);
-			continue;
-		}
-		l.min = min;
-		if (l.max < min)
-			l.max = min;
-		wasm_put_u32(&s, 1);
-		if (sec->id == WASM_SEC_TABLE)
-			wasm_put_tabletype(&s, WASM_FUNCREF, &l);
-		else
-			wasm_put_limits(&s, &l);
-		wasm_put_section(out, sec->id, &s);
-	}
-	wasm_buf_free(&s);
+	wasm_put_module_grown(out, a->lib.bytes, &a->lib.m, L->table_end, L->mem_end / PAGE);
 }
 
 /* The root module: the slots of the modules' own functions, the memory for the adapter, and _start. */

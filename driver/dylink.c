@@ -76,31 +76,6 @@ static void push_dirs(struct strvec *sv, const char *list)
 	}
 }
 
-/* dylink.0 with NEEDED (where it was, else before the first later subsection) and RUNTIME_PATH (last) replaced. */
-static void rewrite_dylink(const unsigned char *b, const struct wasm_dylink *dy, char *const *needed,
-                           size_t nneeded, const struct strvec *runpath, struct wasm_buf *out)
-{
-	struct wasm_buf payload = {0};
-	int needed_done = 0;
-
-	for (size_t i = 0; i < dy->nsubs; i++) {
-		const struct wasm_subsection *s = &dy->subs[i];
-
-		if (s->id >= WASM_DYLINK_NEEDED && !needed_done) {
-			wasm_put_name_list(&payload, WASM_DYLINK_NEEDED, needed, nneeded);
-			needed_done = 1;
-		}
-		if (s->id == WASM_DYLINK_NEEDED || s->id == WASM_DYLINK_RUNTIME_PATH)
-			continue;
-		wasm_put_section_bytes(&payload, s->id, b + s->payload, s->end - s->payload);
-	}
-	if (!needed_done)
-		wasm_put_name_list(&payload, WASM_DYLINK_NEEDED, needed, nneeded);
-	wasm_put_name_list(&payload, WASM_DYLINK_RUNTIME_PATH, runpath->v, runpath->len);
-	wasm_put_custom(out, "dylink.0", &payload);
-	wasm_buf_free(&payload);
-}
-
 static int name_in(struct wasm_name n, const char *const *names, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
@@ -188,13 +163,8 @@ static int rewrite_imports(const struct wasm_module *self, const struct wasm_dyl
 			wasm_buf_free(&payload);
 			return -1;
 		}
-		if (mod)
-			wasm_put_str(&payload, mod);
-		else
-			wasm_put_name(&payload, im->module.p, im->module.len);
+		wasm_put_import(&payload, mod ? (struct wasm_name){mod, strlen(mod)} : im->module, im);
 		free(mod);
-		wasm_put_name(&payload, im->name.p, im->name.len);
-		wasm_put_import_desc(&payload, im);
 	}
 	wasm_put_section(out, WASM_SEC_IMPORT, &payload);
 	wasm_buf_free(&payload);
@@ -288,7 +258,7 @@ int builtin_dylink(int argc, char **argv, char **err)
 		const struct wasm_section *s = &self.sections[k];
 
 		if (s->id == WASM_SEC_CUSTOM && wasm_name_is(s->name, "dylink.0")) {
-			rewrite_dylink(in.p, &dy, needed, ndlls, &runpath, &out);
+			wasm_put_dylink_relinked(&out, in.p, &dy, needed, ndlls, runpath.v, runpath.len);
 		} else if (s->id == WASM_SEC_IMPORT) {
 			if (rewrite_imports(&self, &dy, dlls, ndlls, base_name(output), &out, err) < 0)
 				goto out;

@@ -11,9 +11,7 @@ uint32_t wasm_builder_type(struct wasm_builder *b, const struct wasm_functype *t
 
 void wasm_builder_import(struct wasm_builder *b, const char *module, const struct wasm_import *im)
 {
-	wasm_put_str(&b->imports, module);
-	wasm_put_name(&b->imports, im->name.p, im->name.len);
-	wasm_put_import_desc(&b->imports, im);
+	wasm_put_import(&b->imports, (struct wasm_name){module, strlen(module)}, im);
 	b->nimports++;
 	if (im->kind == WASM_FUNC)
 		b->nfuncs_imported++;

@@ -9,6 +9,7 @@ WASM_LIB_C = \
 	wasm/cursor.c \
 	wasm/custom.c \
 	wasm/dylink.c \
+	wasm/grow.c \
 	wasm/instr.c \
 	wasm/linking.c \
 	wasm/module.c \

@@ -478,3 +478,27 @@ void wasm_put_import_desc(struct wasm_buf *b, const struct wasm_import *im)
 		break;
 	}
 }
+
+void wasm_put_import(struct wasm_buf *b, struct wasm_name module, const struct wasm_import *im)
+{
+	wasm_put_name(b, module.p, module.len);
+	wasm_put_name(b, im->name.p, im->name.len);
+	wasm_put_import_desc(b, im);
+}
+
+int wasm_read_elem_head(struct wasm_cursor *c, uint32_t *global, int32_t *addend)
+{
+	unsigned next;
+
+	*addend = 0;
+	if (wasm_u32(c) != 0 || wasm_byte(c) != WASM_OP_GLOBAL_GET)
+		return -1;
+	*global = wasm_u32(c);
+	if ((next = wasm_byte(c)) == WASM_OP_I32_CONST) {
+		*addend = wasm_s32(c);
+		if (wasm_byte(c) != WASM_OP_I32_ADD)
+			return -1;
+		next = wasm_byte(c);
+	}
+	return next == WASM_OP_END && !wasm_failed(c) ? 0 : -1;
+}

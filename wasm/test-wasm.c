@@ -631,6 +631,50 @@ static void test_custom_sections(void)
 	wasm_buf_free(&b);
 }
 
+static void test_grown_and_relinked(void)
+{
+	static const char bytes[] = "\0asm\1\0\0\0\4\4\1\x70\0\1\5\4\1\1\1\2";
+	static const char dylink[] = "\1\4\0\0\0\0\3\1\0";
+	char *needed[] = {"a"}, *runpath[] = {"r"};
+	struct wasm_module m;
+	struct wasm_dylink d;
+	struct wasm_buf b = {0};
+	struct wasm_error e = {0};
+	struct wasm_cursor c = wasm_cursor((const unsigned char *)dylink, 0, sizeof(dylink) - 1, &e);
+	char *err = NULL;
+	int r = wasm_read_module(&m, (const unsigned char *)bytes, sizeof(bytes) - 1, &err);
+
+	ok(r == 0, "a table and a memory read: %s", keep(r, err));
+	if (r < 0)
+		return;
+	wasm_put_module_grown(&b, (const unsigned char *)bytes, &m, 5, 3);
+	ok(holds(&b, "\0asm\1\0\0\0\4\4\1\x70\0\5\5\4\1\1\3\3", 20), "their minimums raised, the maximum too");
+	wasm_module_free(&m);
+	ok(wasm_read_dylink(&c, &d) == 0 && d.nsubs == 2, "MEM_INFO and EXPORT_INFO read");
+	wasm_put_dylink_relinked(&b, (const unsigned char *)dylink, &d, needed, 1, runpath, 1);
+	ok(holds(&b, "\0\x1c\x08" "dylink.0\1\4\0\0\0\0\2\3\1\1a\3\1\0\5\3\1\1r", 30),
+	   "NEEDED before EXPORT_INFO, RUNTIME_PATH last");
+	wasm_dylink_free(&d);
+	wasm_buf_free(&b);
+}
+
+static void test_elem_head(void)
+{
+	static const char plus[] = "\0\x23\2\x41\x7f\x6a\x0b\1\5", bare[] = "\0\x23\2\x0b", other[] = "\0\x41\0\x0b";
+	struct wasm_error e = {0};
+	struct wasm_cursor c = wasm_cursor((const unsigned char *)plus, 0, sizeof(plus) - 1, &e);
+	uint32_t g = 0;
+	int32_t k = 0;
+
+	ok(wasm_read_elem_head(&c, &g, &k) == 0 && g == 2 && k == -1 && c.pos == 7,
+	   "an element segment at global.get 2 plus -1");
+	c = wasm_cursor((const unsigned char *)bare, 0, sizeof(bare) - 1, &e);
+	ok(wasm_read_elem_head(&c, &g, &k) == 0 && g == 2 && k == 0, "at global.get 2");
+	c = wasm_cursor((const unsigned char *)other, 0, sizeof(other) - 1, &e);
+	ok(wasm_read_elem_head(&c, &g, &k) < 0 && !e.msg, "at i32.const: another form");
+	wasm_error_free(&e);
+}
+
 int main(void)
 {
 	test_leb();
@@ -645,6 +689,8 @@ int main(void)
 	test_import_desc();
 	test_component_writer();
 	test_custom_sections();
+	test_grown_and_relinked();
+	test_elem_head();
 	printf("1..%d\n", tests);
 	return failures != 0;
 }

@@ -297,6 +297,15 @@ const struct wasm_export *wasm_find_export(const struct wasm_module *m, const ch
 const struct wasm_export *wasm_find_export_name(const struct wasm_module *m, struct wasm_name name);
 /* Writes an import's description (kind and type) as the import section has it. */
 void wasm_put_import_desc(struct wasm_buf *b, const struct wasm_import *im);
+/*
+ * The head of an element segment as wasm-ld writes a dll's: active, of
+ * table 0, of function indices (flags 0), at global.get *global, plus
+ * i32.const *addend (else 0). c is left at the vector of function indices.
+ * -1 when the segment has another form, or is malformed (the error in c).
+ */
+int wasm_read_elem_head(struct wasm_cursor *c, uint32_t *global, int32_t *addend);
+/* An import section's entry: from module, im's name and description (im->module is not read). */
+void wasm_put_import(struct wasm_buf *b, struct wasm_name module, const struct wasm_import *im);
 void wasm_put_limits(struct wasm_buf *b, const struct wasm_limits *l);
 /* A table's type: its element type, then its limits. */
 void wasm_put_tabletype(struct wasm_buf *b, unsigned elem, const struct wasm_limits *l);
@@ -336,6 +345,15 @@ void wasm_builder_elem(struct wasm_builder *b, uint32_t offset, uint32_t f);
 void wasm_builder_data(struct wasm_builder *b, uint32_t offset, const void *bytes, size_t len);
 /* The module into out (allocated); b is emptied. */
 void wasm_builder_finish(struct wasm_builder *b, struct wasm_buf *out);
+
+/*
+ * The module in bytes (read into m) with the minimums of the first table and
+ * memory it defines (pages) raised to those given, and their maximums where
+ * lower, into out. Imported ones are left alone, and tables unless the
+ * module defines one, of funcref (wasm-ld's __indirect_function_table).
+ */
+void wasm_put_module_grown(struct wasm_buf *out, const unsigned char *bytes, const struct wasm_module *m,
+                           uint32_t table_min, uint32_t mem_min);
 
 /* ----------------------------------------------------------- instructions */
 
@@ -490,6 +508,13 @@ int wasm_module_dylink(const unsigned char *bytes, size_t len, struct wasm_dylin
 uint32_t wasm_dylink_import_flags(const struct wasm_dylink *d, struct wasm_name module, struct wasm_name field);
 /* A subsection listing names (NEEDED, RUNTIME_PATH); nothing when n is 0. */
 void wasm_put_name_list(struct wasm_buf *b, unsigned id, char *const *names, size_t n);
+/*
+ * The section dylink.0 of d (read from bytes) with NEEDED and RUNTIME_PATH
+ * replaced: NEEDED where it was, else before the first subsection that
+ * follows it in id order; RUNTIME_PATH last; either left out when empty.
+ */
+void wasm_put_dylink_relinked(struct wasm_buf *b, const unsigned char *bytes, const struct wasm_dylink *d,
+                              char *const *needed, size_t nneeded, char *const *runpath, size_t nrunpath);
 
 /* ---------------------------------------------------------------- linking */
 
