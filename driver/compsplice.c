@@ -96,35 +96,6 @@ static int find_site(const struct wasm_buf *t, const struct wasm_section *s, siz
 	return complink_fail(err, "the template never instantiates its command module");
 }
 
-/* Entries [from, to) of the core instance section s as a section of their own, shifted. */
-static int entries(const struct wasm_buf *t, const struct wasm_section *s, size_t from, size_t to,
-                   const struct wasm_shift *sh, struct wasm_buf *out, char **err)
-{
-	struct wasm_core_instance *in;
-	size_t count;
-	struct wasm_buf tmp = {0}, payload = {0};
-	struct wasm_section part;
-	size_t size;
-	int r;
-
-	if (from >= to)
-		return 0;
-	if (wasm_read_core_instances(t->p, s, &in, &count, err) < 0)
-		return -1;
-	wasm_put_u32(&payload, (uint32_t)(to - from));
-	wasm_put(&payload, t->p + in[from].start, in[to - 1].end - in[from].start);
-	size = payload.len;
-	wasm_put_section(&tmp, WASM_COMPONENT_CORE_INSTANCE, &payload);
-	/* a section of those entries alone, its payload at its end */
-	part = (struct wasm_section){WASM_COMPONENT_CORE_INSTANCE, 0, tmp.len - size, tmp.len, {NULL, 0},
-	                             tmp.len - size};
-	r = wasm_component_shift(tmp.p, &part, sh, out, err);
-	wasm_core_instances_free(in, count);
-	wasm_buf_free(&tmp);
-	wasm_buf_free(&payload);
-	return r;
-}
-
 /*
  * The wasm32-wasi-cc.libraries section (doc/dynamic-linking-abi.md): each
  * embedded module of the program, the executable ("") and its libraries
@@ -157,8 +128,6 @@ int complink_assemble(struct link *L, const struct wasm_buf *t, const struct was
 	struct wasm_shift sh = {site->modules_before, (uint32_t)L->nmods, site->instance, L->ninsts};
 	struct wasm_buf sec = {0};
 	size_t first_module = n;
-	struct wasm_core_instance *in;
-	size_t count;
 
 	for (size_t i = 0; i < n; i++)
 		if (s[i].id == WASM_COMPONENT_CORE_MODULE) {
@@ -183,7 +152,8 @@ int complink_assemble(struct link *L, const struct wasm_buf *t, const struct was
 			continue;
 		}
 		/* the site: the entries before it, the new modules and instances, the root's, the rest */
-		if (entries(t, &s[i], 0, site->entry, &(struct wasm_shift){0, 0, UINT32_MAX, 0}, out, err) < 0)
+		if (wasm_core_instances_shift(t->p, &s[i], 0, site->entry, &(struct wasm_shift){0, 0, UINT32_MAX, 0}, out,
+		                              err) < 0)
 			return -1;
 		for (size_t k = 0; k < L->nmods; k++)
 			wasm_put_section_bytes(out, WASM_COMPONENT_CORE_MODULE, L->mods[k].p, L->mods[k].len);
@@ -192,10 +162,7 @@ int complink_assemble(struct link *L, const struct wasm_buf *t, const struct was
 		wasm_put(&sec, L->insts.p, L->insts.len);
 		wasm_put_core_instantiate(&sec, 0, root_args);
 		wasm_put_section(out, WASM_COMPONENT_CORE_INSTANCE, &sec);
-		if (wasm_read_core_instances(t->p, &s[i], &in, &count, err) < 0)
-			return -1;
-		wasm_core_instances_free(in, count);
-		if (entries(t, &s[i], site->entry + 1, count, &sh, out, err) < 0)
+		if (wasm_core_instances_shift(t->p, &s[i], site->entry + 1, SIZE_MAX, &sh, out, err) < 0)
 			return -1;
 	}
 	libraries_section(L, s, site, out);

@@ -64,35 +64,6 @@ static void copy_name(struct wasm_cursor *c, struct wasm_buf *out)
 	wasm_put_name(out, n.p, n.len);
 }
 
-static void core_instances(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
-{
-	uint32_t n = wasm_count(c);
-
-	wasm_put_u32(out, n);
-	for (uint32_t i = 0; i < n && !wasm_failed(c); i++) {
-		unsigned kind = wasm_byte(c);
-		uint32_t count;
-
-		wasm_put_byte(out, kind);
-		if (kind == 0x00) {
-			wasm_put_u32(out, shifted(sh, WASM_CORE_SORT_MODULE, wasm_u32(c)));
-			wasm_put_u32(out, count = wasm_count(c));
-			for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
-				copy_name(c, out);
-				core_sortidx(c, sh, out);
-			}
-		} else if (kind == 0x01) {
-			wasm_put_u32(out, count = wasm_count(c));
-			for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
-				copy_name(c, out);
-				core_sortidx(c, sh, out);
-			}
-		} else {
-			wasm_fail(c, "core instance kind 0x%02x is not known", kind);
-		}
-	}
-}
-
 static void alias_entry(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
 {
 	unsigned sort = wasm_byte(c), target;
@@ -143,33 +114,60 @@ static void exportname(struct wasm_cursor *c, struct wasm_buf *out)
 	copy_name(c, out);
 }
 
-static void instances(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
+typedef void copier(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out);
+
+static void copy_plain_name(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
+{
+	copy_name(c, out);
+}
+
+static void copy_exportname(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
+{
+	exportname(c, out);
+}
+
+/* A vector of (name, index) pairs, copied. */
+static void copy_pairs(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out, copier *name,
+                       copier *index)
+{
+	uint32_t count = wasm_count(c);
+
+	wasm_put_u32(out, count);
+	for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
+		name(c, sh, out);
+		index(c, sh, out);
+	}
+}
+
+/* n entries of a core instance section (core) or an instance section: instantiations, or of exports. */
+static void instance_entries(struct wasm_cursor *c, uint32_t n, int core, const struct wasm_shift *sh,
+                             struct wasm_buf *out)
+{
+	copier *index = core ? core_sortidx : sortidx;
+
+	for (uint32_t i = 0; i < n && !wasm_failed(c); i++) {
+		unsigned kind = wasm_byte(c);
+
+		wasm_put_byte(out, kind);
+		if (kind == 0x00) {
+			uint32_t module = wasm_u32(c);
+
+			wasm_put_u32(out, core ? shifted(sh, WASM_CORE_SORT_MODULE, module) : module);
+			copy_pairs(c, sh, out, copy_plain_name, index);
+		} else if (kind == 0x01) {
+			copy_pairs(c, sh, out, core ? copy_plain_name : copy_exportname, index);
+		} else {
+			wasm_fail(c, "%sinstance kind 0x%02x is not known", core ? "core " : "", kind);
+		}
+	}
+}
+
+static void instances(struct wasm_cursor *c, int core, const struct wasm_shift *sh, struct wasm_buf *out)
 {
 	uint32_t n = wasm_count(c);
 
 	wasm_put_u32(out, n);
-	for (uint32_t i = 0; i < n && !wasm_failed(c); i++) {
-		unsigned kind = wasm_byte(c);
-		uint32_t count;
-
-		wasm_put_byte(out, kind);
-		if (kind == 0x00) {
-			wasm_put_u32(out, wasm_u32(c));
-			wasm_put_u32(out, count = wasm_count(c));
-			for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
-				copy_name(c, out);
-				sortidx(c, sh, out);
-			}
-		} else if (kind == 0x01) {
-			wasm_put_u32(out, count = wasm_count(c));
-			for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
-				exportname(c, out);
-				sortidx(c, sh, out);
-			}
-		} else {
-			wasm_fail(c, "instance kind 0x%02x is not known", kind);
-		}
-	}
+	instance_entries(c, n, core, sh, out);
 }
 
 static void exports(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
@@ -198,13 +196,13 @@ int wasm_component_shift(const unsigned char *bytes, const struct wasm_section *
 
 	switch (s->id) {
 	case WASM_COMPONENT_CORE_INSTANCE:
-		core_instances(&c, sh, &payload);
+		instances(&c, 1, sh, &payload);
 		break;
 	case WASM_COMPONENT_ALIAS:
 		aliases(&c, sh, &payload);
 		break;
 	case WASM_COMPONENT_INSTANCE:
-		instances(&c, sh, &payload);
+		instances(&c, 0, sh, &payload);
 		break;
 	case WASM_COMPONENT_EXPORT:
 		exports(&c, sh, &payload);
@@ -299,4 +297,37 @@ int wasm_alias_counts(const unsigned char *bytes, const struct wasm_section *s, 
 		return -1;
 	}
 	return 0;
+}
+
+int wasm_core_instances_shift(const unsigned char *bytes, const struct wasm_section *s, size_t from, size_t to,
+                              const struct wasm_shift *sh, struct wasm_buf *out, char **err)
+{
+	struct wasm_core_instance *in;
+	struct wasm_error e = {0};
+	struct wasm_cursor c;
+	struct wasm_buf payload = {0};
+	size_t count;
+	int r = 0;
+
+	if (wasm_read_core_instances(bytes, s, &in, &count, err) < 0)
+		return -1;
+	if (to > count)
+		to = count;
+	if (from >= to) {
+		wasm_core_instances_free(in, count);
+		return 0;
+	}
+	c = wasm_cursor(bytes, in[from].start, in[to - 1].end, &e);
+	wasm_core_instances_free(in, count);
+	wasm_put_u32(&payload, (uint32_t)(to - from));
+	instance_entries(&c, (uint32_t)(to - from), 1, sh, &payload);
+	if (wasm_expect_end(&c, "section")) {
+		wasm_put_section(out, WASM_COMPONENT_CORE_INSTANCE, &payload);
+	} else {
+		*err = wasm_error_str(&e);
+		r = -1;
+	}
+	wasm_error_free(&e);
+	wasm_buf_free(&payload);
+	return r;
 }

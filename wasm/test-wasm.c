@@ -1,5 +1,6 @@
 /* test-wasm.c: unit tests of the wasm library, well-formed and malformed input alike (TAP lines, exit status). */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,15 @@ static const char *keep(int r, char *err)
 	if (r < 0)
 		free(err);
 	return last;
+}
+
+/* Whether b holds exactly the n bytes at p; b is emptied. */
+static int holds(struct wasm_buf *b, const char *p, size_t n)
+{
+	int r = b->len == n && memcmp(b->p, p, n) == 0;
+
+	b->len = 0;
+	return r;
 }
 
 static const char *sections_error(const unsigned char *p, size_t len, enum wasm_binary want)
@@ -432,6 +442,12 @@ static void test_component(void)
 	out.len = 0;
 	ok(wasm_component_shift(b.p, &sec[1], &sh, &out, &err) == 0 && out.p[6] == 102,
 	   "alias of core instance 2 shifted to 102");
+	out.len = 0;
+	ok(wasm_core_instances_shift(b.p, &sec[0], 0, 1, &sh, &out, &err) == 0 &&
+	   holds(&out, "\2\x08\1\0\x0b\1\1x\x12\0", 10), "the first core instance alone, shifted");
+	ok(wasm_core_instances_shift(b.p, &sec[0], 1, SIZE_MAX, &sh, &out, &err) == 0 &&
+	   holds(&out, "\2\x07\1\1\1\1f\0\3", 9), "the second one alone");
+	ok(wasm_core_instances_shift(b.p, &sec[0], 2, SIZE_MAX, &sh, &out, &err) == 0 && out.len == 0, "none");
 	free(sec);
 	b.p[b.len - 9] = 7; /* the first alias's target: 7 */
 	ok(wasm_sections(b.p, b.len, WASM_COMPONENT, &sec, &n, &err) == 0 &&
@@ -506,14 +522,6 @@ static void test_builder_locals_and_data(void)
 	wasm_buf_free(&body);
 }
 
-/* Whether b holds exactly the n bytes at p; b is emptied. */
-static int holds(struct wasm_buf *b, const char *p, size_t n)
-{
-	int r = b->len == n && memcmp(b->p, p, n) == 0;
-
-	b->len = 0;
-	return r;
-}
 
 static void test_instructions(void)
 {

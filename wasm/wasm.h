@@ -192,6 +192,9 @@ struct wasm_shift {
  */
 int wasm_component_shift(const unsigned char *bytes, const struct wasm_section *s, const struct wasm_shift *sh,
                          struct wasm_buf *out, char **err);
+/* The same of entries [from, to) of the core instance section s (to the end when to is past it), as a section. */
+int wasm_core_instances_shift(const unsigned char *bytes, const struct wasm_section *s, size_t from, size_t to,
+                              const struct wasm_shift *sh, struct wasm_buf *out, char **err);
 
 /* Adds the core modules and core instances that the alias section s defines. -1 with *err set. */
 int wasm_alias_counts(const unsigned char *bytes, const struct wasm_section *s, uint32_t *modules,
