@@ -35,6 +35,9 @@ static uint32_t shifted(const struct wasm_shift *sh, unsigned core_sort, uint32_
 	return idx;
 }
 
+/* What copies one item from c to out, shifting the indices it holds. */
+typedef void copier(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out);
+
 /* A core sort byte and an index, copied with the index shifted. */
 static void core_sortidx(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
 {
@@ -57,7 +60,8 @@ static void sortidx(struct wasm_cursor *c, const struct wasm_shift *sh, struct w
 		wasm_put_u32(out, wasm_u32(c));
 }
 
-static void copy_name(struct wasm_cursor *c, struct wasm_buf *out)
+/* A name, copied (sh unused: a copier). */
+static void copy_name(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
 {
 	struct wasm_name n = wasm_get_name(c);
 
@@ -76,11 +80,11 @@ static void alias_entry(struct wasm_cursor *c, const struct wasm_shift *sh, stru
 	switch (target) {
 	case 0x00: /* a component instance's export */
 		wasm_put_u32(out, wasm_u32(c));
-		copy_name(c, out);
+		copy_name(c, sh, out);
 		break;
 	case 0x01: /* a core instance's export */
 		wasm_put_u32(out, shifted(sh, WASM_CORE_SORT_INSTANCE, wasm_u32(c)));
-		copy_name(c, out);
+		copy_name(c, sh, out);
 		break;
 	case 0x02: /* outer */
 		wasm_put_u32(out, wasm_u32(c));
@@ -104,26 +108,14 @@ static void aliases(struct wasm_cursor *c, const struct wasm_shift *sh, struct w
 }
 
 /* An exportname': a byte (0x00, or 0x01 with a version), then the name. */
-static void exportname(struct wasm_cursor *c, struct wasm_buf *out)
+static void exportname(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
 {
 	unsigned kind = wasm_byte(c);
 
 	if (kind > 1)
 		wasm_fail(c, "export name kind 0x%02x is not known", kind);
 	wasm_put_byte(out, kind);
-	copy_name(c, out);
-}
-
-typedef void copier(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out);
-
-static void copy_plain_name(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
-{
-	copy_name(c, out);
-}
-
-static void copy_exportname(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
-{
-	exportname(c, out);
+	copy_name(c, sh, out);
 }
 
 /* A vector of (name, index) pairs, copied. */
@@ -153,9 +145,9 @@ static void instance_entries(struct wasm_cursor *c, uint32_t n, int core, const 
 			uint32_t module = wasm_u32(c);
 
 			wasm_put_u32(out, core ? shifted(sh, WASM_CORE_SORT_MODULE, module) : module);
-			copy_pairs(c, sh, out, copy_plain_name, index);
+			copy_pairs(c, sh, out, copy_name, index);
 		} else if (kind == 0x01) {
-			copy_pairs(c, sh, out, core ? copy_plain_name : copy_exportname, index);
+			copy_pairs(c, sh, out, core ? copy_name : exportname, index);
 		} else {
 			wasm_fail(c, "%sinstance kind 0x%02x is not known", core ? "core " : "", kind);
 		}
@@ -178,7 +170,7 @@ static void exports(struct wasm_cursor *c, const struct wasm_shift *sh, struct w
 	for (uint32_t i = 0; i < n && !wasm_failed(c); i++) {
 		unsigned typed;
 
-		exportname(c, out);
+		exportname(c, sh, out);
 		sortidx(c, sh, out);
 		typed = wasm_byte(c);
 		if (typed != 0x00)

@@ -171,6 +171,8 @@ static void summary(const char *what, const unsigned char *p, size_t len)
 	struct wasm_section *s;
 	struct wasm_error e = {0};
 	struct wasm_cursor c;
+	struct wasm_library *libs = NULL;
+	uint32_t count;
 	size_t n, nmodules = 0;
 	char *err = NULL;
 
@@ -184,7 +186,6 @@ static void summary(const char *what, const unsigned char *p, size_t len)
 	printf("\nenv:");
 	if (custom(p, s, n, WASM_ENV_SECTION, &c, &e)) {
 		struct wasm_name *names;
-		uint32_t count;
 
 		if (wasm_read_env_section(&c, &names, &count) < 0)
 			die(what, wasm_error_str(&e));
@@ -193,12 +194,9 @@ static void summary(const char *what, const unsigned char *p, size_t len)
 		free(names);
 	}
 	printf("\nlibraries:");
-	if (custom(p, s, n, WASM_LIBRARIES_SECTION, &c, &e)) {
-		struct wasm_library *libs;
-		uint32_t count;
-
-		if (wasm_read_libraries_section(&c, &libs, &count) < 0)
-			die(what, wasm_error_str(&e));
+	if (custom(p, s, n, WASM_LIBRARIES_SECTION, &c, &e) && wasm_read_libraries_section(&c, &libs, &count) < 0)
+		die(what, wasm_error_str(&e));
+	if (libs) {
 		for (uint32_t i = 0; i < count; i++)
 			printf(" '%.*s' module %u", (int)libs[i].name.len, libs[i].name.p, libs[i].module);
 		free(libs);
