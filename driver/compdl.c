@@ -75,25 +75,48 @@ static void store8(struct wasm_buf *b)
 	wasm_op_memory(b, WASM_OP_I32_STORE8, 0, 0);
 }
 
+/* The byte at local base plus local i. */
+static void byte_at(struct wasm_buf *b, uint32_t base, uint32_t i)
+{
+	wasm_local_get(b, base), wasm_local_get(b, i), wasm_op(b, WASM_OP_I32_ADD), load8(b);
+}
+
+/* A loop that br_if 1 leaves: block, loop ... br 0, end, end. */
+static void loop_open(struct wasm_buf *b)
+{
+	wasm_op_block(b, WASM_OP_BLOCK);
+	wasm_op_block(b, WASM_OP_LOOP);
+}
+
+static void loop_close(struct wasm_buf *b)
+{
+	wasm_op_index(b, WASM_OP_BR, 0);
+	wasm_op(b, WASM_OP_END);
+	wasm_op(b, WASM_OP_END);
+}
+
+/* local += 1 */
+static void incr(struct wasm_buf *b, uint32_t local)
+{
+	wasm_local_get(b, local), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, local);
+}
+
 /* ---------------------------------------------------------------- functions */
 
 /* match(s, p, n): whether the C string s is the n bytes at p. Local 3: i. */
 static void f_match(struct wasm_buf *b)
 {
-	wasm_op_block(b, WASM_OP_BLOCK);
-	wasm_op_block(b, WASM_OP_LOOP);
+	loop_open(b);
 	wasm_local_get(b, 3), wasm_local_get(b, 2), wasm_op(b, WASM_OP_I32_EQ);
 	wasm_op_block(b, WASM_OP_IF);
-	wasm_local_get(b, 0), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b);
+	byte_at(b, 0, 3);
 	wasm_op(b, WASM_OP_I32_EQZ), wasm_op(b, WASM_OP_RETURN);
 	wasm_op(b, WASM_OP_END);
-	wasm_local_get(b, 0), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b);
-	wasm_local_get(b, 1), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b), wasm_op(b, WASM_OP_I32_NE);
+	byte_at(b, 0, 3);
+	byte_at(b, 1, 3), wasm_op(b, WASM_OP_I32_NE);
 	wasm_op_index(b, WASM_OP_BR_IF, 1);
-	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 3);
-	wasm_op_index(b, WASM_OP_BR, 0);
-	wasm_op(b, WASM_OP_END);
-	wasm_op(b, WASM_OP_END);
+	incr(b, 3);
+	loop_close(b);
 	wasm_i32_const(b, 0);
 }
 
@@ -114,7 +137,7 @@ static void f_find(struct wasm_buf *b, uint32_t match)
 	wasm_op_block(b, WASM_OP_IF);
 	wasm_local_get(b, 4), wasm_op(b, WASM_OP_RETURN);
 	wasm_op(b, WASM_OP_END);
-	wasm_local_get(b, 4), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 4);
+	incr(b, 4);
 	wasm_op_index(b, WASM_OP_BR, 0);
 	wasm_op(b, WASM_OP_END);
 	wasm_i32_const(b, UINT32_MAX);
@@ -129,31 +152,25 @@ static void f_fail(struct wasm_buf *b, uint32_t errbuf, uint32_t error)
 {
 	wasm_local_get(b, 0);
 	wasm_op_block(b, WASM_OP_IF);
-	wasm_op_block(b, WASM_OP_BLOCK);
-	wasm_op_block(b, WASM_OP_LOOP);
+	loop_open(b);
 	wasm_local_get(b, 3), wasm_i32_const(b, NAME_MAX_SHOWN), wasm_op(b, WASM_OP_I32_GE_U);
 	wasm_op_index(b, WASM_OP_BR_IF, 1);
-	wasm_local_get(b, 0), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b);
+	byte_at(b, 0, 3);
 	wasm_op(b, WASM_OP_I32_EQZ), wasm_op_index(b, WASM_OP_BR_IF, 1);
 	wasm_i32_const(b, errbuf), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD);
-	wasm_local_get(b, 0), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b);
+	byte_at(b, 0, 3);
 	store8(b);
-	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 3);
-	wasm_op_index(b, WASM_OP_BR, 0);
+	incr(b, 3);
+	loop_close(b);
 	wasm_op(b, WASM_OP_END);
-	wasm_op(b, WASM_OP_END);
-	wasm_op(b, WASM_OP_END);
-	wasm_op_block(b, WASM_OP_BLOCK);
-	wasm_op_block(b, WASM_OP_LOOP);
+	loop_open(b);
 	wasm_local_get(b, 4), wasm_local_get(b, 2), wasm_op(b, WASM_OP_I32_GE_U), wasm_op_index(b, WASM_OP_BR_IF, 1);
 	wasm_i32_const(b, errbuf), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), wasm_local_get(b, 4);
 	wasm_op(b, WASM_OP_I32_ADD);
-	wasm_local_get(b, 1), wasm_local_get(b, 4), wasm_op(b, WASM_OP_I32_ADD), load8(b);
+	byte_at(b, 1, 4);
 	store8(b);
-	wasm_local_get(b, 4), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 4);
-	wasm_op_index(b, WASM_OP_BR, 0);
-	wasm_op(b, WASM_OP_END);
-	wasm_op(b, WASM_OP_END);
+	incr(b, 4);
+	loop_close(b);
 	wasm_i32_const(b, errbuf), wasm_global_set(b, error);
 }
 
@@ -163,20 +180,17 @@ static void f_fail(struct wasm_buf *b, uint32_t errbuf, uint32_t error)
  */
 static void f_handle(struct wasm_buf *b, uint32_t scratch)
 {
-	wasm_op_block(b, WASM_OP_BLOCK);
-	wasm_op_block(b, WASM_OP_LOOP);
+	loop_open(b);
 	wasm_local_get(b, 3), wasm_local_get(b, 1), wasm_op(b, WASM_OP_I32_GE_U), wasm_op_index(b, WASM_OP_BR_IF, 1);
 	wasm_i32_const(b, scratch), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), wasm_local_get(b, 0);
 	wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b), store8(b);
-	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 3);
-	wasm_op_index(b, WASM_OP_BR, 0);
-	wasm_op(b, WASM_OP_END);
-	wasm_op(b, WASM_OP_END);
+	incr(b, 3);
+	loop_close(b);
 	/* end: past the last digit */
 	wasm_i32_const(b, scratch), wasm_local_get(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 5);
 	wasm_local_get(b, 2), wasm_local_set(b, 4);
 	wasm_op_block(b, WASM_OP_LOOP);
-	wasm_local_get(b, 5), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 5);
+	incr(b, 5);
 	wasm_local_get(b, 4), wasm_i32_const(b, 10), wasm_op(b, WASM_OP_I32_DIV_U), wasm_local_tee(b, 4);
 	wasm_op_index(b, WASM_OP_BR_IF, 0);
 	wasm_op(b, WASM_OP_END);
@@ -220,17 +234,14 @@ static void f_dlopen(struct wasm_buf *b, uint32_t libs, uint32_t n, uint32_t not
 	wasm_op(b, WASM_OP_END);
 	wasm_local_get(b, 0), wasm_local_set(b, 2);
 	wasm_local_get(b, 0), wasm_local_set(b, 3);
-	wasm_op_block(b, WASM_OP_BLOCK);
-	wasm_op_block(b, WASM_OP_LOOP);
+	loop_open(b);
 	wasm_local_get(b, 3), load8(b), wasm_op(b, WASM_OP_I32_EQZ), wasm_op_index(b, WASM_OP_BR_IF, 1);
 	wasm_local_get(b, 3), load8(b), wasm_i32_const(b, '/'), wasm_op(b, WASM_OP_I32_EQ);
 	wasm_op_block(b, WASM_OP_IF);
 	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 2);
 	wasm_op(b, WASM_OP_END);
-	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 3);
-	wasm_op_index(b, WASM_OP_BR, 0);
-	wasm_op(b, WASM_OP_END);
-	wasm_op(b, WASM_OP_END);
+	incr(b, 3);
+	loop_close(b);
 	wasm_local_get(b, 2), wasm_i32_const(b, libs), wasm_i32_const(b, n), wasm_i32_const(b, 16);
 	wasm_call(b, find), wasm_local_tee(b, 3);
 	wasm_i32_const(b, UINT32_MAX), wasm_op(b, WASM_OP_I32_EQ);
@@ -258,8 +269,7 @@ static void f_dlsym(struct wasm_buf *b, uint32_t libs, uint32_t n, const uint32_
 	wasm_local_get(b, 0), wasm_i32_const(b, 2), wasm_op(b, WASM_OP_I32_LT_U);
 	wasm_op_block(b, WASM_OP_IF);
 	wasm_i32_const(b, libs), wasm_local_set(b, 2);
-	wasm_op_block(b, WASM_OP_BLOCK);
-	wasm_op_block(b, WASM_OP_LOOP);
+	loop_open(b);
 	wasm_local_get(b, 2), wasm_i32_const(b, libs + 16 * n), wasm_op(b, WASM_OP_I32_GE_U);
 	wasm_op_index(b, WASM_OP_BR_IF, 1);
 	wasm_local_get(b, 1), wasm_local_get(b, 2), load(b, 8), wasm_local_get(b, 2), load(b, 12);
@@ -269,9 +279,7 @@ static void f_dlsym(struct wasm_buf *b, uint32_t libs, uint32_t n, const uint32_
 	symbol_value(b, 2, 3), wasm_op(b, WASM_OP_RETURN);
 	wasm_op(b, WASM_OP_END);
 	wasm_local_get(b, 2), wasm_i32_const(b, 16), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 2);
-	wasm_op_index(b, WASM_OP_BR, 0);
-	wasm_op(b, WASM_OP_END);
-	wasm_op(b, WASM_OP_END);
+	loop_close(b);
 	call_fail(b, 1, undefined_at, sizeof(undefined_symbol), fail);
 	wasm_i32_const(b, 0), wasm_op(b, WASM_OP_RETURN);
 	wasm_op(b, WASM_OP_END);
