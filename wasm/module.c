@@ -107,7 +107,6 @@ static void import_section(struct wasm_cursor *c, struct wasm_module *m)
 
 		im->module = wasm_get_name(c);
 		im->name = wasm_get_name(c);
-		im->desc = c->pos;
 		kind = wasm_byte(c);
 		im->kind = (enum wasm_kind)kind;
 		switch (kind) {
@@ -138,7 +137,6 @@ static void import_section(struct wasm_cursor *c, struct wasm_module *m)
 				wasm_fail(c, "import kind 0x%02x is not supported", kind);
 			}
 		}
-		im->desc_end = c->pos;
 		if (!wasm_failed(c))
 			m->nimports++;
 	}

@@ -238,7 +238,6 @@ struct wasm_import {
 	uint32_t type;              /* WASM_FUNC: the type index */
 	struct wasm_limits limits;  /* WASM_TABLE, WASM_MEMORY */
 	unsigned valtype, mut;      /* WASM_GLOBAL; WASM_TABLE: valtype is the element type */
-	size_t desc, desc_end;      /* where its description (kind and type) is in the bytes */
 };
 
 struct wasm_export {
