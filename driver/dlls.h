@@ -7,9 +7,6 @@
 #include "util.h"
 #include "wasm/wasm.h"
 
-/* The custom section that holds a dll's soname (doc/dynamic-linking-abi.md). */
-#define SONAME_SECTION "wasm32-wasi-cc.soname"
-
 /* A library (libraries.h says what one is): a dll, a dynamic executable, or the allocator. */
 struct dll {
 	char *path, *soname;

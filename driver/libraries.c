@@ -39,7 +39,7 @@ enum library_kind library_kind(const unsigned char *b, size_t len, const struct 
 enum library_kind library_file_kind(const char *path)
 {
 	unsigned char head[WASM_HEADER_SIZE];
-	struct bytes b;
+	struct wasm_buf b;
 	enum library_kind k;
 	char *err = NULL;
 	FILE *f = fopen(path, "rb");

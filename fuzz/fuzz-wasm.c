@@ -18,6 +18,40 @@
  * on that file. Whatever they say of it, none may crash or read astray.
  */
 
+/* Our custom sections and the element segments' heads, of a module or a component, read as the driver reads them. */
+static void read_sections(const uint8_t *data, size_t size)
+{
+	struct wasm_section *s = NULL;
+	size_t n = 0;
+	char *err = NULL;
+
+	if (wasm_sections(data, size, 0, &s, &n, &err) < 0) {
+		free(err);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct wasm_error e = {0};
+		struct wasm_cursor c = wasm_cursor(data, s[i].content, s[i].end, &e);
+		struct wasm_name *names = NULL, soname;
+		struct wasm_library *libs = NULL;
+		uint32_t count, global;
+		int32_t addend;
+
+		if (s[i].id == WASM_SEC_CUSTOM && wasm_name_is(s[i].name, WASM_ENV_SECTION))
+			(void)wasm_read_env_section(&c, &names, &count);
+		else if (s[i].id == WASM_SEC_CUSTOM && wasm_name_is(s[i].name, WASM_SONAME_SECTION))
+			(void)wasm_read_soname_section(&c, &soname);
+		else if (s[i].id == WASM_SEC_CUSTOM && wasm_name_is(s[i].name, WASM_LIBRARIES_SECTION))
+			(void)wasm_read_libraries_section(&c, &libs, &count);
+		else if (s[i].id == WASM_SEC_ELEMENT && wasm_count(&c))
+			(void)wasm_read_elem_head(&c, &global, &addend);
+		free(names);
+		free(libs);
+		wasm_error_free(&e);
+	}
+	free(s);
+}
+
 static void read_module(const uint8_t *data, size_t size)
 {
 	struct wasm_module m = {0};
@@ -48,6 +82,7 @@ static void read_module(const uint8_t *data, size_t size)
 		free(err);
 	wasm_dylink_free(&dy);
 	(void)wasm_has_custom(data, size, "dylink.0");
+	read_sections(data, size);
 }
 
 /* A path that names a memory file holding bytes[0..n); *fd to close. */

@@ -26,16 +26,17 @@ int wasm_component_find(const unsigned char *bytes, size_t len, unsigned id, str
  * func, 0x01 table, 0x02 memory, 0x03 global, 0x10 type, 0x11 module, 0x12
  * instance), or a component sort (0x01 func .. 0x05 instance).
  */
-enum { CORE_SORT_MODULE = 0x11, CORE_SORT_INSTANCE = 0x12 };
-
 static uint32_t shifted(const struct wasm_shift *sh, unsigned core_sort, uint32_t idx)
 {
-	if (core_sort == CORE_SORT_MODULE && idx >= sh->module_from)
+	if (core_sort == WASM_CORE_SORT_MODULE && idx >= sh->module_from)
 		return idx + sh->module_by;
-	if (core_sort == CORE_SORT_INSTANCE && idx >= sh->instance_from)
+	if (core_sort == WASM_CORE_SORT_INSTANCE && idx >= sh->instance_from)
 		return idx + sh->instance_by;
 	return idx;
 }
+
+/* What copies one item from c to out, shifting the indices it holds. */
+typedef void copier(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out);
 
 /* A core sort byte and an index, copied with the index shifted. */
 static void core_sortidx(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
@@ -59,40 +60,12 @@ static void sortidx(struct wasm_cursor *c, const struct wasm_shift *sh, struct w
 		wasm_put_u32(out, wasm_u32(c));
 }
 
-static void copy_name(struct wasm_cursor *c, struct wasm_buf *out)
+/* A name, copied (sh unused: a copier). */
+static void copy_name(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
 {
 	struct wasm_name n = wasm_get_name(c);
 
 	wasm_put_name(out, n.p, n.len);
-}
-
-static void core_instances(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
-{
-	uint32_t n = wasm_count(c);
-
-	wasm_put_u32(out, n);
-	for (uint32_t i = 0; i < n && !wasm_failed(c); i++) {
-		unsigned kind = wasm_byte(c);
-		uint32_t count;
-
-		wasm_put_byte(out, kind);
-		if (kind == 0x00) {
-			wasm_put_u32(out, shifted(sh, CORE_SORT_MODULE, wasm_u32(c)));
-			wasm_put_u32(out, count = wasm_count(c));
-			for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
-				copy_name(c, out);
-				core_sortidx(c, sh, out);
-			}
-		} else if (kind == 0x01) {
-			wasm_put_u32(out, count = wasm_count(c));
-			for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
-				copy_name(c, out);
-				core_sortidx(c, sh, out);
-			}
-		} else {
-			wasm_fail(c, "core instance kind 0x%02x is not known", kind);
-		}
-	}
 }
 
 static void alias_entry(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
@@ -107,11 +80,11 @@ static void alias_entry(struct wasm_cursor *c, const struct wasm_shift *sh, stru
 	switch (target) {
 	case 0x00: /* a component instance's export */
 		wasm_put_u32(out, wasm_u32(c));
-		copy_name(c, out);
+		copy_name(c, sh, out);
 		break;
 	case 0x01: /* a core instance's export */
-		wasm_put_u32(out, shifted(sh, CORE_SORT_INSTANCE, wasm_u32(c)));
-		copy_name(c, out);
+		wasm_put_u32(out, shifted(sh, WASM_CORE_SORT_INSTANCE, wasm_u32(c)));
+		copy_name(c, sh, out);
 		break;
 	case 0x02: /* outer */
 		wasm_put_u32(out, wasm_u32(c));
@@ -135,43 +108,58 @@ static void aliases(struct wasm_cursor *c, const struct wasm_shift *sh, struct w
 }
 
 /* An exportname': a byte (0x00, or 0x01 with a version), then the name. */
-static void exportname(struct wasm_cursor *c, struct wasm_buf *out)
+static void exportname(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
 {
 	unsigned kind = wasm_byte(c);
 
 	if (kind > 1)
 		wasm_fail(c, "export name kind 0x%02x is not known", kind);
 	wasm_put_byte(out, kind);
-	copy_name(c, out);
+	copy_name(c, sh, out);
 }
 
-static void instances(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
+/* A vector of (name, index) pairs, copied. */
+static void copy_pairs(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out, copier *name,
+                       copier *index)
+{
+	uint32_t count = wasm_count(c);
+
+	wasm_put_u32(out, count);
+	for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
+		name(c, sh, out);
+		index(c, sh, out);
+	}
+}
+
+/* n entries of a core instance section (core) or an instance section: instantiations, or of exports. */
+static void instance_entries(struct wasm_cursor *c, uint32_t n, int core, const struct wasm_shift *sh,
+                             struct wasm_buf *out)
+{
+	copier *index = core ? core_sortidx : sortidx;
+
+	for (uint32_t i = 0; i < n && !wasm_failed(c); i++) {
+		unsigned kind = wasm_byte(c);
+
+		wasm_put_byte(out, kind);
+		if (kind == 0x00) {
+			uint32_t module = wasm_u32(c);
+
+			wasm_put_u32(out, core ? shifted(sh, WASM_CORE_SORT_MODULE, module) : module);
+			copy_pairs(c, sh, out, copy_name, index);
+		} else if (kind == 0x01) {
+			copy_pairs(c, sh, out, core ? copy_name : exportname, index);
+		} else {
+			wasm_fail(c, "%sinstance kind 0x%02x is not known", core ? "core " : "", kind);
+		}
+	}
+}
+
+static void instances(struct wasm_cursor *c, int core, const struct wasm_shift *sh, struct wasm_buf *out)
 {
 	uint32_t n = wasm_count(c);
 
 	wasm_put_u32(out, n);
-	for (uint32_t i = 0; i < n && !wasm_failed(c); i++) {
-		unsigned kind = wasm_byte(c);
-		uint32_t count;
-
-		wasm_put_byte(out, kind);
-		if (kind == 0x00) {
-			wasm_put_u32(out, wasm_u32(c));
-			wasm_put_u32(out, count = wasm_count(c));
-			for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
-				copy_name(c, out);
-				sortidx(c, sh, out);
-			}
-		} else if (kind == 0x01) {
-			wasm_put_u32(out, count = wasm_count(c));
-			for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
-				exportname(c, out);
-				sortidx(c, sh, out);
-			}
-		} else {
-			wasm_fail(c, "instance kind 0x%02x is not known", kind);
-		}
-	}
+	instance_entries(c, n, core, sh, out);
 }
 
 static void exports(struct wasm_cursor *c, const struct wasm_shift *sh, struct wasm_buf *out)
@@ -182,7 +170,7 @@ static void exports(struct wasm_cursor *c, const struct wasm_shift *sh, struct w
 	for (uint32_t i = 0; i < n && !wasm_failed(c); i++) {
 		unsigned typed;
 
-		exportname(c, out);
+		exportname(c, sh, out);
 		sortidx(c, sh, out);
 		typed = wasm_byte(c);
 		if (typed != 0x00)
@@ -200,13 +188,13 @@ int wasm_component_shift(const unsigned char *bytes, const struct wasm_section *
 
 	switch (s->id) {
 	case WASM_COMPONENT_CORE_INSTANCE:
-		core_instances(&c, sh, &payload);
+		instances(&c, 1, sh, &payload);
 		break;
 	case WASM_COMPONENT_ALIAS:
 		aliases(&c, sh, &payload);
 		break;
 	case WASM_COMPONENT_INSTANCE:
-		instances(&c, sh, &payload);
+		instances(&c, 0, sh, &payload);
 		break;
 	case WASM_COMPONENT_EXPORT:
 		exports(&c, sh, &payload);
@@ -289,8 +277,8 @@ int wasm_alias_counts(const unsigned char *bytes, const struct wasm_section *s, 
 
 		alias_entry(&c, &none, &copy);
 		if (!wasm_failed(&c) && copy.p[at] == 0x00) {
-			*modules += copy.p[at + 1] == CORE_SORT_MODULE;
-			*instances += copy.p[at + 1] == CORE_SORT_INSTANCE;
+			*modules += copy.p[at + 1] == WASM_CORE_SORT_MODULE;
+			*instances += copy.p[at + 1] == WASM_CORE_SORT_INSTANCE;
 		}
 	}
 	wasm_buf_free(&copy);
@@ -301,4 +289,37 @@ int wasm_alias_counts(const unsigned char *bytes, const struct wasm_section *s, 
 		return -1;
 	}
 	return 0;
+}
+
+int wasm_core_instances_shift(const unsigned char *bytes, const struct wasm_section *s, size_t from, size_t to,
+                              const struct wasm_shift *sh, struct wasm_buf *out, char **err)
+{
+	struct wasm_core_instance *in;
+	struct wasm_error e = {0};
+	struct wasm_cursor c;
+	struct wasm_buf payload = {0};
+	size_t count;
+	int r = 0;
+
+	if (wasm_read_core_instances(bytes, s, &in, &count, err) < 0)
+		return -1;
+	if (to > count)
+		to = count;
+	if (from >= to) {
+		wasm_core_instances_free(in, count);
+		return 0;
+	}
+	c = wasm_cursor(bytes, in[from].start, in[to - 1].end, &e);
+	wasm_core_instances_free(in, count);
+	wasm_put_u32(&payload, (uint32_t)(to - from));
+	instance_entries(&c, (uint32_t)(to - from), 1, sh, &payload);
+	if (wasm_expect_end(&c, "section")) {
+		wasm_put_section(out, WASM_COMPONENT_CORE_INSTANCE, &payload);
+	} else {
+		*err = wasm_error_str(&e);
+		r = -1;
+	}
+	wasm_error_free(&e);
+	wasm_buf_free(&payload);
+	return r;
 }
