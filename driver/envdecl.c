@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "builtins.h"
+#include "dlls.h"
 #include "fileio.h"
 #include "util.h"
 #include "wasm/wasm.h"
@@ -120,33 +121,67 @@ static int section_names(struct wasm_cursor *c, struct strvec *names)
 	return wasm_expect_end(c, ENV_SOURCE_SECTION) ? 0 : -1;
 }
 
+/* A dll's soname, to name it in a message, from a module's sections; NULL when it has none. */
+static char *soname(const unsigned char *bytes, const struct wasm_section *s, size_t n)
+{
+	const struct wasm_section *so = wasm_find_custom(s, n, SONAME_SECTION);
+	struct wasm_error e = {0};
+	struct wasm_cursor c;
+	struct wasm_name w;
+	char *name = NULL;
+
+	if (!so)
+		return NULL;
+	c = wasm_cursor(bytes, so->content, so->end, &e);
+	w = wasm_get_name(&c);
+	if (!wasm_failed(&c))
+		name = wasm_name_str(w);
+	wasm_error_free(&e);
+	return name;
+}
+
 /* Components nest this deep at most, here. */
 #define MAX_NESTING 8
 
 /*
  * The names found in the source that bytes[0..len) records: a core
  * module's section, or those of the modules a component embeds. -1 with
- * *why set.
+ * *why set to the whole message: one about file itself names it, one
+ * about an embedded dll its soname.
  */
-static int source_names(const unsigned char *bytes, size_t len, int depth, struct strvec *names, char **why)
+static int source_names(const char *file, const unsigned char *bytes, size_t len, int depth, struct strvec *names,
+                        char **why)
 {
 	struct wasm_section *s;
 	size_t n;
 	int component = wasm_binary_kind(bytes, len) == WASM_COMPONENT, r = 0;
+	char *msg = NULL;
 
-	if (wasm_sections(bytes, len, component ? WASM_COMPONENT : WASM_CORE_MODULE, &s, &n, why) < 0)
+	if (wasm_sections(bytes, len, component ? WASM_COMPONENT : WASM_CORE_MODULE, &s, &n, &msg) < 0) {
+		*why = depth ? xasprintf("an embedded module: %s", msg) : xasprintf("%s: %s", file, msg);
+		free(msg);
 		return -1;
+	}
 	for (size_t i = 0; i < n && r == 0; i++) {
 		if (!component && s[i].id == WASM_SEC_CUSTOM && wasm_name_is(s[i].name, ENV_SOURCE_SECTION)) {
 			struct wasm_error e = {0};
 			struct wasm_cursor c = wasm_cursor(bytes, s[i].content, s[i].end, &e);
 
-			if ((r = section_names(&c, names)) < 0)
-				*why = wasm_error_str(&e);
+			if ((r = section_names(&c, names)) < 0) {
+				char *so = depth ? soname(bytes, s, n) : NULL;
+
+				msg = wasm_error_str(&e);
+				if (!depth)
+					*why = xasprintf("%s: %s", file, msg);
+				else
+					*why = xasprintf("%s: %s", so ? so : "an embedded module", msg);
+				free(so);
+				free(msg);
+			}
 			wasm_error_free(&e);
 		} else if (component && (s[i].id == WASM_COMPONENT_CORE_MODULE ||
 		                         (s[i].id == WASM_COMPONENT_COMPONENT && depth < MAX_NESTING))) {
-			r = source_names(bytes + s[i].payload, s[i].end - s[i].payload, depth + 1, names, why);
+			r = source_names(file, bytes + s[i].payload, s[i].end - s[i].payload, depth + 1, names, why);
 		}
 	}
 	free(s);
@@ -165,7 +200,6 @@ int builtin_declare_env(int argc, char **argv, char **err)
 	struct wasm_buf out = {0}, names = {0};
 	struct strvec found = {0}, all = {0};
 	int r = -1, source = 1;
-	char *why = NULL;
 
 	if (argc > 1 && strcmp(argv[1], "--no-source") == 0) {
 		source = 0;
@@ -195,10 +229,8 @@ int builtin_declare_env(int argc, char **argv, char **err)
 		if (!has_name(&all, argv[i]))
 			strvec_push(&all, argv[i]);
 	}
-	if (source && source_names(module.p, module.len, 0, &found, &why) < 0) {
-		*err = xasprintf("%s: %s", argv[1], why);
+	if (source && source_names(argv[1], module.p, module.len, 0, &found, err) < 0)
 		goto out;
-	}
 	if (found.len)
 		qsort(found.v, found.len, sizeof(*found.v), by_name);
 	for (size_t i = 0; i < found.len; i++)
@@ -215,7 +247,6 @@ out:
 		free(found.v[i]);
 	strvec_free(&found);
 	strvec_free(&all);
-	free(why);
 	free(module.p);
 	wasm_buf_free(&out);
 	wasm_buf_free(&names);
