@@ -79,6 +79,10 @@ wasm32-wasi-cc.env" ]
 	run -0 customs optimized
 	[ "$output" = "wasm32-wasi-cc.env-source
 wasm32-wasi-cc.env" ]
+	# an artifact that is not scanned (a reactor) keeps nothing for it
+	wasm32-wasi-cc -mexec-model=reactor -s -o lib.wasm "$F/lib.c"
+	run -0 customs lib.wasm
+	[ "$output" = "" ]
 	# -O0 keeps the names, for stack traces, as it did
 	wasm32-wasi-cc --emit=core -o plain "$F/reads.c"
 	run -0 customs plain
