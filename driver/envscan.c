@@ -23,10 +23,10 @@
  * a try, read inside it). Values are unknown, a constant, or
  * __memory_base plus a constant; where control flow joins, the locals are
  * forgotten (is_join), and any instruction modelled here by nothing more
- * than "the stack is unknown" forgets the stack. A function with an
- * instruction the reader does not know is skipped. So a name is found
- * only when it is certainly the argument; a name computed at run time is
- * never found (it needs --env=).
+ * than "the stack is unknown" forgets the stack. The rest of a function
+ * from an instruction the reader does not know is skipped. So a name is
+ * found only when it is certainly the argument; a name computed at run
+ * time is never found (it needs --env=).
  *
  * The names go into the module as a custom section, sorted, for
  * declare-env (envdecl.c) to add to the --env names, in the command itself
