@@ -14,6 +14,7 @@ static const struct {
 	{"component-wrap", builtin_component_wrap},
 	{"dll-exports", builtin_dll_exports},
 	{"dylink", builtin_dylink},
+	{"scan-env", builtin_scan_env},
 };
 
 builtin_fn *find_builtin(const char *name)

@@ -3,6 +3,7 @@
 #define BUILTINS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * A spec tool with `builtin: NAME` (instead of `path:`) names one of these.
@@ -12,10 +13,15 @@
  */
 typedef int builtin_fn(int argc, char **argv, char **err);
 
-/* envdecl.c: declare-env INPUT OUTPUT [NAME...] records the --env names. */
+/* envdecl.c: declare-env [--no-source] INPUT OUTPUT [NAME...] records the --env names and those found in the source. */
 int builtin_declare_env(int argc, char **argv, char **err);
+/* envscan.c: scan-env [LINK-STRIP-FLAG...] -o OUTPUT INPUT records the names a module passes to getenv as literals. */
+int builtin_scan_env(int argc, char **argv, char **err);
 /* What is wrong with an environment variable name ("contains '='"), or NULL. */
 const char *env_name_problem(const char *name);
+/* -v: the names the command at file declares, one a line, those --env did not give marked as from the source. */
+struct strvec;
+void env_print_declared(FILE *f, const char *file, const struct strvec *given);
 /* s on one line: control bytes, and bytes past ASCII when s is no UTF-8, as \xNN (allocated). */
 char *env_name_printable(const char *s);
 /* wrap.c: component-wrap --templates DIR -o OUTPUT INPUT makes a command component. */

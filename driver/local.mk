@@ -6,7 +6,7 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/artifacts.c driver/artifacts.h \
 	driver/info.c driver/info.h \
 	driver/builtins.c driver/builtins.h \
-	driver/envdecl.c \
+	driver/envdecl.c driver/envscan.c \
 	driver/exports.c \
 	driver/fileio.c driver/fileio.h \
 	driver/dllexports.c \

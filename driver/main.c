@@ -6,6 +6,7 @@
 
 
 #include "artifacts.h"
+#include "builtins.h"
 #include "hostdirs.h"
 #include "info.h"
 #include "options.h"
@@ -165,6 +166,8 @@ int main(int argc, char **argv)
 	} else {
 		plan_link(&plan, &inv, spec);
 		run_plan(&plan, &inv);
+		if (inv.verbose && !inv.dry_run)
+			env_print_declared(stderr, plan.output, &inv.env);
 	}
 	plan_free(&plan);
 	node_free(spec);

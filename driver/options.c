@@ -350,6 +350,10 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_ENV:
 		add_env_names(inv, word, value);
 		break;
+	case OPT_NO_ENV_SOURCE:
+	case OPT_ENV_SOURCE:
+		inv->no_env_from_source = o->id == OPT_NO_ENV_SOURCE;
+		break;
 	case OPT_USE_PORT:
 		/* a name from ports/, never a path */
 		if (!*value || strchr(value, '/') || value[0] == '.')

@@ -84,6 +84,8 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "export-dynamic", "1");
 	scope_set_list(sc, "user-flags", &inv->compile_args);
 	scope_set_list(sc, "env-names", &inv->env);
+	if (!inv->no_env_from_source)
+		scope_set(sc, "env-from-source", "1");
 	port_search_words(inv, spec, &includes, &libdirs, &rpath);
 	scope_set_list(sc, "port-includes", &includes);
 	scope_set_list(sc, "port-library-dirs", &libdirs);

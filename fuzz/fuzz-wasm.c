@@ -14,7 +14,7 @@
 /*
  * An input is a file such as the driver reads: a core module, a component
  * or an object. It goes through the reader's public API, then through
- * check-exports, dll-exports and declare-env as the driver would run them
+ * check-exports, dll-exports, declare-env and scan-env as the driver would run them
  * on that file. Whatever they say of it, none may crash or read astray.
  */
 
@@ -116,6 +116,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	run_builtin(builtin_check_exports, 4, (char *[]){"check-exports", in, "_start", "memory", NULL});
 	run_builtin(builtin_dll_exports, 4, (char *[]){"dll-exports", "-o", out, in, NULL});
 	run_builtin(builtin_declare_env, 5, (char *[]){"declare-env", in, out, "HOME", "LANG", NULL});
+	run_builtin(builtin_scan_env, 5, (char *[]){"scan-env", "--strip-all", "-o", out, in, NULL});
 	close(in_fd);
 	close(out_fd);
 	return 0;

@@ -9,7 +9,8 @@ fuzz_spec_sources = $(srcdir)/fuzz/fuzz-spec.c $(srcdir)/driver/spec.c $(srcdir)
 	$(srcdir)/driver/template.c $(srcdir)/driver/util.c
 fuzz_wasm_sources = $(srcdir)/fuzz/fuzz-wasm.c $(WASM_LIB_C:%=$(srcdir)/%) \
 	$(srcdir)/driver/fileio.c $(srcdir)/driver/util.c $(srcdir)/driver/exports.c \
-	$(srcdir)/driver/dllexports.c $(srcdir)/driver/versionscript.c $(srcdir)/driver/envdecl.c
+	$(srcdir)/driver/dllexports.c $(srcdir)/driver/versionscript.c $(srcdir)/driver/envdecl.c \
+	$(srcdir)/driver/envscan.c
 EXTRA_DIST += fuzz/fuzz-spec.c fuzz/fuzz-wasm.c fuzz/corpus
 CLEANFILES += fuzz/fuzz-spec fuzz/fuzz-wasm fuzz/probe
 

@@ -16,14 +16,16 @@ CLEANFILES += runtime/libc.so runtime/liballoc.so runtime/libc_nonshared.a runti
 
 # The driver links both, with the specs of the source tree and this
 # layered over them: the build's runtime as ${libdir}, and libc.so made of
-# libc-pic.a alone (the dll's roles, but libc.so itself).
+# libc-pic.a alone (the dll's roles, but libc.so itself). Whole archives
+# record no names passed to getenv (-fno-env-from-source): a program would
+# declare libc's TZ, TMPDIR, LANG... whatever it calls (doc/typed-main.md).
 runtime/build-libs.yaml: Makefile
 	$(AM_V_GEN)$(MKDIR_P) runtime && \
 	printf '%s\n' '# build-libs.yaml: how the build links libc.so and liballoc.so (generated).' \
 	  'vars:' '  libdir: $(abs_top_builddir)/runtime' 'artifacts:' '  dll:' \
 	  '    roles: [liballoc-so, builtins]' > $@
 BUILD_LIBS_DRIVER = WASM32_WASI_CC_SPECDIR='$(abs_top_srcdir)/specs:$(abs_top_builddir)/specs' \
-	driver/wasm32-wasi-cc --specs=runtime/build-libs.yaml
+	driver/wasm32-wasi-cc --specs=runtime/build-libs.yaml -fno-env-from-source
 
 # liballoc as the allocator artifact (specs/allocator.yaml).
 runtime/liballoc.so: runtime/liballoc.a runtime/build-libs.yaml driver/wasm32-wasi-cc $(specs_DATA)

@@ -48,7 +48,7 @@ runtime/build-cxx.yaml: Makefile
 runtime/libc++.so: runtime/libcxx.stamp runtime/libc.so runtime/liballoc.so runtime/build-cxx.yaml \
 		driver/wasm32-wasi-cc $(specs_DATA)
 	$(AM_V_GEN)WASM32_WASI_CC_SPECDIR='$(abs_top_srcdir)/specs:$(abs_top_builddir)/specs' \
-	  driver/wasm32-wasi-cc --specs=runtime/build-cxx.yaml -shared -s -o $@ -Wl,--whole-archive \
+	  driver/wasm32-wasi-cc --specs=runtime/build-cxx.yaml -fno-env-from-source -shared -s -o $@ -Wl,--whole-archive \
 	  runtime/libcxx/lib/libc++.a runtime/libcxx/lib/libc++abi.a runtime/libcxx/lib/libunwind.a \
 	  -Wl,--no-whole-archive runtime/libcxx/lib/cxx-tag.o
 endif

@@ -28,7 +28,8 @@ load test_helper
 -fno-pic
 -fno-PIE
 -fno-pie
--fno-exceptions" ]
+-fno-exceptions
+-fno-env-from-source" ]
 	run -0 wasm32-wasi-cc --completion=-mexec-model=r
 	[ "$output" = "-mexec-model=reactor" ]
 	run -0 wasm32-wasi-cc --completion=--allocator=

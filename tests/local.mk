@@ -48,6 +48,7 @@ BATS_TESTS = \
 	tests/cxx.bats \
 	tests/declared.bats \
 	tests/dynamic.bats \
+	tests/env-source.bats \
 	tests/completion.bats \
 	tests/errors.bats \
 	tests/info.bats \

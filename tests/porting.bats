@@ -847,7 +847,9 @@ bad -1 Bad file descriptor; speeds 1 1; -1 Invalid argument"$'\r' ]
 	[ "${lines[0]}" = "EST5EDT4,0/0,J365/25: EST EDT 18000 1" ]
 	[ "${lines[1]}" = " Wed 1969-12-31 20:00:00 EDT -0400" ]
 	[ "${lines[13]}" = " Tue 2024-12-31 19:59:59 EDT -0400" ]
-	# TZ is read at each call, and only when declared
+	# TZ is read at each call, and only when declared: by --env=, or found in
+	# the source, the porting layer's getenv("TZ") being linked in
+	# (doc/typed-main.md)
 	source_file declared.c <<-'EOF'
 	#include <stdio.h>
 	#include <time.h>
@@ -861,8 +863,11 @@ bad -1 Bad file descriptor; speeds 1 1; -1 Invalid argument"$'\r' ]
 	}
 	EOF
 	wasm32-wasi-cc --env=TZ -o declared declared.c
-	wasm32-wasi-cc -o undeclared declared.c
+	wasm32-wasi-cc -o found declared.c
+	wasm32-wasi-cc -fno-env-from-source -o undeclared declared.c
 	run -0 env TZ=CET-1CEST,M3.5.0,M10.5.0/3 wasm32-wasi-run ./declared
+	[ "$output" = "14:00 CEST" ]
+	run -0 env TZ=CET-1CEST,M3.5.0,M10.5.0/3 wasm32-wasi-run ./found
 	[ "$output" = "14:00 CEST" ]
 	run -0 env TZ=CET-1CEST,M3.5.0,M10.5.0/3 wasm32-wasi-run ./undeclared
 	[ "$output" = "12:00 UTC" ]

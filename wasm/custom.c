@@ -4,15 +4,25 @@
 #include "internal.h"
 #include "wasm.h"
 
-void wasm_put_env_section(struct wasm_buf *b, char *const *names, size_t n)
+static void put_names(struct wasm_buf *b, const char *section, char *const *names, size_t n)
 {
 	struct wasm_buf c = {0};
 
 	wasm_put_u32(&c, (uint32_t)n);
 	for (size_t i = 0; i < n; i++)
 		wasm_put_str(&c, names[i]);
-	wasm_put_custom(b, WASM_ENV_SECTION, &c);
+	wasm_put_custom(b, section, &c);
 	wasm_buf_free(&c);
+}
+
+void wasm_put_env_section(struct wasm_buf *b, char *const *names, size_t n)
+{
+	put_names(b, WASM_ENV_SECTION, names, n);
+}
+
+void wasm_put_env_source_section(struct wasm_buf *b, char *const *names, size_t n)
+{
+	put_names(b, WASM_ENV_SOURCE_SECTION, names, n);
 }
 
 void wasm_put_soname_section(struct wasm_buf *b, const char *soname)

@@ -4,6 +4,7 @@ noinst_LIBRARIES = wasm/libwasm.a
 WASM_LIB_C = \
 	wasm/buf.c \
 	wasm/builder.c \
+	wasm/code.c \
 	wasm/component.c \
 	wasm/compwriter.c \
 	wasm/cursor.c \

@@ -681,6 +681,127 @@ static void test_elem_head(void)
 	c = wasm_cursor((const unsigned char *)other, 0, sizeof(other) - 1, &e);
 	ok(wasm_read_elem_head(&c, &g, &k) < 0 && !e.msg, "at i32.const: another form");
 	wasm_error_free(&e);
+/* The opcodes of the body of the module's first function, "op:index:value" each, into last. */
+static const char *instrs_of(const unsigned char *p, size_t len)
+{
+	struct wasm_section *sec = NULL;
+	const struct wasm_section *code;
+	struct wasm_body *bodies = NULL;
+	struct wasm_error e = {0};
+	size_t n = 0, nb = 0, used = 0;
+	char *err = NULL;
+
+	last[0] = '\0';
+	if (wasm_sections(p, len, WASM_CORE_MODULE, &sec, &n, &err) < 0 ||
+	    !(code = wasm_find_section(sec, n, WASM_SEC_CODE)) || wasm_read_bodies(p, code, &bodies, &nb, &err) < 0) {
+		snprintf(last, sizeof(last), "error: %s", err ? err : "no code");
+	} else {
+		struct wasm_cursor c = wasm_cursor(p, bodies[0].code, bodies[0].end, &e);
+		struct wasm_instr in;
+
+		while (c.pos < c.end && wasm_read_instr(&c, &in) == 0)
+			used += (size_t)snprintf(last + used, sizeof(last) - used, "%x:%u:%lld ", in.op, in.index,
+			                         (long long)in.value);
+		if (e.msg) {
+			char *m = wasm_error_str(&e);
+
+			snprintf(last + used, sizeof(last) - used, "error: %s", m);
+			free(m);
+		}
+		wasm_error_free(&e);
+	}
+	free(err);
+	free(sec);
+	free(bodies);
+	return last;
+}
+
+static void test_code(void)
+{
+	static const unsigned char i32[] = {WASM_I32};
+	const struct wasm_functype t = {i32, i32, 1, 1};
+	struct wasm_builder b = {0};
+	struct wasm_buf out = {0}, body = {0}, names = {0}, sub = {0};
+	struct wasm_section *sec = NULL;
+	struct wasm_data *data = NULL;
+	struct wasm_func_name *fn = NULL;
+	struct wasm_body *bodies = NULL;
+	size_t n = 0, nd = 0, nf = 0, nb = 0;
+	char *err = NULL;
+
+	/* i32.const -5; local.set 1; block; br_table 0 0; end; global.get 0 (none: not checked);
+	   i32.load offset=8; memory.copy; v128.const; drop; call 0 */
+	wasm_put(&body, "\x41\x7b\x21\x01\x02\x40\x0e\x01\x00\x00\x0b\x20\x00\x28\x02\x08"
+	                "\xfc\x0a\x00\x00\xfd\x0c", 22);
+	wasm_put(&body, "0123456789abcdef", 16);
+	wasm_put(&body, "\x1a\x10\x00", 3);
+	wasm_builder_func_locals(&b, &t, 3, &body);
+	wasm_builder_data(&b, 1024, "NAME\0", 5);
+	wasm_builder_finish(&b, &out);
+	ok(strcmp(instrs_of(out.p, out.len), "41:0:-5 21:1:0 2:0:0 e:0:0 b:0:0 20:0:0 28:8:0 fc:0:0 fd:0:0 1a:0:0 "
+	                                     "10:0:0 b:0:0 ") == 0,
+	   "instructions and their immediates: %s", last);
+	ok(wasm_sections(out.p, out.len, WASM_CORE_MODULE, &sec, &n, &err) == 0 &&
+	   wasm_read_bodies(out.p, wasm_find_section(sec, n, WASM_SEC_CODE), &bodies, &nb, &err) == 0 && nb == 1 &&
+	   bodies[0].nlocals == 3 && wasm_read_data(out.p, wasm_find_section(sec, n, WASM_SEC_DATA), &data, &nd, &err) == 0 &&
+	   nd == 1 && data[0].active && data[0].len == 5 && memcmp(data[0].bytes, "NAME", 5) == 0 &&
+	   out.p[data[0].offset] == 0x41, "a body's locals; a data segment, its offset expression and bytes");
+	free(sec);
+	free(bodies);
+	free(data);
+	wasm_buf_free(&out);
+
+	/* an opcode nobody knows, and a body cut short */
+	body.len = 0;
+	wasm_put(&body, "\x41\x01\xff", 3);
+	wasm_builder_func(&b, &t, &body);
+	wasm_builder_finish(&b, &out);
+	ok(strcmp(instrs_of(out.p, out.len), "41:0:1 error: malformed at offset 0x1b: opcode 0xff is not supported") == 0,
+	   "an unknown opcode is an error where it is: %s", last);
+	wasm_buf_free(&out);
+	body.len = 0;
+	wasm_put(&body, "\x01", 1);
+	wasm_builder_func(&b, &t, &body);
+	wasm_builder_finish(&b, &out);
+	out.p[out.len - 1] = 0x41; /* the body's end byte becomes an i32.const without its value */
+	ok(strcmp(instrs_of(out.p, out.len), "1:0:0 error: malformed at offset 0x1b: unexpected end") == 0,
+	   "an instruction cut short by its body's end: %s", last);
+	wasm_buf_free(&out);
+
+	/* locals past what engines allow */
+	wasm_builder_func_locals(&b, &t, 50001, &body);
+	wasm_builder_finish(&b, &out);
+	ok(strcmp(instrs_of(out.p, out.len), "error: malformed at offset 0x1d: function 0 has more than 50000 locals") == 0,
+	   "more than 50000 locals are refused: %s", last);
+	wasm_buf_free(&out);
+
+	/* the name section: module name (subsection 0) skipped, function names (1) read */
+	wasm_put_str(&sub, "m");
+	wasm_put_section(&names, 0, &sub);
+	wasm_put_u32(&sub, 2);
+	wasm_put_u32(&sub, 0);
+	wasm_put_str(&sub, "getenv");
+	wasm_put_u32(&sub, 3);
+	wasm_put_str(&sub, "main");
+	wasm_put_section(&names, 1, &sub);
+	wasm_put_header(&out, 0);
+	wasm_put_custom(&out, "name", &names);
+	ok(wasm_sections(out.p, out.len, WASM_CORE_MODULE, &sec, &n, &err) == 0 &&
+	   wasm_read_func_names(out.p, wasm_find_custom(sec, n, "name"), &fn, &nf, &err) == 0 && nf == 2 &&
+	   fn[0].index == 0 && wasm_name_is(fn[0].name, "getenv") && fn[1].index == 3 && wasm_name_is(fn[1].name, "main"),
+	   "function names from the name section");
+	free(fn);
+	free(sec);
+	out.p[out.len - 1] = 0xff; /* the last name's last byte: no UTF-8 */
+	ok(wasm_sections(out.p, out.len, WASM_CORE_MODULE, &sec, &n, &err) == 0 &&
+	   wasm_read_func_names(out.p, wasm_find_custom(sec, n, "name"), &fn, &nf, &err) < 0 &&
+	   strcmp(keep(-1, err), "malformed at offset 0x20: name is not valid UTF-8") == 0 && !fn && nf == 0,
+	   "a malformed function name is an error: %s", last);
+	free(sec);
+	wasm_buf_free(&out);
+	wasm_buf_free(&body);
+	wasm_buf_free(&names);
+	wasm_buf_free(&sub);
 }
 
 int main(void)
@@ -699,6 +820,7 @@ int main(void)
 	test_custom_sections();
 	test_grown_and_relinked();
 	test_elem_head();
+	test_code();
 	printf("1..%d\n", tests);
 	return failures != 0;
 }

@@ -452,6 +452,7 @@ void wasm_put_component_export(struct wasm_buf *b, const char *name, unsigned so
 
 /* Named and laid out in doc/dynamic-linking-abi.md. */
 #define WASM_ENV_SECTION "wasm32-wasi-cc.env"             /* the declared environment: vec(name) */
+#define WASM_ENV_SOURCE_SECTION "wasm32-wasi-cc.env-source" /* names found passed to getenv: vec(name) */
 #define WASM_SONAME_SECTION "wasm32-wasi-cc.soname"       /* a dll's soname: a name */
 #define WASM_LIBRARIES_SECTION "wasm32-wasi-cc.libraries" /* a dynamic executable's modules: vec(name, index) */
 
@@ -461,12 +462,61 @@ struct wasm_library {
 	uint32_t module;
 };
 void wasm_put_env_section(struct wasm_buf *b, char *const *names, size_t n);
+void wasm_put_env_source_section(struct wasm_buf *b, char *const *names, size_t n);
 void wasm_put_soname_section(struct wasm_buf *b, const char *soname);
 void wasm_put_libraries_section(struct wasm_buf *b, const struct wasm_library *libs, size_t n);
 /* Their contents (c over what follows the name); 0 with *out allocated, or -1 (error in c). */
 int wasm_read_env_section(struct wasm_cursor *c, struct wasm_name **names, uint32_t *n);
 int wasm_read_soname_section(struct wasm_cursor *c, struct wasm_name *soname);
 int wasm_read_libraries_section(struct wasm_cursor *c, struct wasm_library **libs, uint32_t *n);
+
+/* ------------------------------------------------------------------ code */
+
+/*
+ * One instruction: its opcode byte (for the prefixes 0xfc, 0xfd and 0xfe,
+ * the rest of the opcode in sub), and the immediates a reader of code
+ * wants: the index of local.*, global.*, call, call_indirect (its type),
+ * br, br_if and the like, the offset of a memory argument; the value of
+ * i32.const and i64.const. Every other immediate is skipped, bounded.
+ */
+struct wasm_instr {
+	unsigned op;
+	uint32_t sub, index;
+	int64_t value;
+	size_t at; /* where the opcode is */
+};
+/* Reads one instruction; -1 (error in c) when it is malformed or unknown. */
+int wasm_read_instr(struct wasm_cursor *c, struct wasm_instr *in);
+
+/* A function body of the code section: its locals (past the parameters) and its instructions [code, end). */
+struct wasm_body {
+	uint32_t nlocals;
+	size_t code, end;
+};
+/* The bodies of the code section s. -1 with *err set; more than 50000 locals are refused. */
+int wasm_read_bodies(const unsigned char *bytes, const struct wasm_section *s, struct wasm_body **out, size_t *n,
+                     char **err);
+
+/* A data segment: active ones in memory at the value of the constant expression at offset (up to its end). */
+struct wasm_data {
+	int active;
+	uint32_t memory;
+	size_t offset;
+	const unsigned char *bytes;
+	uint32_t len;
+};
+/* The segments of the data section s. -1 with *err set. */
+int wasm_read_data(const unsigned char *bytes, const struct wasm_section *s, struct wasm_data **out, size_t *n,
+                   char **err);
+
+/* A function's name, from the name section's function names (subsection 1). */
+struct wasm_func_name {
+	uint32_t index;
+	struct wasm_name name;
+};
+/* The function names of the custom section s named "name". -1 with *err set. */
+int wasm_read_func_names(const unsigned char *bytes, const struct wasm_section *s, struct wasm_func_name **out,
+                         size_t *n, char **err);
 
 /* --------------------------------------------------------------- dylink.0 */
 
