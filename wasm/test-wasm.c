@@ -681,6 +681,8 @@ static void test_elem_head(void)
 	c = wasm_cursor((const unsigned char *)other, 0, sizeof(other) - 1, &e);
 	ok(wasm_read_elem_head(&c, &g, &k) < 0 && !e.msg, "at i32.const: another form");
 	wasm_error_free(&e);
+}
+
 /* The opcodes of the body of the module's first function, "op:index:value" each, into last. */
 static const char *instrs_of(const unsigned char *p, size_t len)
 {
