@@ -12,6 +12,7 @@
 #include "plan.h"
 #include "ports.h"
 #include "tempfiles.h"
+#include "wit.h"
 #include "wasm/wasm.h"
 
 void spec_check(char *err)
@@ -513,6 +514,17 @@ static int provided_library(const struct node *spec, const struct node *artifact
 	return 0;
 }
 
+/* The world of --wit=, read before anything runs: its errors are FILE:LINE:COL, and leave no output. */
+static void check_wit(const struct invocation *inv)
+{
+	struct wit_world w;
+	char *err = NULL;
+
+	if (wit_load(inv->wit, &w, &err) < 0)
+		fatal("%s", err);
+	wit_free(&w);
+}
+
 /* --wit=FILE --emit=header: one step writes the header, to -o or standard output. */
 static void plan_header(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
@@ -522,6 +534,7 @@ static void plan_header(struct plan *p, const struct invocation *inv, const stru
 		usage_error("--emit=header writes the C header of a WIT world: name it with --wit=FILE");
 	if (inv->ninputs)
 		usage_error("--emit=header takes no input files, only --wit=%s", inv->wit);
+	check_wit(inv);
 	p->output = inv->output;
 	check_fifo(inv, p->output);
 	if (p->output && strcmp(p->output, "-") == 0)
@@ -616,8 +629,10 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 		else if (!provided_library(spec, artifact, w->arg))
 			strvec_push(&words.link, w->arg);
 	}
-	if (inv->wit)
+	if (inv->wit) {
+		check_wit(inv);
 		strvec_push(&words.link, plan_wit_glue(p, inv, spec, &sc));
+	}
 	/* --dl-openable= is -Wl,--dl-openable= */
 	strvec_append(&words.dylink, &inv->dl_openable);
 	scope_set_list(&sc, "link-args", &words.link);
