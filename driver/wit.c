@@ -538,10 +538,11 @@ static void parse_world(struct parser *p, char *docs)
 				fail(p, "exported interfaces are not supported by Typed Main level 1: export a function, "
 				        "`export NAME: func(...) -> T;`");
 			}
-			if (is_kw(p, "interface")) {
+			if (!is_kw(p, "func") && !is_kw(p, "async")) {
 				free(n);
 				free(d);
-				fail(p, "exported interfaces are not supported by Typed Main level 1");
+				fail(p, "exported interfaces are not supported by Typed Main level 1: export a function, "
+				        "`export NAME: func(...) -> T;`");
 			}
 			for (size_t i = 0; i < w->nfuncs; i++)
 				if (strcmp(w->funcs[i].name, n) == 0) {
