@@ -197,3 +197,46 @@ err: the name is empty" ]
 	[[ "${lines[6]}" == ' "wit-main" "'"$FIX"'/greet.wit" '* ]]
 	[[ "${lines[7]}" == ' "declare-env" '* ]]
 }
+
+@test "types of an interface the world uses: named in the interface's namespace, imported as an instance" {
+	header shapes
+	grep -qx 'typedef struct example_shapes_geometry_point_t {' shapes.h
+	grep -qx '#define EXAMPLE_SHAPES_GEOMETRY_UNIT_INCH 1' shapes.h
+	grep -qx 'typedef example_shapes_geometry_unit_t shapes_measure_t;' shapes.h
+	grep -qx 'double exports_shapes_area(shapes_shape_t \*s, shapes_measure_t u);' shapes.h
+	wasm32-wasi-cc -Wall -Werror --wit="$FIX/shapes.wit" -I. -o shapes "$FIX/shapes.c"
+	run -0 "$JCO" wit shapes
+	[ "$output" = "package root:component;
+
+world root {
+  import example:shapes/geometry@1.2.0;
+  use example:shapes/geometry@1.2.0.{point, shape, unit as measure};
+
+  record labelled {
+    label: string,
+    at: point,
+    unit: measure,
+  }
+
+  export area: func(s: shape, u: measure) -> f64;
+  export tag: func(p: point, name: string) -> labelled;
+}" ]
+	transpile shapes
+	cat > call.mjs <<'JS'
+const s = await import(`${process.cwd()}/js/shapes.js`);
+console.log(s.area({ tag: 'circle', val: 2 }, 'mm'), s.area({ tag: 'poly', val: [{x:0,y:0},{x:4,y:0},{x:4,y:3}] }, 'inch'));
+console.log(JSON.stringify(s.tag({ x: 1, y: 2 }, 'here')));
+JS
+	run -0 "$NODE" call.mjs
+	[ "$output" = '12 3870.96
+{"label":"here","at":{"x":1,"y":2},"unit":"mm"}' ]
+	printf 'package a:b;\ninterface i {\n  get: func();\n}\nworld w {\n  export run: func();\n}\n' > bad.wit
+	run -1 wasm32-wasi-cc --wit=bad.wit --emit=header
+	[ "$output" = "wasm32-wasi-cc: bad.wit:3:3: functions in interfaces are not supported by Typed Main level 1: the world exports its functions" ]
+	printf 'package a:b;\ninterface i {\n  enum e { a }\n}\nworld w {\n  use i.{f};\n  export run: func();\n}\n' > bad.wit
+	run -1 wasm32-wasi-cc --wit=bad.wit --emit=header
+	[ "$output" = "wasm32-wasi-cc: bad.wit:6:10: interface 'i' defines no type 'f'" ]
+	printf 'package a:b;\nworld w {\n  use wasi:io/streams.{error};\n  export run: func();\n}\n' > bad.wit
+	run -1 wasm32-wasi-cc --wit=bad.wit --emit=header
+	[ "$output" = "wasm32-wasi-cc: bad.wit:3:7: 'use' of another package's interface is not supported by Typed Main level 1" ]
+}
