@@ -59,64 +59,20 @@ static int listed(const struct unit *u, const struct wasm_export *e)
 	return g->has_value && g->valtype == WASM_I32;
 }
 
-/* ------------------------------------------------------------ instructions */
-
-static void op(struct wasm_buf *b, unsigned char c)
-{
-	wasm_put_byte(b, c);
-}
-
-static void op_u(struct wasm_buf *b, unsigned char c, uint32_t v)
-{
-	wasm_put_byte(b, c);
-	wasm_put_u32(b, v);
-}
-
-static void get(struct wasm_buf *b, uint32_t l)
-{
-	op_u(b, 0x20, l);
-}
-
-static void set(struct wasm_buf *b, uint32_t l)
-{
-	op_u(b, 0x21, l);
-}
-
-static void i32(struct wasm_buf *b, uint32_t v)
-{
-	wasm_put_byte(b, 0x41);
-	wasm_put_s32(b, (int32_t)v);
-}
-
-/* i32.load offset (aligned) and i32.load8_u, i32.store8 */
+/* i32.load (aligned) at offset; i32.load8_u, i32.store8 */
 static void load(struct wasm_buf *b, uint32_t offset)
 {
-	op_u(b, 0x28, 2);
-	wasm_put_u32(b, offset);
+	wasm_op_memory(b, WASM_OP_I32_LOAD, 2, offset);
 }
 
 static void load8(struct wasm_buf *b)
 {
-	op_u(b, 0x2d, 0);
-	wasm_put_u32(b, 0);
+	wasm_op_memory(b, WASM_OP_I32_LOAD8_U, 0, 0);
 }
 
 static void store8(struct wasm_buf *b)
 {
-	op_u(b, 0x3a, 0);
-	wasm_put_u32(b, 0);
-}
-
-enum {
-	BLOCK = 0x02, LOOP = 0x03, IF = 0x04, END = 0x0b, BR = 0x0c, BR_IF = 0x0d, RETURN = 0x0f, CALL = 0x10,
-	EQZ = 0x45, EQ = 0x46, NE = 0x47, LT_U = 0x49, GE_U = 0x4f, ADD = 0x6a, SUB = 0x6b, MUL = 0x6c, DIV_U = 0x6e,
-	REM_U = 0x70,
-};
-
-static void block(struct wasm_buf *b, unsigned char kind)
-{
-	op(b, kind);
-	op(b, 0x40); /* no result */
+	wasm_op_memory(b, WASM_OP_I32_STORE8, 0, 0);
 }
 
 /* ---------------------------------------------------------------- functions */
@@ -124,40 +80,44 @@ static void block(struct wasm_buf *b, unsigned char kind)
 /* match(s, p, n): whether the C string s is the n bytes at p. Local 3: i. */
 static void f_match(struct wasm_buf *b)
 {
-	block(b, BLOCK);
-	block(b, LOOP);
-	get(b, 3), get(b, 2), op(b, EQ);
-	block(b, IF);
-	get(b, 0), get(b, 3), op(b, ADD), load8(b), op(b, EQZ), op(b, RETURN);
-	op(b, END);
-	get(b, 0), get(b, 3), op(b, ADD), load8(b);
-	get(b, 1), get(b, 3), op(b, ADD), load8(b), op(b, NE), op_u(b, BR_IF, 1);
-	get(b, 3), i32(b, 1), op(b, ADD), set(b, 3);
-	op_u(b, BR, 0);
-	op(b, END);
-	op(b, END);
-	i32(b, 0);
+	wasm_op_block(b, WASM_OP_BLOCK);
+	wasm_op_block(b, WASM_OP_LOOP);
+	wasm_local_get(b, 3), wasm_local_get(b, 2), wasm_op(b, WASM_OP_I32_EQ);
+	wasm_op_block(b, WASM_OP_IF);
+	wasm_local_get(b, 0), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b);
+	wasm_op(b, WASM_OP_I32_EQZ), wasm_op(b, WASM_OP_RETURN);
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 0), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b);
+	wasm_local_get(b, 1), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b), wasm_op(b, WASM_OP_I32_NE);
+	wasm_op_index(b, WASM_OP_BR_IF, 1);
+	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 3);
+	wasm_op_index(b, WASM_OP_BR, 0);
+	wasm_op(b, WASM_OP_END);
+	wasm_op(b, WASM_OP_END);
+	wasm_i32_const(b, 0);
 }
 
 /* find(s, table, count, stride): the index of the entry named s, or -1. Local 4: i. */
 static void f_find(struct wasm_buf *b, uint32_t match)
 {
-	block(b, LOOP);
-	get(b, 4), get(b, 2), op(b, GE_U);
-	block(b, IF);
-	i32(b, UINT32_MAX), op(b, RETURN);
-	op(b, END);
-	get(b, 0);
-	get(b, 1), get(b, 4), get(b, 3), op(b, MUL), op(b, ADD), load(b, 0);
-	get(b, 1), get(b, 4), get(b, 3), op(b, MUL), op(b, ADD), load(b, 4);
-	op_u(b, CALL, match);
-	block(b, IF);
-	get(b, 4), op(b, RETURN);
-	op(b, END);
-	get(b, 4), i32(b, 1), op(b, ADD), set(b, 4);
-	op_u(b, BR, 0);
-	op(b, END);
-	i32(b, UINT32_MAX);
+	wasm_op_block(b, WASM_OP_LOOP);
+	wasm_local_get(b, 4), wasm_local_get(b, 2), wasm_op(b, WASM_OP_I32_GE_U);
+	wasm_op_block(b, WASM_OP_IF);
+	wasm_i32_const(b, UINT32_MAX), wasm_op(b, WASM_OP_RETURN);
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 0);
+	wasm_local_get(b, 1), wasm_local_get(b, 4), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_MUL);
+	wasm_op(b, WASM_OP_I32_ADD), load(b, 0);
+	wasm_local_get(b, 1), wasm_local_get(b, 4), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_MUL);
+	wasm_op(b, WASM_OP_I32_ADD), load(b, 4);
+	wasm_call(b, match);
+	wasm_op_block(b, WASM_OP_IF);
+	wasm_local_get(b, 4), wasm_op(b, WASM_OP_RETURN);
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 4), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 4);
+	wasm_op_index(b, WASM_OP_BR, 0);
+	wasm_op(b, WASM_OP_END);
+	wasm_i32_const(b, UINT32_MAX);
 }
 
 /*
@@ -167,31 +127,34 @@ static void f_find(struct wasm_buf *b, uint32_t match)
  */
 static void f_fail(struct wasm_buf *b, uint32_t errbuf, uint32_t error)
 {
-	get(b, 0);
-	block(b, IF);
-	block(b, BLOCK);
-	block(b, LOOP);
-	get(b, 3), i32(b, NAME_MAX_SHOWN), op(b, GE_U), op_u(b, BR_IF, 1);
-	get(b, 0), get(b, 3), op(b, ADD), load8(b), op(b, EQZ), op_u(b, BR_IF, 1);
-	i32(b, errbuf), get(b, 3), op(b, ADD);
-	get(b, 0), get(b, 3), op(b, ADD), load8(b);
+	wasm_local_get(b, 0);
+	wasm_op_block(b, WASM_OP_IF);
+	wasm_op_block(b, WASM_OP_BLOCK);
+	wasm_op_block(b, WASM_OP_LOOP);
+	wasm_local_get(b, 3), wasm_i32_const(b, NAME_MAX_SHOWN), wasm_op(b, WASM_OP_I32_GE_U);
+	wasm_op_index(b, WASM_OP_BR_IF, 1);
+	wasm_local_get(b, 0), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b);
+	wasm_op(b, WASM_OP_I32_EQZ), wasm_op_index(b, WASM_OP_BR_IF, 1);
+	wasm_i32_const(b, errbuf), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD);
+	wasm_local_get(b, 0), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b);
 	store8(b);
-	get(b, 3), i32(b, 1), op(b, ADD), set(b, 3);
-	op_u(b, BR, 0);
-	op(b, END);
-	op(b, END);
-	op(b, END);
-	block(b, BLOCK);
-	block(b, LOOP);
-	get(b, 4), get(b, 2), op(b, GE_U), op_u(b, BR_IF, 1);
-	i32(b, errbuf), get(b, 3), op(b, ADD), get(b, 4), op(b, ADD);
-	get(b, 1), get(b, 4), op(b, ADD), load8(b);
+	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 3);
+	wasm_op_index(b, WASM_OP_BR, 0);
+	wasm_op(b, WASM_OP_END);
+	wasm_op(b, WASM_OP_END);
+	wasm_op(b, WASM_OP_END);
+	wasm_op_block(b, WASM_OP_BLOCK);
+	wasm_op_block(b, WASM_OP_LOOP);
+	wasm_local_get(b, 4), wasm_local_get(b, 2), wasm_op(b, WASM_OP_I32_GE_U), wasm_op_index(b, WASM_OP_BR_IF, 1);
+	wasm_i32_const(b, errbuf), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), wasm_local_get(b, 4);
+	wasm_op(b, WASM_OP_I32_ADD);
+	wasm_local_get(b, 1), wasm_local_get(b, 4), wasm_op(b, WASM_OP_I32_ADD), load8(b);
 	store8(b);
-	get(b, 4), i32(b, 1), op(b, ADD), set(b, 4);
-	op_u(b, BR, 0);
-	op(b, END);
-	op(b, END);
-	i32(b, errbuf), op_u(b, 0x24, error);
+	wasm_local_get(b, 4), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 4);
+	wasm_op_index(b, WASM_OP_BR, 0);
+	wasm_op(b, WASM_OP_END);
+	wasm_op(b, WASM_OP_END);
+	wasm_i32_const(b, errbuf), wasm_global_set(b, error);
 }
 
 /*
@@ -200,83 +163,89 @@ static void f_fail(struct wasm_buf *b, uint32_t errbuf, uint32_t error)
  */
 static void f_handle(struct wasm_buf *b, uint32_t scratch)
 {
-	block(b, BLOCK);
-	block(b, LOOP);
-	get(b, 3), get(b, 1), op(b, GE_U), op_u(b, BR_IF, 1);
-	i32(b, scratch), get(b, 3), op(b, ADD), get(b, 0), get(b, 3), op(b, ADD), load8(b), store8(b);
-	get(b, 3), i32(b, 1), op(b, ADD), set(b, 3);
-	op_u(b, BR, 0);
-	op(b, END);
-	op(b, END);
+	wasm_op_block(b, WASM_OP_BLOCK);
+	wasm_op_block(b, WASM_OP_LOOP);
+	wasm_local_get(b, 3), wasm_local_get(b, 1), wasm_op(b, WASM_OP_I32_GE_U), wasm_op_index(b, WASM_OP_BR_IF, 1);
+	wasm_i32_const(b, scratch), wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), wasm_local_get(b, 0);
+	wasm_local_get(b, 3), wasm_op(b, WASM_OP_I32_ADD), load8(b), store8(b);
+	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 3);
+	wasm_op_index(b, WASM_OP_BR, 0);
+	wasm_op(b, WASM_OP_END);
+	wasm_op(b, WASM_OP_END);
 	/* end: past the last digit */
-	i32(b, scratch), get(b, 1), op(b, ADD), set(b, 5);
-	get(b, 2), set(b, 4);
-	block(b, LOOP);
-	get(b, 5), i32(b, 1), op(b, ADD), set(b, 5);
-	get(b, 4), i32(b, 10), op(b, DIV_U), op_u(b, 0x22, 4), op_u(b, BR_IF, 0);
-	op(b, END);
-	get(b, 5), i32(b, 0), store8(b);
-	get(b, 2), set(b, 4);
-	block(b, LOOP);
-	get(b, 5), i32(b, 1), op(b, SUB), set(b, 5);
-	get(b, 5), get(b, 4), i32(b, 10), op(b, REM_U), i32(b, '0'), op(b, ADD), store8(b);
-	get(b, 4), i32(b, 10), op(b, DIV_U), op_u(b, 0x22, 4), op_u(b, BR_IF, 0);
-	op(b, END);
-	i32(b, scratch);
+	wasm_i32_const(b, scratch), wasm_local_get(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 5);
+	wasm_local_get(b, 2), wasm_local_set(b, 4);
+	wasm_op_block(b, WASM_OP_LOOP);
+	wasm_local_get(b, 5), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 5);
+	wasm_local_get(b, 4), wasm_i32_const(b, 10), wasm_op(b, WASM_OP_I32_DIV_U), wasm_local_tee(b, 4);
+	wasm_op_index(b, WASM_OP_BR_IF, 0);
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 5), wasm_i32_const(b, 0), store8(b);
+	wasm_local_get(b, 2), wasm_local_set(b, 4);
+	wasm_op_block(b, WASM_OP_LOOP);
+	wasm_local_get(b, 5), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_SUB), wasm_local_set(b, 5);
+	wasm_local_get(b, 5), wasm_local_get(b, 4), wasm_i32_const(b, 10), wasm_op(b, WASM_OP_I32_REM_U);
+	wasm_i32_const(b, '0'), wasm_op(b, WASM_OP_I32_ADD), store8(b);
+	wasm_local_get(b, 4), wasm_i32_const(b, 10), wasm_op(b, WASM_OP_I32_DIV_U), wasm_local_tee(b, 4);
+	wasm_op_index(b, WASM_OP_BR_IF, 0);
+	wasm_op(b, WASM_OP_END);
+	wasm_i32_const(b, scratch);
 }
 
 /* Calls fail(prefix then handle local 0 in decimal, not_a_handle). */
 static void call_fail_handle(struct wasm_buf *b, uint32_t prefix, size_t len, uint32_t suffix, uint32_t handle,
                              uint32_t fail)
 {
-	i32(b, prefix), i32(b, (uint32_t)len), get(b, 0), op_u(b, CALL, handle);
-	i32(b, suffix), i32(b, sizeof(not_a_handle)), op_u(b, CALL, fail);
+	wasm_i32_const(b, prefix), wasm_i32_const(b, (uint32_t)len), wasm_local_get(b, 0), wasm_call(b, handle);
+	wasm_i32_const(b, suffix), wasm_i32_const(b, sizeof(not_a_handle)), wasm_call(b, fail);
 }
 
 /* Calls fail(name local or 0, the message at ptr of len bytes). */
 static void call_fail(struct wasm_buf *b, int name_local, uint32_t ptr, size_t len, uint32_t fail)
 {
 	if (name_local >= 0)
-		get(b, (uint32_t)name_local);
+		wasm_local_get(b, (uint32_t)name_local);
 	else
-		i32(b, 0);
-	i32(b, ptr), i32(b, (uint32_t)len), op_u(b, CALL, fail);
+		wasm_i32_const(b, 0);
+	wasm_i32_const(b, ptr), wasm_i32_const(b, (uint32_t)len), wasm_call(b, fail);
 }
 
 /* dlopen(name, mode): locals 2, 3: p (the last component), i. */
 static void f_dlopen(struct wasm_buf *b, uint32_t libs, uint32_t n, uint32_t not_dl_at, uint32_t find,
                      uint32_t fail)
 {
-	get(b, 0), op(b, EQZ);
-	block(b, IF);
-	i32(b, 1), op(b, RETURN); /* the executable */
-	op(b, END);
-	get(b, 0), set(b, 2);
-	get(b, 0), set(b, 3);
-	block(b, BLOCK);
-	block(b, LOOP);
-	get(b, 3), load8(b), op(b, EQZ), op_u(b, BR_IF, 1);
-	get(b, 3), load8(b), i32(b, '/'), op(b, EQ);
-	block(b, IF);
-	get(b, 3), i32(b, 1), op(b, ADD), set(b, 2);
-	op(b, END);
-	get(b, 3), i32(b, 1), op(b, ADD), set(b, 3);
-	op_u(b, BR, 0);
-	op(b, END);
-	op(b, END);
-	get(b, 2), i32(b, libs), i32(b, n), i32(b, 16), op_u(b, CALL, find), op_u(b, 0x22, 3); /* local.tee */
-	i32(b, UINT32_MAX), op(b, EQ);
-	block(b, IF);
+	wasm_local_get(b, 0), wasm_op(b, WASM_OP_I32_EQZ);
+	wasm_op_block(b, WASM_OP_IF);
+	wasm_i32_const(b, 1), wasm_op(b, WASM_OP_RETURN); /* the executable */
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 0), wasm_local_set(b, 2);
+	wasm_local_get(b, 0), wasm_local_set(b, 3);
+	wasm_op_block(b, WASM_OP_BLOCK);
+	wasm_op_block(b, WASM_OP_LOOP);
+	wasm_local_get(b, 3), load8(b), wasm_op(b, WASM_OP_I32_EQZ), wasm_op_index(b, WASM_OP_BR_IF, 1);
+	wasm_local_get(b, 3), load8(b), wasm_i32_const(b, '/'), wasm_op(b, WASM_OP_I32_EQ);
+	wasm_op_block(b, WASM_OP_IF);
+	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 2);
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 3);
+	wasm_op_index(b, WASM_OP_BR, 0);
+	wasm_op(b, WASM_OP_END);
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 2), wasm_i32_const(b, libs), wasm_i32_const(b, n), wasm_i32_const(b, 16);
+	wasm_call(b, find), wasm_local_tee(b, 3);
+	wasm_i32_const(b, UINT32_MAX), wasm_op(b, WASM_OP_I32_EQ);
+	wasm_op_block(b, WASM_OP_IF);
 	call_fail(b, 0, not_dl_at, sizeof(not_dl_openable), fail);
-	i32(b, 0), op(b, RETURN);
-	op(b, END);
-	get(b, 3), i32(b, 1), op(b, ADD);
+	wasm_i32_const(b, 0), wasm_op(b, WASM_OP_RETURN);
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 3), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_ADD);
 }
 
 /* The value of symbol r (local) of the library entry at lib (local). */
 static void symbol_value(struct wasm_buf *b, uint32_t lib, uint32_t r)
 {
-	get(b, lib), load(b, 8), get(b, r), i32(b, 12), op(b, MUL), op(b, ADD), load(b, 8);
+	wasm_local_get(b, lib), load(b, 8), wasm_local_get(b, r), wasm_i32_const(b, 12), wasm_op(b, WASM_OP_I32_MUL);
+	wasm_op(b, WASM_OP_I32_ADD), load(b, 8);
 }
 
 /* dlsym(handle, name): locals 2, 3: lib (an entry's address), r. */
@@ -286,55 +255,61 @@ static void f_dlsym(struct wasm_buf *b, uint32_t libs, uint32_t n, const uint32_
 	uint32_t undefined_at = msg[1];
 
 	/* RTLD_DEFAULT and the executable: every library */
-	get(b, 0), i32(b, 2), op(b, LT_U);
-	block(b, IF);
-	i32(b, libs), set(b, 2);
-	block(b, BLOCK);
-	block(b, LOOP);
-	get(b, 2), i32(b, libs + 16 * n), op(b, GE_U), op_u(b, BR_IF, 1);
-	get(b, 1), get(b, 2), load(b, 8), get(b, 2), load(b, 12), i32(b, 12), op_u(b, CALL, find), op_u(b, 0x22, 3);
-	i32(b, UINT32_MAX), op(b, NE);
-	block(b, IF);
-	symbol_value(b, 2, 3), op(b, RETURN);
-	op(b, END);
-	get(b, 2), i32(b, 16), op(b, ADD), set(b, 2);
-	op_u(b, BR, 0);
-	op(b, END);
-	op(b, END);
+	wasm_local_get(b, 0), wasm_i32_const(b, 2), wasm_op(b, WASM_OP_I32_LT_U);
+	wasm_op_block(b, WASM_OP_IF);
+	wasm_i32_const(b, libs), wasm_local_set(b, 2);
+	wasm_op_block(b, WASM_OP_BLOCK);
+	wasm_op_block(b, WASM_OP_LOOP);
+	wasm_local_get(b, 2), wasm_i32_const(b, libs + 16 * n), wasm_op(b, WASM_OP_I32_GE_U);
+	wasm_op_index(b, WASM_OP_BR_IF, 1);
+	wasm_local_get(b, 1), wasm_local_get(b, 2), load(b, 8), wasm_local_get(b, 2), load(b, 12);
+	wasm_i32_const(b, 12), wasm_call(b, find), wasm_local_tee(b, 3);
+	wasm_i32_const(b, UINT32_MAX), wasm_op(b, WASM_OP_I32_NE);
+	wasm_op_block(b, WASM_OP_IF);
+	symbol_value(b, 2, 3), wasm_op(b, WASM_OP_RETURN);
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 2), wasm_i32_const(b, 16), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 2);
+	wasm_op_index(b, WASM_OP_BR, 0);
+	wasm_op(b, WASM_OP_END);
+	wasm_op(b, WASM_OP_END);
 	call_fail(b, 1, undefined_at, sizeof(undefined_symbol), fail);
-	i32(b, 0), op(b, RETURN);
-	op(b, END);
-	get(b, 0), i32(b, 1), op(b, SUB), i32(b, n), op(b, GE_U);
-	block(b, IF);
+	wasm_i32_const(b, 0), wasm_op(b, WASM_OP_RETURN);
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 0), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_SUB), wasm_i32_const(b, n);
+	wasm_op(b, WASM_OP_I32_GE_U);
+	wasm_op_block(b, WASM_OP_IF);
 	call_fail_handle(b, msg[2], strlen(dlsym_prefix), msg[4], handle, fail);
-	i32(b, 0), op(b, RETURN);
-	op(b, END);
-	get(b, 0), i32(b, 1), op(b, SUB), i32(b, 16), op(b, MUL), i32(b, libs), op(b, ADD), set(b, 2);
-	get(b, 1), get(b, 2), load(b, 8), get(b, 2), load(b, 12), i32(b, 12), op_u(b, CALL, find), op_u(b, 0x22, 3);
-	i32(b, UINT32_MAX), op(b, EQ);
-	block(b, IF);
+	wasm_i32_const(b, 0), wasm_op(b, WASM_OP_RETURN);
+	wasm_op(b, WASM_OP_END);
+	wasm_local_get(b, 0), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_SUB), wasm_i32_const(b, 16);
+	wasm_op(b, WASM_OP_I32_MUL), wasm_i32_const(b, libs), wasm_op(b, WASM_OP_I32_ADD), wasm_local_set(b, 2);
+	wasm_local_get(b, 1), wasm_local_get(b, 2), load(b, 8), wasm_local_get(b, 2), load(b, 12);
+	wasm_i32_const(b, 12), wasm_call(b, find), wasm_local_tee(b, 3);
+	wasm_i32_const(b, UINT32_MAX), wasm_op(b, WASM_OP_I32_EQ);
+	wasm_op_block(b, WASM_OP_IF);
 	call_fail(b, 1, undefined_at, sizeof(undefined_symbol), fail);
-	i32(b, 0), op(b, RETURN);
-	op(b, END);
+	wasm_i32_const(b, 0), wasm_op(b, WASM_OP_RETURN);
+	wasm_op(b, WASM_OP_END);
 	symbol_value(b, 2, 3);
 }
 
 static void f_dlclose(struct wasm_buf *b, uint32_t n, const uint32_t msg[5], uint32_t handle, uint32_t fail)
 {
-	get(b, 0), i32(b, 1), op(b, SUB), i32(b, n), op(b, GE_U);
-	block(b, IF);
+	wasm_local_get(b, 0), wasm_i32_const(b, 1), wasm_op(b, WASM_OP_I32_SUB), wasm_i32_const(b, n);
+	wasm_op(b, WASM_OP_I32_GE_U);
+	wasm_op_block(b, WASM_OP_IF);
 	call_fail_handle(b, msg[3], strlen(dlclose_prefix), msg[4], handle, fail);
-	i32(b, UINT32_MAX), op(b, RETURN);
-	op(b, END);
-	i32(b, 0);
+	wasm_i32_const(b, UINT32_MAX), wasm_op(b, WASM_OP_RETURN);
+	wasm_op(b, WASM_OP_END);
+	wasm_i32_const(b, 0);
 }
 
 /* dlerror(): the message once, then NULL. Local 0: r. */
 static void f_dlerror(struct wasm_buf *b, uint32_t error)
 {
-	op_u(b, 0x23, error), set(b, 0);
-	i32(b, 0), op_u(b, 0x24, error);
-	get(b, 0);
+	wasm_global_get(b, error), wasm_local_set(b, 0);
+	wasm_i32_const(b, 0), wasm_global_set(b, error);
+	wasm_local_get(b, 0);
 }
 
 /* ------------------------------------------------------------------ region */
@@ -456,7 +431,6 @@ int complink_dl(struct link *L, struct wasm_buf *out, char **err)
 	struct wasm_builder b = {0};
 	struct wasm_buf data = {0}, body = {0};
 	uint32_t base = L->mem_end, libs, n, msg[5], error, match, find, fail, handle, errbuf;
-	static const unsigned char no_limits[] = {0, 0};
 
 	if (!wants_dl(L))
 		return 0;
@@ -467,7 +441,7 @@ int complink_dl(struct link *L, struct wasm_buf *out, char **err)
 		return complink_fail(err, "%s: the dl-openable libraries' symbols do not fit in memory", L->name);
 	}
 	L->mem_end = (uint32_t)(((uint64_t)errbuf + ERRBUF_SIZE + SCRATCH_SIZE + PAGE - 1) / PAGE * PAGE);
-	wasm_builder_import(&b, "a", (struct wasm_name){"memory", 6}, WASM_MEMORY, no_limits, sizeof(no_limits));
+	wasm_builder_import(&b, "a", &(struct wasm_import){.name = {"memory", 6}, .kind = WASM_MEMORY});
 	error = wasm_builder_global(&b, WASM_I32, 1, 0);
 	f_match(&body);
 	match = wasm_builder_func_locals(&b, &match_t, 1, &body);

@@ -19,36 +19,29 @@ static void import_table(struct wasm_builder *b)
 {
 	if (b->ntables_imported)
 		return;
-	wasm_builder_import(b, "a", (struct wasm_name){"__indirect_function_table", 25}, WASM_TABLE, "\x70\0\0", 3);
+	wasm_builder_import(b, "a", &(struct wasm_import){.name = {"__indirect_function_table", 25}, .kind = WASM_TABLE,
+	                                                  .valtype = WASM_FUNCREF});
 }
 
 /* ------------------------------------------------------ instances and args */
 
-static void arg(struct args *a, struct wasm_name name, uint32_t instance)
+static void arg(struct wasm_core_args *a, struct wasm_name name, uint32_t instance)
 {
-	wasm_put_name(&a->b, name.p, name.len);
-	wasm_put_byte(&a->b, 0x12);
-	wasm_put_u32(&a->b, instance);
-	a->n++;
+	wasm_core_arg(a, name, WASM_CORE_SORT_INSTANCE, instance);
 }
 
-static void arg_str(struct args *a, const char *name, uint32_t instance)
+static void arg_str(struct wasm_core_args *a, const char *name, uint32_t instance)
 {
-	arg(a, (struct wasm_name){name, strlen(name)}, instance);
+	wasm_core_arg_str(a, name, WASM_CORE_SORT_INSTANCE, instance);
 }
 
 /* A new module, instantiated with args (emptied); its instance. */
-static uint32_t instantiate(struct link *L, struct wasm_buf *module, struct args *a)
+static uint32_t instantiate(struct link *L, struct wasm_buf *module, struct wasm_core_args *a)
 {
 	L->mods = xreallocarray(L->mods, L->nmods + 1, sizeof(*L->mods));
 	L->mods[L->nmods] = *module;
 	*module = (struct wasm_buf){0};
-	wasm_put_byte(&L->insts, 0x00);
-	wasm_put_u32(&L->insts, L->module_base + (uint32_t)L->nmods++);
-	wasm_put_u32(&L->insts, a->n);
-	wasm_put(&L->insts, a->b.p, a->b.len);
-	wasm_buf_free(&a->b);
-	a->n = 0;
+	wasm_put_core_instantiate(&L->insts, L->module_base + (uint32_t)L->nmods++, a);
 	return L->instance_base + L->ninsts++;
 }
 
@@ -114,9 +107,8 @@ static int glue_env(struct link *L, struct unit *x, const struct wasm_import **i
 
 		if (env && (im->kind == WASM_MEMORY || im->kind == WASM_TABLE ||
 		            (im->kind == WASM_GLOBAL && wasm_name_is(im->name, "__stack_pointer")))) {
-			/* the description after its kind byte, as the module imports it */
-			wasm_builder_import(b, "a", im->name, im->kind, x->lib.bytes + im->desc + 1,
-			                    im->desc_end - im->desc - 1);
+			/* of the type the module imports it with */
+			wasm_builder_import(b, "a", im);
 			*uses_allocator = 1;
 		}
 	}
@@ -147,7 +139,7 @@ static int glue_env(struct link *L, struct unit *x, const struct wasm_import **i
 		} else if (env && im->kind == WASM_FUNC) {
 			struct wasm_buf body = {0};
 
-			wasm_put_byte(&body, 0x00); /* unreachable: a weak function nobody defines */
+			wasm_op(&body, WASM_OP_UNREACHABLE); /* a weak function nobody defines */
 			wasm_builder_export(b, im->name, WASM_FUNC, wasm_builder_func(b, import_type(x, im), &body));
 			wasm_buf_free(&body);
 		} else {
@@ -227,16 +219,11 @@ static int glue_self(struct link *L, struct unit *x, const struct wasm_import **
 		if (im->kind != WASM_FUNC || !e || e->kind != WASM_FUNC)
 			return undefined(err, x, im, "which the module does not export as a function");
 		t = import_type(x, im);
-		for (uint32_t k = 0; k < t->nparams; k++) {
-			wasm_put_byte(&body, 0x20);
-			wasm_put_u32(&body, k);
-		}
-		wasm_put_byte(&body, 0x41);
-		wasm_put_s32(&body, (int32_t)complink_slot(L, xi, im->name));
+		for (uint32_t k = 0; k < t->nparams; k++)
+			wasm_local_get(&body, k);
+		wasm_i32_const(&body, complink_slot(L, xi, im->name));
 		type = wasm_builder_type(b, t);
-		wasm_put_byte(&body, 0x11); /* call_indirect type table */
-		wasm_put_u32(&body, type);
-		wasm_put_byte(&body, 0x00);
+		wasm_call_indirect(&body, type, 0);
 		wasm_builder_export(b, im->name, WASM_FUNC, wasm_builder_func(b, t, &body));
 		wasm_buf_free(&body);
 	}
@@ -250,7 +237,7 @@ static int group_instance(struct link *L, struct unit *x, const struct wasm_impo
 	struct wasm_name g = ims[0]->module;
 	struct wasm_builder b = {0};
 	struct wasm_buf mod = {0};
-	struct args a = {0};
+	struct wasm_core_args a = {0};
 	struct unit *p = NULL;
 	int uses_allocator = 0, uses_provider = 0, uses_dl = 0, r;
 
@@ -307,7 +294,7 @@ static int instantiate_unit(struct link *L, struct unit *x, char **err)
 	const struct wasm_module *m = &x->lib.m;
 	const struct wasm_import **group = xcalloc(m->nimports + 1, sizeof(*group));
 	char *done = xcalloc(m->nimports + 1, 1);
-	struct args a = {0};
+	struct wasm_core_args a = {0};
 	struct wasm_buf bytes = {0};
 	int r = -1;
 
@@ -331,7 +318,7 @@ static int instantiate_unit(struct link *L, struct unit *x, char **err)
 	x->instance = instantiate(L, &bytes, &a);
 	r = 0;
 out:
-	wasm_buf_free(&a.b);
+	wasm_core_args_free(&a);
 	free(group);
 	free(done);
 	return r;
@@ -341,49 +328,27 @@ out:
 static void grown_allocator(struct link *L, struct wasm_buf *out)
 {
 	struct unit *a = &L->units[L->allocator];
-	const struct wasm_module *m = &a->lib.m;
-	struct wasm_buf s = {0};
 
-	wasm_put_header(out, 0);
-	for (size_t i = 0; i < m->nsections; i++) {
-		const struct wasm_section *sec = &m->sections[i];
-		const struct wasm_limits *l = sec->id == WASM_SEC_TABLE ? &m->tables[0] : &m->mems[0];
-		uint32_t min = sec->id == WASM_SEC_TABLE ? L->table_end : L->mem_end / PAGE;
-
-		if (sec->id != WASM_SEC_TABLE && sec->id != WASM_SEC_MEMORY) {
-			wasm_put(out, a->lib.bytes + sec->start, sec->end - sec->start);
-			continue;
-		}
-		wasm_put_u32(&s, 1);
-		if (sec->id == WASM_SEC_TABLE)
-			wasm_put_byte(&s, WASM_FUNCREF);
-		wasm_put_byte(&s, l->flags);
-		wasm_put_u32(&s, min);
-		if (l->flags & WASM_LIMITS_MAX)
-			wasm_put_u32(&s, (uint32_t)(l->max > min ? l->max : min));
-		wasm_put_section(out, sec->id, &s);
-	}
-	wasm_buf_free(&s);
+	wasm_put_module_grown(out, a->lib.bytes, &a->lib.m, L->table_end, L->mem_end / PAGE);
 }
 
 /* The root module: the slots of the modules' own functions, the memory for the adapter, and _start. */
-void complink_root(struct link *L, struct wasm_buf *out, struct args *a)
+void complink_root(struct link *L, struct wasm_buf *out, struct wasm_core_args *a)
 {
 	static const struct wasm_functype void_fn = {NULL, NULL, 0, 0};
 	struct wasm_builder b = {0};
-	struct wasm_buf body = {0}, desc = {0};
+	struct wasm_buf body = {0};
 	struct unit *alloc = &L->units[L->allocator];
 	uint32_t f;
 
-	wasm_put_byte(&desc, 0); /* limits: no maximum */
-	wasm_put_u32(&desc, L->mem_end / PAGE);
-	wasm_builder_import(&b, "a", (struct wasm_name){"memory", 6}, WASM_MEMORY, desc.p, desc.len);
+	/* no maximum */
+	wasm_builder_import(&b, "a", &(struct wasm_import){.name = {"memory", 6}, .kind = WASM_MEMORY,
+	                                                   .limits = {.min = L->mem_end / PAGE}});
 	import_table(&b);
 	arg_str(a, "a", alloc->instance);
 	if (wasm_find_export(&alloc->lib.m, "_initialize")) {
 		f = wasm_builder_import_func(&b, "a", (struct wasm_name){"_initialize", 11}, &void_fn);
-		wasm_put_byte(&body, 0x10);
-		wasm_put_u32(&body, f);
+		wasm_call(&body, f);
 	}
 	for (size_t i = 0; i < L->nunits; i++) {
 		struct unit *u = &L->units[i];
@@ -402,8 +367,7 @@ void complink_root(struct link *L, struct wasm_buf *out, struct args *a)
 				continue;
 			f = wasm_builder_import_func(&b, name, (struct wasm_name){init[k], strlen(init[k])},
 			                   wasm_func_type(&u->lib.m, e->index));
-			wasm_put_byte(&body, 0x10);
-			wasm_put_u32(&body, f);
+			wasm_call(&body, f);
 		}
 		for (size_t k = 0; k < L->nslots; k++) {
 			struct slot *s = &L->slots[k];
@@ -422,13 +386,12 @@ void complink_root(struct link *L, struct wasm_buf *out, struct args *a)
 	wasm_builder_export(&b, (struct wasm_name){"_start", 6}, WASM_FUNC, f);
 	wasm_builder_finish(&b, out);
 	wasm_buf_free(&body);
-	wasm_buf_free(&desc);
 }
 
 int complink_instantiate(struct link *L, char **err)
 {
 	struct wasm_buf a = {0};
-	struct args none = {0};
+	struct wasm_core_args none = {0};
 
 	struct wasm_buf dl = {0};
 	int got;

@@ -247,24 +247,16 @@ static uint32_t own_slot(const struct unit *u, uint32_t f)
 		c = wasm_cursor(u->lib.bytes, m->sections[i].payload, m->sections[i].end, &e);
 		nsegs = wasm_count(&c);
 		for (uint32_t k = 0; k < nsegs && !wasm_failed(&c) && found == UINT32_MAX; k++) {
-			uint32_t at = u->table_base, n;
-			unsigned next;
+			uint32_t global, n;
+			int32_t addend;
 
-			/* flags 0: (global.get __table_base [i32.const K i32.add]) vec(funcidx) */
-			if (wasm_u32(&c) != 0 || wasm_byte(&c) != 0x23 || wasm_u32(&c) != table_base)
-				goto out;
-			if ((next = wasm_byte(&c)) == 0x41) {
-				at += (uint32_t)wasm_s32(&c);
-				if (wasm_byte(&c) != 0x6a)
-					goto out;
-				next = wasm_byte(&c);
-			}
-			if (next != 0x0b)
+			/* global.get __table_base [i32.const K i32.add] */
+			if (wasm_read_elem_head(&c, &global, &addend) < 0 || global != table_base)
 				goto out;
 			n = wasm_count(&c);
 			for (uint32_t j = 0; j < n && !wasm_failed(&c); j++)
 				if (wasm_u32(&c) == f && found == UINT32_MAX)
-					found = at + j;
+					found = u->table_base + (uint32_t)addend + j;
 		}
 	}
 out:
@@ -467,10 +459,10 @@ int builtin_component_link(int argc, char **argv, char **err)
 {
 	struct link L = {0};
 	struct dll main_lib = {0};
-	struct bytes in = {0}, tmpl = {0};
+	struct wasm_buf in = {0}, tmpl = {0};
 	struct wasm_buf root = {0}, out = {0};
 	struct wasm_section *secs = NULL;
-	struct args root_args = {0};
+	struct wasm_core_args root_args = {0};
 	struct site site = {0};
 	const char *dir, *output;
 	char *why = NULL;
@@ -538,7 +530,7 @@ out:
 	free(why);
 	wasm_buf_free(&root);
 	wasm_buf_free(&out);
-	wasm_buf_free(&root_args.b);
+	wasm_core_args_free(&root_args);
 	return r;
 }
 

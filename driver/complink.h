@@ -54,12 +54,6 @@ struct link {
 };
 
 
-/* The arguments of a core instantiation being written. */
-struct args {
-	struct wasm_buf b;
-	uint32_t n;
-};
-
 /* Where the template instantiates its command module (its first core module). */
 struct site {
 	size_t section;          /* the core instance section */
@@ -79,7 +73,7 @@ uint32_t complink_slot(struct link *L, size_t u, struct wasm_name name);
 
 /* compglue.c: every module instantiated, with the modules that bind their imports; the root module. */
 int complink_instantiate(struct link *L, char **err);
-void complink_root(struct link *L, struct wasm_buf *out, struct args *a);
+void complink_root(struct link *L, struct wasm_buf *out, struct wasm_core_args *a);
 
 /* compdl.c: dlopen's module over the dl-openable libraries, placed at mem_end (which grows): 1, 0 when no
  * module needs one, -1 with *err set. */
@@ -88,10 +82,10 @@ int complink_dl(struct link *L, struct wasm_buf *out, char **err);
 const struct wasm_functype *complink_dl_type(struct wasm_name n);
 
 /* compsplice.c: the template that fits, where to splice, and the component. */
-int complink_template(struct link *L, const char *dir, struct bytes *tmpl, struct wasm_section **secs,
+int complink_template(struct link *L, const char *dir, struct wasm_buf *tmpl, struct wasm_section **secs,
                       size_t *nsecs, struct site *site, char **err);
-int complink_assemble(struct link *L, const struct bytes *t, const struct wasm_section *s, size_t n,
-                      const struct site *site, struct wasm_buf *root, struct args *root_args,
+int complink_assemble(struct link *L, const struct wasm_buf *t, const struct wasm_section *s, size_t n,
+                      const struct site *site, struct wasm_buf *root, struct wasm_core_args *root_args,
                       struct wasm_buf *out, char **err);
 
 #endif

@@ -53,7 +53,7 @@ static int command_shape(struct link *L, struct wasm_buf *out, char **err)
 	}
 	for (size_t j = 0; j < n; j++)
 		wasm_builder_import_func(&b, PREVIEW1, names[j], types[j]);
-	wasm_put_byte(&body, 0x00);
+	wasm_op(&body, WASM_OP_UNREACHABLE);
 	wasm_builder_export(&b, (struct wasm_name){"_start", 6}, WASM_FUNC, wasm_builder_func(&b, &void_fn, &body));
 	b.memory = 1;
 	wasm_builder_finish(&b, out);
@@ -63,7 +63,7 @@ static int command_shape(struct link *L, struct wasm_buf *out, char **err)
 	return 0;
 }
 
-static int find_site(const struct bytes *t, const struct wasm_section *s, size_t n, struct site *site,
+static int find_site(const struct wasm_buf *t, const struct wasm_section *s, size_t n, struct site *site,
                      char **err)
 {
 	uint32_t modules = 0, instances = 0;
@@ -97,7 +97,7 @@ static int find_site(const struct bytes *t, const struct wasm_section *s, size_t
 }
 
 /* Entries [from, to) of the core instance section s as a section of their own, shifted. */
-static int entries(const struct bytes *t, const struct wasm_section *s, size_t from, size_t to,
+static int entries(const struct wasm_buf *t, const struct wasm_section *s, size_t from, size_t to,
                    const struct wasm_shift *sh, struct wasm_buf *out, char **err)
 {
 	struct wasm_core_instance *in;
@@ -134,26 +134,25 @@ static int entries(const struct bytes *t, const struct wasm_section *s, size_t f
 static void libraries_section(const struct link *L, const struct wasm_section *s, const struct site *site,
                               struct wasm_buf *out)
 {
-	struct wasm_buf payload = {0};
+	struct wasm_library *libs = xcalloc(L->nunits + 1, sizeof(*libs));
 	uint32_t before = 0;
 
 	for (size_t i = 0; i < site->section; i++)
 		before += s[i].id == WASM_COMPONENT_CORE_MODULE;
-	wasm_put_u32(&payload, (uint32_t)L->nunits);
 	for (size_t i = 0; i < L->nunits; i++) {
 		const struct unit *u = &L->units[i];
+		const char *name = u->main ? "" : u->lib.soname;
 
-		wasm_put_str(&payload, u->main ? "" : u->lib.soname);
-		wasm_put_u32(&payload, before + u->mod);
+		libs[i] = (struct wasm_library){{name, strlen(name)}, before + u->mod};
 	}
-	wasm_put_custom(out, "wasm32-wasi-cc.libraries", &payload);
-	wasm_buf_free(&payload);
+	wasm_put_libraries_section(out, libs, L->nunits);
+	free(libs);
 }
 
 /* The component: the template, the new modules and instances at the site, the root in the stand-in's place. */
-int complink_assemble(struct link *L, const struct bytes *t, const struct wasm_section *s, size_t n,
-                    const struct site *site, struct wasm_buf *root, struct args *root_args, struct wasm_buf *out,
-                    char **err)
+int complink_assemble(struct link *L, const struct wasm_buf *t, const struct wasm_section *s, size_t n,
+                    const struct site *site, struct wasm_buf *root, struct wasm_core_args *root_args,
+                    struct wasm_buf *out, char **err)
 {
 	struct wasm_shift sh = {site->modules_before, (uint32_t)L->nmods, site->instance, L->ninsts};
 	struct wasm_buf sec = {0};
@@ -171,8 +170,7 @@ int complink_assemble(struct link *L, const struct bytes *t, const struct wasm_s
 		if (s[i].id == WASM_COMPONENT_CUSTOM && wasm_name_is(s[i].name, "component-name"))
 			continue; /* its names are of the template's indices */
 		if (i == first_module) {
-			wasm_put(&sec, root->p, root->len);
-			wasm_put_section(out, WASM_COMPONENT_CORE_MODULE, &sec);
+			wasm_put_section_bytes(out, WASM_COMPONENT_CORE_MODULE, root->p, root->len);
 			continue;
 		}
 		if (i < site->section) {
@@ -187,16 +185,12 @@ int complink_assemble(struct link *L, const struct bytes *t, const struct wasm_s
 		/* the site: the entries before it, the new modules and instances, the root's, the rest */
 		if (entries(t, &s[i], 0, site->entry, &(struct wasm_shift){0, 0, UINT32_MAX, 0}, out, err) < 0)
 			return -1;
-		for (size_t k = 0; k < L->nmods; k++) {
-			wasm_put(&sec, L->mods[k].p, L->mods[k].len);
-			wasm_put_section(out, WASM_COMPONENT_CORE_MODULE, &sec);
-		}
+		for (size_t k = 0; k < L->nmods; k++)
+			wasm_put_section_bytes(out, WASM_COMPONENT_CORE_MODULE, L->mods[k].p, L->mods[k].len);
+		/* the root is the template's first core module (its stand-in's place) */
 		wasm_put_u32(&sec, L->ninsts + 1);
 		wasm_put(&sec, L->insts.p, L->insts.len);
-		wasm_put_byte(&sec, 0x00);
-		wasm_put_u32(&sec, 0);
-		wasm_put_u32(&sec, root_args->n);
-		wasm_put(&sec, root_args->b.p, root_args->b.len);
+		wasm_put_core_instantiate(&sec, 0, root_args);
 		wasm_put_section(out, WASM_COMPONENT_CORE_INSTANCE, &sec);
 		if (wasm_read_core_instances(t->p, &s[i], &in, &count, err) < 0)
 			return -1;
@@ -209,7 +203,7 @@ int complink_assemble(struct link *L, const struct bytes *t, const struct wasm_s
 	return 0;
 }
 
-int complink_template(struct link *L, const char *dir, struct bytes *tmpl, struct wasm_section **secs,
+int complink_template(struct link *L, const char *dir, struct wasm_buf *tmpl, struct wasm_section **secs,
                       size_t *nsecs, struct site *site, char **err)
 {
 	struct wasm_buf shape = {0};

@@ -106,7 +106,7 @@ int builtin_dll_exports(int argc, char **argv, char **err)
 		return -1;
 	}
 	for (int i = 3; i < argc; i++) {
-		struct bytes object;
+		struct wasm_buf object;
 		const char *script;
 		char *why = NULL;
 

@@ -18,13 +18,13 @@ static int read_soname(struct dll *d, const struct wasm_section *so, char **err)
 {
 	struct wasm_error e = {0};
 	struct wasm_cursor c = wasm_cursor(d->bytes, so->content, so->end, &e);
-	struct wasm_name nm = wasm_get_name(&c);
+	struct wasm_name nm;
 	char *why;
 
-	if (wasm_expect_end(&c, "the soname") && (d->soname = wasm_name_dup(nm)))
+	if (wasm_read_soname_section(&c, &nm) == 0 && (d->soname = wasm_name_dup(nm)))
 		return 0;
 	why = e.msg ? wasm_error_str(&e) : xstrdup("the soname contains NUL");
-	*err = xasprintf("%s: custom section '%s': %s", d->path, SONAME_SECTION, why);
+	*err = xasprintf("%s: custom section '%s': %s", d->path, WASM_SONAME_SECTION, why);
 	free(why);
 	wasm_error_free(&e);
 	return -1;
@@ -33,7 +33,7 @@ static int read_soname(struct dll *d, const struct wasm_section *so, char **err)
 int dll_read(const char *path, struct dll *d, char **err)
 {
 	const struct wasm_section *so;
-	struct bytes file;
+	struct wasm_buf file;
 	char *why = NULL;
 	int dll, r = 0;
 
@@ -61,7 +61,7 @@ int dll_read(const char *path, struct dll *d, char **err)
 	d->allocator = !dll && dll_is_allocator(&d->m);
 	if (!dll && !d->allocator)
 		goto out;
-	if ((so = wasm_find_custom(d->m.sections, d->m.nsections, SONAME_SECTION))) {
+	if ((so = wasm_find_custom(d->m.sections, d->m.nsections, WASM_SONAME_SECTION))) {
 		if (read_soname(d, so, err) < 0) {
 			r = -1;
 			goto out;

@@ -7,9 +7,6 @@
 #include "util.h"
 #include "wasm/wasm.h"
 
-/* The custom section that holds a dll's soname (doc/dynamic-linking-abi.md). */
-#define SONAME_SECTION "wasm32-wasi-cc.soname"
-
 /* A library: a dll (a core module with dylink.0) or the allocator (none, and it exports its memory). */
 struct dll {
 	char *path, *soname;

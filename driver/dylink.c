@@ -76,33 +76,6 @@ static void push_dirs(struct strvec *sv, const char *list)
 	}
 }
 
-/* dylink.0 with NEEDED (where it was, else before the first later subsection) and RUNTIME_PATH (last) replaced. */
-static void rewrite_dylink(const unsigned char *b, const struct wasm_dylink *dy, char *const *needed,
-                           size_t nneeded, const struct strvec *runpath, struct wasm_buf *out)
-{
-	struct wasm_buf payload = {0};
-	int needed_done = 0;
-
-	for (size_t i = 0; i < dy->nsubs; i++) {
-		const struct wasm_subsection *s = &dy->subs[i];
-
-		if (s->id >= WASM_DYLINK_NEEDED && !needed_done) {
-			wasm_put_name_list(&payload, WASM_DYLINK_NEEDED, needed, nneeded);
-			needed_done = 1;
-		}
-		if (s->id == WASM_DYLINK_NEEDED || s->id == WASM_DYLINK_RUNTIME_PATH)
-			continue;
-		wasm_put_byte(&payload, s->id);
-		wasm_put_u32(&payload, (uint32_t)(s->end - s->payload));
-		wasm_put(&payload, b + s->payload, s->end - s->payload);
-	}
-	if (!needed_done)
-		wasm_put_name_list(&payload, WASM_DYLINK_NEEDED, needed, nneeded);
-	wasm_put_name_list(&payload, WASM_DYLINK_RUNTIME_PATH, runpath->v, runpath->len);
-	wasm_put_custom(out, "dylink.0", &payload);
-	wasm_buf_free(&payload);
-}
-
 static int name_in(struct wasm_name n, const char *const *names, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
@@ -175,7 +148,7 @@ static int new_module(const struct wasm_import *im, const struct wasm_dylink *dy
 }
 
 /* The import section rewritten; -1 with *err set on an undefined symbol. */
-static int rewrite_imports(const unsigned char *b, const struct wasm_module *self, const struct wasm_dylink *dy,
+static int rewrite_imports(const struct wasm_module *self, const struct wasm_dylink *dy,
                            const struct dll *dlls, size_t ndlls, const char *needed_by, struct wasm_buf *out,
                            char **err)
 {
@@ -190,13 +163,8 @@ static int rewrite_imports(const unsigned char *b, const struct wasm_module *sel
 			wasm_buf_free(&payload);
 			return -1;
 		}
-		if (mod)
-			wasm_put_str(&payload, mod);
-		else
-			wasm_put_name(&payload, im->module.p, im->module.len);
+		wasm_put_import(&payload, mod ? (struct wasm_name){mod, strlen(mod)} : im->module, im);
 		free(mod);
-		wasm_put_name(&payload, im->name.p, im->name.len);
-		wasm_put(&payload, b + im->desc, im->desc_end - im->desc);
 	}
 	wasm_put_section(out, WASM_SEC_IMPORT, &payload);
 	wasm_buf_free(&payload);
@@ -216,8 +184,8 @@ int builtin_dylink(int argc, char **argv, char **err)
 	struct strvec dirs = {0}, runpath = {0};
 	struct wasm_module self = {0};
 	struct wasm_dylink dy = {0};
-	struct bytes in = {0};
-	struct wasm_buf out = {0}, sec = {0};
+	struct wasm_buf in = {0};
+	struct wasm_buf out = {0};
 	char **needed = NULL, *why = NULL;
 	const char *soname = NULL, *output, *input;
 	int is_dll = 0, i = 1, r = -1;
@@ -290,18 +258,16 @@ int builtin_dylink(int argc, char **argv, char **err)
 		const struct wasm_section *s = &self.sections[k];
 
 		if (s->id == WASM_SEC_CUSTOM && wasm_name_is(s->name, "dylink.0")) {
-			rewrite_dylink(in.p, &dy, needed, ndlls, &runpath, &out);
+			wasm_put_dylink_relinked(&out, in.p, &dy, needed, ndlls, runpath.v, runpath.len);
 		} else if (s->id == WASM_SEC_IMPORT) {
-			if (rewrite_imports(in.p, &self, &dy, dlls, ndlls, base_name(output), &out, err) < 0)
+			if (rewrite_imports(&self, &dy, dlls, ndlls, base_name(output), &out, err) < 0)
 				goto out;
-		} else if (!(s->id == WASM_SEC_CUSTOM && wasm_name_is(s->name, SONAME_SECTION))) {
+		} else if (!(s->id == WASM_SEC_CUSTOM && wasm_name_is(s->name, WASM_SONAME_SECTION))) {
 			wasm_put(&out, in.p + s->start, s->end - s->start);
 		}
 	}
-	if (is_dll) {
-		wasm_put_str(&sec, soname ? soname : base_name(output));
-		wasm_put_custom(&out, SONAME_SECTION, &sec);
-	}
+	if (is_dll)
+		wasm_put_soname_section(&out, soname ? soname : base_name(output));
 	if (file_write(output, out.p, out.len, err) < 0)
 		goto out;
 	r = 0;
@@ -319,6 +285,5 @@ out:
 	wasm_dylink_free(&dy);
 	free(in.p);
 	wasm_buf_free(&out);
-	wasm_buf_free(&sec);
 	return r;
 }

@@ -17,9 +17,8 @@
  *   section id 0, size, name "wasm32-wasi-cc.env", vec(name)
  *
  * where vec and name are the binary format's own: a LEB128 count, then per
- * name a LEB128 length and UTF-8 bytes.
+ * name a LEB128 length and UTF-8 bytes (wasm/custom.c writes it).
  */
-#define SECTION_NAME "wasm32-wasi-cc.env"
 
 /* Is s well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF)? */
 static int utf8_valid(const unsigned char *s)
@@ -89,8 +88,8 @@ const char *env_name_problem(const char *name)
 /* declare-env INPUT OUTPUT [NAME...]: OUTPUT is INPUT with the section appended. */
 int builtin_declare_env(int argc, char **argv, char **err)
 {
-	struct bytes module = {0};
-	struct wasm_buf out = {0}, names = {0};
+	struct wasm_buf module = {0};
+	struct wasm_buf out = {0};
 	int r = -1;
 
 	if (argc < 3) {
@@ -115,14 +114,10 @@ int builtin_declare_env(int argc, char **argv, char **err)
 		}
 	}
 	wasm_put(&out, module.p, module.len);
-	wasm_put_u32(&names, (uint32_t)(argc - 3));
-	for (int i = 3; i < argc; i++)
-		wasm_put_str(&names, argv[i]);
-	wasm_put_custom(&out, SECTION_NAME, &names);
+	wasm_put_env_section(&out, argv + 3, (size_t)(argc - 3));
 	r = file_write(argv[2], out.p, out.len, err);
 out:
 	free(module.p);
 	wasm_buf_free(&out);
-	wasm_buf_free(&names);
 	return r;
 }

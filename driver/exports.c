@@ -24,9 +24,9 @@ static int allowed(struct wasm_name name, char **list, int n)
 /* check-exports FILE ALLOWED... */
 int builtin_check_exports(int argc, char **argv, char **err)
 {
-	struct bytes b;
+	struct wasm_buf b;
 	struct wasm_module m = {0};
-	struct bytes names = {0};
+	struct wasm_buf names = {0};
 	size_t count = 0;
 	char *msg = NULL;
 	int r = -1;
@@ -49,14 +49,14 @@ int builtin_check_exports(int argc, char **argv, char **err)
 			continue;
 		name = wasm_name_str(m.exports[i].name);
 		if (count++)
-			bytes_put(&names, ", ", 2);
-		bytes_put(&names, "'", 1);
-		bytes_put(&names, name, strlen(name));
-		bytes_put(&names, "'", 1);
+			wasm_put(&names, ", ", 2);
+		wasm_put(&names, "'", 1);
+		wasm_put(&names, name, strlen(name));
+		wasm_put(&names, "'", 1);
 		free(name);
 	}
 	if (count) {
-		bytes_put(&names, "", 1);
+		wasm_put(&names, "", 1);
 		*err = xasprintf("a command exports nothing but its entry point, and this one would also "
 		                 "export %s (a library can: -mexec-model=reactor)", (char *)names.p);
 		goto out;

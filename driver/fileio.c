@@ -9,17 +9,7 @@
 #include "fileio.h"
 #include "util.h"
 
-void bytes_put(struct bytes *b, const void *p, size_t n)
-{
-	if (b->len + n > b->cap) {
-		b->cap = (b->len + n) * 2;
-		b->p = xreallocarray(b->p, b->cap, 1);
-	}
-	memcpy(b->p + b->len, p, n);
-	b->len += n;
-}
-
-int file_read(const char *path, struct bytes *b, char **err)
+int file_read(const char *path, struct wasm_buf *b, char **err)
 {
 	int fd = open(path, O_RDONLY);
 	struct stat st;

@@ -4,16 +4,10 @@
 
 #include <stddef.h>
 
-struct bytes {
-	unsigned char *p;
-	size_t len, cap;
-};
-
-/* Appends n bytes at p. */
-void bytes_put(struct bytes *b, const void *p, size_t n);
+#include "wasm/wasm.h"
 
 /* Reads the whole file into b (b->p allocated). Returns 0, or -1 with *err set ("PATH: why"). */
-int file_read(const char *path, struct bytes *b, char **err);
+int file_read(const char *path, struct wasm_buf *b, char **err);
 
 /* Writes n bytes at p as the whole of path (created 0666 & ~umask). Returns 0, or -1 with *err set. */
 int file_write(const char *path, const void *p, size_t n, char **err);

@@ -28,7 +28,7 @@ static int is_dynamic_flag(const char *a)
 /* The exports of the dll at path; 0 when it is not a dll, -1 when it cannot be read. */
 static int print_exports(const char *path, int many)
 {
-	struct bytes b;
+	struct wasm_buf b;
 	struct wasm_module m = {0};
 	char *err = NULL;
 

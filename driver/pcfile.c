@@ -119,7 +119,7 @@ static char *read_module(const char *path, const struct strvec *dirs, struct str
 {
 	struct pcvars v = {0};
 	struct strvec required = {0};
-	struct bytes b;
+	struct wasm_buf b;
 	char *err = NULL, *text, *save = NULL;
 	const char *slash = strrchr(path, '/');
 

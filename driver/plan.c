@@ -280,7 +280,7 @@ static const struct node *choose(const struct node *spec, const char *section, c
 static int is_dll(const char *path)
 {
 	unsigned char head[WASM_HEADER_SIZE];
-	struct bytes b;
+	struct wasm_buf b;
 	char *err = NULL;
 	FILE *f = fopen(path, "rb");
 	size_t n;

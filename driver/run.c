@@ -94,7 +94,7 @@ static int spawn_and_wait(const struct step *s, int *err)
 /* The first line of what the step's program wrote to its log, at most 200 bytes. */
 static char *first_line(const struct step *s)
 {
-	struct bytes b = {0};
+	struct wasm_buf b = {0};
 	char *err = NULL, *line;
 	size_t n = 0;
 
@@ -115,7 +115,7 @@ static char *first_line(const struct step *s)
  */
 static void skip_step(const struct step *s, int status, int err)
 {
-	struct bytes b = {0};
+	struct wasm_buf b = {0};
 	char *why, *msg = NULL;
 
 	if (status < 0)
@@ -138,7 +138,7 @@ static void skip_step(const struct step *s, int status, int err)
 /* What a step that succeeded wrote to its log goes on to standard error. */
 static void show_log(const struct step *s)
 {
-	struct bytes b = {0};
+	struct wasm_buf b = {0};
 	char *err = NULL;
 
 	if (file_read(s->log, &b, &err) < 0) {

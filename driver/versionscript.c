@@ -148,7 +148,7 @@ static int read_block(struct lexer *lx, struct version_script *vs, int cxx)
 
 int version_script_read(const char *path, struct version_script *vs, char **err)
 {
-	struct bytes b;
+	struct wasm_buf b;
 	struct lexer lx;
 
 	if (file_read(path, &b, err) < 0)

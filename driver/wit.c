@@ -822,7 +822,7 @@ static void resolve_all(struct parser *p)
 int wit_load(const char *path, struct wit_world *w, char **err)
 {
 	struct parser p = {0};
-	struct bytes b = {0};
+	struct wasm_buf b = {0};
 
 	memset(w, 0, sizeof(*w));
 	if (file_read(path, &b, err) < 0)

@@ -15,8 +15,6 @@
  *   wit-main WIT INPUT OUTPUT     the component with the wasm32-wasi-cc.main
  *                                 custom section: the signature as JSON
  */
-#define MAIN_SECTION "wasm32-wasi-cc.main"
-#define TYPE_SECTION "component-type:wasm32-wasi-cc"
 
 static int usage(char **err, const char *what)
 {
@@ -57,7 +55,7 @@ int builtin_wit_glue(int argc, char **argv, char **err)
 static int append(int argc, char **argv, char **err, enum wasm_binary kind, const char *section)
 {
 	struct wit_world w;
-	struct bytes in = {0};
+	struct wasm_buf in = {0};
 	struct wasm_buf out = {0}, payload = {0};
 	int r = -1;
 
@@ -90,10 +88,10 @@ out:
 
 int builtin_wit_embed(int argc, char **argv, char **err)
 {
-	return append(argc, argv, err, WASM_CORE_MODULE, TYPE_SECTION);
+	return append(argc, argv, err, WASM_CORE_MODULE, WASM_WORLD_SECTION);
 }
 
 int builtin_wit_main(int argc, char **argv, char **err)
 {
-	return append(argc, argv, err, WASM_COMPONENT, MAIN_SECTION);
+	return append(argc, argv, err, WASM_COMPONENT, WASM_MAIN_SECTION);
 }

@@ -61,7 +61,7 @@ struct index {
 static int read_index(const char *dir, struct index *ix, char **err)
 {
 	char *path = xasprintf("%s/index", dir), *line, *next;
-	struct bytes b;
+	struct wasm_buf b;
 	int lineno = 0;
 
 	memset(ix, 0, sizeof(*ix));
@@ -385,27 +385,21 @@ static int check_types(const struct wasm_module *m, const struct wasm_module *s,
 }
 
 /* OUT is the template with its first core module section replaced by the module's bytes. */
-static int write_output(const char *out, const struct bytes *tmpl, const struct wasm_section *sp,
-                        const struct bytes *mod, char **err)
+static int write_output(const char *out, const struct wasm_buf *tmpl, const struct wasm_section *sp,
+                        const struct wasm_buf *mod, char **err)
 {
-	struct bytes o = {0};
-	unsigned char head[6];
-	size_t n = 0;
-	size_t after = sp->end;
+	struct wasm_buf o = {0};
 	int r;
 
-	head[n++] = WASM_COMPONENT_CORE_MODULE;
-	n += wasm_leb_u32(head + n, (uint32_t)mod->len);
-	bytes_put(&o, tmpl->p, sp->start);
-	bytes_put(&o, head, n);
-	bytes_put(&o, mod->p, mod->len);
-	bytes_put(&o, tmpl->p + after, tmpl->len - after);
+	wasm_put(&o, tmpl->p, sp->start);
+	wasm_put_section_bytes(&o, WASM_COMPONENT_CORE_MODULE, mod->p, mod->len);
+	wasm_put(&o, tmpl->p + sp->end, tmpl->len - sp->end);
 	r = file_write(out, o.p, o.len, err);
-	free(o.p);
+	wasm_buf_free(&o);
 	return r;
 }
 
-int wrap_template(const char *dir, const struct wasm_module *m, const char *file, struct bytes *tmpl,
+int wrap_template(const char *dir, const struct wasm_module *m, const char *file, struct wasm_buf *tmpl,
                   struct wasm_section *sp, char **err)
 {
 	struct wasm_module s = {0};
@@ -414,7 +408,7 @@ int wrap_template(const char *dir, const struct wasm_module *m, const char *file
 	char *path = NULL, *msg = NULL;
 	int r = -1, found;
 
-	*tmpl = (struct bytes){0};
+	*tmpl = (struct wasm_buf){0};
 	if (check_module(m, file, err) < 0 || read_index(dir, &ix, err) < 0 || !(t = choose(&ix, m, file, err)))
 		goto out;
 	path = xasprintf("%s/%s", dir, t->file);
@@ -435,7 +429,7 @@ int wrap_template(const char *dir, const struct wasm_module *m, const char *file
 out:
 	if (r < 0) {
 		free(tmpl->p);
-		*tmpl = (struct bytes){0};
+		*tmpl = (struct wasm_buf){0};
 	}
 	wasm_module_free(&s);
 	free_index(&ix);
@@ -448,7 +442,7 @@ out:
 int builtin_component_wrap(int argc, char **argv, char **err)
 {
 	const char *dir = NULL, *out = NULL, *in = NULL;
-	struct bytes mod = {0}, tmpl = {0};
+	struct wasm_buf mod = {0}, tmpl = {0};
 	struct wasm_module m = {0};
 	struct wasm_section sp;
 	char *msg = NULL;

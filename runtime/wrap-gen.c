@@ -1,10 +1,10 @@
 /* wrap-gen.c: at build time, the stand-in modules of the wrap templates and the templates' index. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "driver/util.h"
 #include "wasm/wasm.h"
 
 /*
@@ -23,6 +23,51 @@
  */
 
 #define PREVIEW1 "wasi_snapshot_preview1"
+
+/* "wrap-gen: MESSAGE" (a format ending in ':' gets strerror(errno)), and exit with status. */
+__attribute__((noreturn, format(printf, 2, 3))) static void die(int status, const char *fmt, ...)
+{
+	int saved = errno;
+	size_t n = strlen(fmt);
+	va_list ap;
+
+	fflush(stdout);
+	fputs("wrap-gen: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (n && fmt[n - 1] == ':')
+		fprintf(stderr, " %s", strerror(saved));
+	fputc('\n', stderr);
+	exit(status);
+}
+#define fatal(...) die(1, __VA_ARGS__)
+#define usage_error(...) die(2, __VA_ARGS__)
+
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (!p)
+		fatal("out of memory");
+	return p;
+}
+
+/* A list of strings that it does not own. */
+struct list {
+	char **v;
+	size_t len;
+};
+
+static void push(struct list *l, char *s)
+{
+	char **v = realloc(l->v, (l->len + 1) * sizeof(*v));
+
+	if (!v)
+		fatal("out of memory");
+	l->v = v;
+	l->v[l->len++] = s;
+}
 
 static struct wasm_buf read_file(const char *path)
 {
@@ -50,17 +95,17 @@ static void read_module(struct wasm_module *m, const unsigned char *p, size_t le
 }
 
 /* The lines of the file into v (blank ones skipped), pointing into *b. */
-static void read_lines(const char *path, struct wasm_buf *b, struct strvec *v)
+static void read_lines(const char *path, struct wasm_buf *b, struct list *v)
 {
 	char *s;
 
 	*b = read_file(path);
 	wasm_put_byte(b, '\0');
 	for (s = strtok((char *)b->p, "\n"); s; s = strtok(NULL, "\n"))
-		strvec_push(v, s);
+		push(v, s);
 }
 
-static int listed(const struct strvec *v, const char *s)
+static int listed(const struct list *v, const char *s)
 {
 	for (size_t i = 0; i < v->len; i++)
 		if (strcmp(v->v[i], s) == 0)
@@ -83,10 +128,10 @@ static const struct wasm_functype *main_export_type(const struct wasm_module *ad
 
 static int make_module(int argc, char **argv)
 {
-	struct wasm_buf adapter_bytes, list, out = {0}, sec = {0};
-	struct strvec preview1 = {0}, names = {0}, exports = {0};
+	struct wasm_buf adapter_bytes, list, out = {0}, body = {0};
+	struct list preview1 = {0}, names = {0}, exports = {0};
+	struct wasm_builder b = {0};
 	struct wasm_module adapter;
-	const struct wasm_functype **types;
 	int i = 4;
 	FILE *f;
 
@@ -95,78 +140,49 @@ static int make_module(int argc, char **argv)
 	adapter_bytes = read_file(argv[1]);
 	read_module(&adapter, adapter_bytes.p, adapter_bytes.len, argv[1]);
 	read_lines(argv[2], &list, &preview1);
-	strvec_push(&exports, "_start");
+	push(&exports, "_start");
 	for (; i + 1 < argc && strcmp(argv[i], "--export") == 0; i += 2)
-		strvec_push(&exports, argv[i + 1]);
+		push(&exports, argv[i + 1]);
 	if (i + 1 == argc && strcmp(argv[i], "--all") == 0)
-		strvec_append(&names, &preview1);
+		for (size_t k = 0; k < preview1.len; k++)
+			push(&names, preview1.v[k]);
 	else
 		for (; i < argc; i++)
-			strvec_push(&names, argv[i]);
+			push(&names, argv[i]);
 
-	types = xcalloc(names.len + exports.len, sizeof(*types));
+	/* imported functions first, then one defined function per export, its body unreachable */
 	for (size_t k = 0; k < names.len; k++) {
 		const struct wasm_export *e = wasm_find_export(&adapter, names.v[k]);
+		const struct wasm_functype *t = NULL;
 
 		if (!listed(&preview1, names.v[k]))
 			fatal("%s: %s is not a preview1 function wasi-libc imports", argv[2], names.v[k]);
 		for (size_t j = 0; j < k; j++)
 			if (strcmp(names.v[j], names.v[k]) == 0)
 				fatal("%s is named twice", names.v[k]);
-		if (!e || e->kind != WASM_FUNC || !(types[k] = wasm_func_type(&adapter, e->index)))
+		if (!e || e->kind != WASM_FUNC || !(t = wasm_func_type(&adapter, e->index)))
 			fatal("%s: the adapter does not export the function %s", argv[1], names.v[k]);
+		wasm_builder_import_func(&b, PREVIEW1, (struct wasm_name){names.v[k], strlen(names.v[k])}, t);
 	}
-	for (size_t k = 0; k < exports.len; k++)
-		types[names.len + k] = main_export_type(&adapter, argv[1], exports.v[k]);
-
-	/* imported functions first, then one defined function per export */
-	wasm_put_header(&out, 0);
-	wasm_put_u32(&sec, names.len + exports.len);
-	for (size_t k = 0; k < names.len + exports.len; k++)
-		wasm_put_functype(&sec, types[k]);
-	wasm_put_section(&out, WASM_SEC_TYPE, &sec);
-	wasm_put_u32(&sec, names.len);
-	for (size_t k = 0; k < names.len; k++) {
-		wasm_put_name(&sec, PREVIEW1, strlen(PREVIEW1));
-		wasm_put_name(&sec, names.v[k], strlen(names.v[k]));
-		wasm_put_byte(&sec, WASM_FUNC);
-		wasm_put_u32(&sec, k);
-	}
-	wasm_put_section(&out, WASM_SEC_IMPORT, &sec);
-	wasm_put_u32(&sec, exports.len);
-	for (size_t k = 0; k < exports.len; k++)
-		wasm_put_u32(&sec, names.len + k);
-	wasm_put_section(&out, WASM_SEC_FUNCTION, &sec);
-	wasm_put_u32(&sec, 1);
-	wasm_put_byte(&sec, 0); /* limits: no maximum */
-	wasm_put_u32(&sec, 0);
-	wasm_put_section(&out, WASM_SEC_MEMORY, &sec);
-	wasm_put_u32(&sec, exports.len + 1);
-	wasm_put_name(&sec, "memory", 6);
-	wasm_put_byte(&sec, WASM_MEMORY);
-	wasm_put_u32(&sec, 0);
+	wasm_op(&body, WASM_OP_UNREACHABLE);
 	for (size_t k = 0; k < exports.len; k++) {
-		wasm_put_name(&sec, exports.v[k], strlen(exports.v[k]));
-		wasm_put_byte(&sec, WASM_FUNC);
-		wasm_put_u32(&sec, names.len + k);
+		uint32_t fn = wasm_builder_func(&b, main_export_type(&adapter, argv[1], exports.v[k]), &body);
+
+		wasm_builder_export(&b, (struct wasm_name){exports.v[k], strlen(exports.v[k])}, WASM_FUNC, fn);
 	}
-	wasm_put_section(&out, WASM_SEC_EXPORT, &sec);
-	wasm_put_u32(&sec, exports.len);
-	for (size_t k = 0; k < exports.len; k++)
-		wasm_put(&sec, "\3\0\0\x0b", 4); /* a body of 3 bytes: no locals, unreachable, end */
-	wasm_put_section(&out, WASM_SEC_CODE, &sec);
+	b.memory = 1;
+	wasm_builder_finish(&b, &out);
 
 	if (!(f = fopen(argv[3], "wb")) || fwrite(out.p, 1, out.len, f) != out.len || fclose(f) != 0)
 		fatal("%s:", argv[3]);
 	wasm_module_free(&adapter);
 	free(adapter_bytes.p);
 	free(list.p);
-	free(out.p);
-	free(sec.p);
-	free(types);
-	strvec_free(&preview1);
-	strvec_free(&names);
-	strvec_free(&exports);
+	wasm_buf_free(&out);
+	wasm_buf_free(&body);
+	free(preview1.v);
+	free(names.v);
+	free(exports.v);
 	return 0;
 }
 
@@ -246,7 +262,7 @@ static int make_index(int argc, char **argv)
 	       "# besides memory and _start (comma-separated, - for none), NAMEs the " PREVIEW1 "\n"
 	       "# functions it may import.\n");
 	for (int i = 0; i < n; i++)
-		printf("%s %zu %s%s\n", base_name(t[i].path), t[i].size, (char *)t[i].exports.p,
+		printf("%s %zu %s%s\n", strrchr(t[i].path, '/') ? strrchr(t[i].path, '/') + 1 : t[i].path, t[i].size, (char *)t[i].exports.p,
 		       (char *)t[i].names.p);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		fatal("write error on standard output:");
@@ -260,7 +276,6 @@ static int make_index(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	progname = "wrap-gen";
 	if (argc > 1 && strcmp(argv[1], "module") == 0)
 		return make_module(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "index") == 0)

@@ -41,7 +41,7 @@ EXTRA_DIST += bench/wrap.sh
 
 # Builds the stand-ins; runs at build time only.
 noinst_PROGRAMS = runtime/wrap-gen
-runtime_wrap_gen_SOURCES = runtime/wrap-gen.c driver/util.c driver/util.h
+runtime_wrap_gen_SOURCES = runtime/wrap-gen.c
 runtime_wrap_gen_LDADD = wasm/libwasm.a
 
 # The adapter `jco new --wasi-command` uses: lib/ of jco's package, next to

@@ -27,35 +27,34 @@ void wasm_put_byte(struct wasm_buf *b, unsigned v)
 	wasm_put(b, &c, 1);
 }
 
-size_t wasm_leb_u32(unsigned char out[5], uint32_t v)
-{
-	size_t n = 0;
-
-	do {
-		out[n] = v & 0x7f;
-		v >>= 7;
-		if (v)
-			out[n] |= 0x80;
-		n++;
-	} while (v);
-	return n;
-}
-
 void wasm_put_u32(struct wasm_buf *b, uint32_t v)
 {
-	unsigned char tmp[5];
+	wasm_put_u64(b, v);
+}
 
-	wasm_put(b, tmp, wasm_leb_u32(tmp, v));
+void wasm_put_u64(struct wasm_buf *b, uint64_t v)
+{
+	do {
+		unsigned byte = (unsigned)(v & 0x7f);
+
+		v >>= 7;
+		wasm_put_byte(b, v ? byte | 0x80 : byte);
+	} while (v);
 }
 
 void wasm_put_s32(struct wasm_buf *b, int32_t v)
+{
+	wasm_put_s64(b, v);
+}
+
+void wasm_put_s64(struct wasm_buf *b, int64_t v)
 {
 	int64_t x = v;
 
 	for (;;) {
 		unsigned byte = (unsigned)(x & 0x7f);
 
-		x >>= 7; /* arithmetic on the int64_t: the sign is kept */
+		x >>= 7; /* arithmetic: the sign is kept */
 		if ((x == 0 && !(byte & 0x40)) || (x == -1 && (byte & 0x40))) {
 			wasm_put_byte(b, byte);
 			return;
@@ -77,10 +76,15 @@ void wasm_put_str(struct wasm_buf *b, const char *s)
 
 void wasm_put_section(struct wasm_buf *b, unsigned id, struct wasm_buf *content)
 {
-	wasm_put_byte(b, id);
-	wasm_put_u32(b, (uint32_t)content->len);
-	wasm_put(b, content->p, content->len);
+	wasm_put_section_bytes(b, id, content->p, content->len);
 	content->len = 0;
+}
+
+void wasm_put_section_bytes(struct wasm_buf *b, unsigned id, const void *p, size_t n)
+{
+	wasm_put_byte(b, id);
+	wasm_put_u32(b, (uint32_t)n);
+	wasm_put(b, p, n);
 }
 
 void wasm_put_custom(struct wasm_buf *b, const char *name, struct wasm_buf *content)

@@ -9,32 +9,26 @@ uint32_t wasm_builder_type(struct wasm_builder *b, const struct wasm_functype *t
 	return b->ntypes++;
 }
 
-void wasm_builder_import(struct wasm_builder *b, const char *module, struct wasm_name name, enum wasm_kind kind,
-                         const void *desc, size_t len)
+void wasm_builder_import(struct wasm_builder *b, const char *module, const struct wasm_import *im)
 {
-	wasm_put_str(&b->imports, module);
-	wasm_put_name(&b->imports, name.p, name.len);
-	wasm_put_byte(&b->imports, kind);
-	wasm_put(&b->imports, desc, len);
+	wasm_put_import(&b->imports, (struct wasm_name){module, strlen(module)}, im);
 	b->nimports++;
-	if (kind == WASM_FUNC)
+	if (im->kind == WASM_FUNC)
 		b->nfuncs_imported++;
-	else if (kind == WASM_GLOBAL)
+	else if (im->kind == WASM_GLOBAL)
 		b->nglobals_imported++;
-	else if (kind == WASM_TABLE)
+	else if (im->kind == WASM_TABLE)
 		b->ntables_imported++;
-	else if (kind == WASM_MEMORY)
+	else if (im->kind == WASM_MEMORY)
 		b->nmems_imported++;
 }
 
 uint32_t wasm_builder_import_func(struct wasm_builder *b, const char *module, struct wasm_name name,
                                   const struct wasm_functype *t)
 {
-	struct wasm_buf desc = {0};
+	struct wasm_import im = {.name = name, .kind = WASM_FUNC, .type = wasm_builder_type(b, t)};
 
-	wasm_put_u32(&desc, wasm_builder_type(b, t));
-	wasm_builder_import(b, module, name, WASM_FUNC, desc.p, desc.len);
-	wasm_buf_free(&desc);
+	wasm_builder_import(b, module, &im);
 	return b->nfuncs_imported - 1;
 }
 
@@ -42,9 +36,7 @@ uint32_t wasm_builder_global(struct wasm_builder *b, unsigned valtype, unsigned 
 {
 	wasm_put_byte(&b->globals, valtype);
 	wasm_put_byte(&b->globals, mut);
-	wasm_put_byte(&b->globals, valtype == WASM_I64 ? 0x42 : 0x41);
-	wasm_put_s32(&b->globals, value);
-	wasm_put_byte(&b->globals, 0x0b);
+	wasm_const_expr(&b->globals, valtype, value);
 	return b->nglobals_imported + b->nglobals++;
 }
 
@@ -75,7 +67,7 @@ uint32_t wasm_builder_func_locals(struct wasm_builder *b, const struct wasm_func
 		wasm_put_byte(&f, 0);
 	}
 	wasm_put(&f, body->p, body->len);
-	wasm_put_byte(&f, 0x0b);
+	wasm_op(&f, WASM_OP_END);
 	wasm_put_u32(&b->code, (uint32_t)f.len);
 	wasm_put(&b->code, f.p, f.len);
 	wasm_buf_free(&f);
@@ -85,9 +77,7 @@ uint32_t wasm_builder_func_locals(struct wasm_builder *b, const struct wasm_func
 void wasm_builder_elem(struct wasm_builder *b, uint32_t offset, uint32_t f)
 {
 	wasm_put_byte(&b->elems, 0x00); /* table 0, an offset, function indices */
-	wasm_put_byte(&b->elems, 0x41);
-	wasm_put_s32(&b->elems, (int32_t)offset);
-	wasm_put_byte(&b->elems, 0x0b);
+	wasm_const_expr(&b->elems, WASM_I32, offset);
 	wasm_put_u32(&b->elems, 1);
 	wasm_put_u32(&b->elems, f);
 	b->nelems++;
@@ -96,9 +86,7 @@ void wasm_builder_elem(struct wasm_builder *b, uint32_t offset, uint32_t f)
 void wasm_builder_data(struct wasm_builder *b, uint32_t offset, const void *bytes, size_t len)
 {
 	wasm_put_byte(&b->data, 0x00); /* memory 0, an offset */
-	wasm_put_byte(&b->data, 0x41);
-	wasm_put_s32(&b->data, (int32_t)offset);
-	wasm_put_byte(&b->data, 0x0b);
+	wasm_const_expr(&b->data, WASM_I32, offset);
 	wasm_put_u32(&b->data, (uint32_t)len);
 	wasm_put(&b->data, bytes, len);
 	b->ndata++;
@@ -126,11 +114,14 @@ void wasm_builder_finish(struct wasm_builder *b, struct wasm_buf *out)
 	section(out, WASM_SEC_IMPORT, b->nimports, &b->imports);
 	section(out, WASM_SEC_FUNCTION, b->nfuncs, &b->funcs);
 	if (b->memory) {
-		struct wasm_buf mem = {0};
+		struct wasm_buf mem = {0}, exports = b->exports;
 
-		wasm_put(&mem, "\0\0", 2); /* no maximum, 0 pages */
+		wasm_put_limits(&mem, &(struct wasm_limits){0}); /* no maximum, 0 pages */
 		section(out, WASM_SEC_MEMORY, 1, &mem);
+		b->exports = (struct wasm_buf){0};
 		wasm_builder_export(b, (struct wasm_name){"memory", 6}, WASM_MEMORY, b->nmems_imported);
+		wasm_put(&b->exports, exports.p, exports.len);
+		wasm_buf_free(&exports);
 	}
 	section(out, WASM_SEC_GLOBAL, b->nglobals, &b->globals);
 	section(out, WASM_SEC_EXPORT, b->nexports, &b->exports);

@@ -26,13 +26,11 @@ int wasm_component_find(const unsigned char *bytes, size_t len, unsigned id, str
  * func, 0x01 table, 0x02 memory, 0x03 global, 0x10 type, 0x11 module, 0x12
  * instance), or a component sort (0x01 func .. 0x05 instance).
  */
-enum { CORE_SORT_MODULE = 0x11, CORE_SORT_INSTANCE = 0x12 };
-
 static uint32_t shifted(const struct wasm_shift *sh, unsigned core_sort, uint32_t idx)
 {
-	if (core_sort == CORE_SORT_MODULE && idx >= sh->module_from)
+	if (core_sort == WASM_CORE_SORT_MODULE && idx >= sh->module_from)
 		return idx + sh->module_by;
-	if (core_sort == CORE_SORT_INSTANCE && idx >= sh->instance_from)
+	if (core_sort == WASM_CORE_SORT_INSTANCE && idx >= sh->instance_from)
 		return idx + sh->instance_by;
 	return idx;
 }
@@ -77,7 +75,7 @@ static void core_instances(struct wasm_cursor *c, const struct wasm_shift *sh, s
 
 		wasm_put_byte(out, kind);
 		if (kind == 0x00) {
-			wasm_put_u32(out, shifted(sh, CORE_SORT_MODULE, wasm_u32(c)));
+			wasm_put_u32(out, shifted(sh, WASM_CORE_SORT_MODULE, wasm_u32(c)));
 			wasm_put_u32(out, count = wasm_count(c));
 			for (uint32_t k = 0; k < count && !wasm_failed(c); k++) {
 				copy_name(c, out);
@@ -110,7 +108,7 @@ static void alias_entry(struct wasm_cursor *c, const struct wasm_shift *sh, stru
 		copy_name(c, out);
 		break;
 	case 0x01: /* a core instance's export */
-		wasm_put_u32(out, shifted(sh, CORE_SORT_INSTANCE, wasm_u32(c)));
+		wasm_put_u32(out, shifted(sh, WASM_CORE_SORT_INSTANCE, wasm_u32(c)));
 		copy_name(c, out);
 		break;
 	case 0x02: /* outer */
@@ -289,8 +287,8 @@ int wasm_alias_counts(const unsigned char *bytes, const struct wasm_section *s, 
 
 		alias_entry(&c, &none, &copy);
 		if (!wasm_failed(&c) && copy.p[at] == 0x00) {
-			*modules += copy.p[at + 1] == CORE_SORT_MODULE;
-			*instances += copy.p[at + 1] == CORE_SORT_INSTANCE;
+			*modules += copy.p[at + 1] == WASM_CORE_SORT_MODULE;
+			*instances += copy.p[at + 1] == WASM_CORE_SORT_INSTANCE;
 		}
 	}
 	wasm_buf_free(&copy);

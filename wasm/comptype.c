@@ -181,73 +181,58 @@ uint32_t wasm_ct_instance(struct wasm_comptype *t, struct wasm_comptype *inner)
 	return end(t);
 }
 
-/* An import or export name: 0x00, then the name. */
-static void extern_name(struct wasm_buf *b, const char *name)
+/* An import declaration (0x03, then an import as the import section writes it). */
+static void import_decl(struct wasm_comptype *t, const char *name, enum wasm_extern kind, uint32_t index)
 {
-	wasm_put_byte(b, 0x00);
-	wasm_put_str(b, name);
+	wasm_put_byte(&t->decls, 0x03);
+	wasm_put_component_import(&t->decls, name, kind, index);
+	t->ndecls++;
+}
+
+/* An export declaration: 0x04, the name, what it is. */
+static void export_decl(struct wasm_comptype *t, const char *name, enum wasm_extern kind, uint32_t index)
+{
+	wasm_put_byte(&t->decls, 0x04);
+	wasm_put_byte(&t->decls, 0x00); /* a plain name */
+	wasm_put_str(&t->decls, name);
+	wasm_put_extern_desc(&t->decls, kind, index);
+	t->ndecls++;
 }
 
 uint32_t wasm_ct_import_type(struct wasm_comptype *t, const char *name, uint32_t index)
 {
-	wasm_put_byte(&t->decls, 0x03);
-	extern_name(&t->decls, name);
-	wasm_put_byte(&t->decls, 0x03); /* type */
-	wasm_put_byte(&t->decls, 0x00); /* (eq index) */
-	wasm_put_u32(&t->decls, index);
-	t->ndecls++;
+	import_decl(t, name, WASM_EXTERN_TYPE, index);
 	return t->ntypes++;
 }
 
 uint32_t wasm_ct_import_instance(struct wasm_comptype *t, const char *name, uint32_t index)
 {
-	wasm_put_byte(&t->decls, 0x03);
-	extern_name(&t->decls, name);
-	wasm_put_byte(&t->decls, 0x05); /* instance */
-	wasm_put_u32(&t->decls, index);
-	t->ndecls++;
+	import_decl(t, name, WASM_EXTERN_INSTANCE, index);
 	return t->ninstances++;
 }
 
 uint32_t wasm_ct_export_type(struct wasm_comptype *t, const char *name, uint32_t index)
 {
-	wasm_put_byte(&t->decls, 0x04);
-	extern_name(&t->decls, name);
-	wasm_put_byte(&t->decls, 0x03); /* type */
-	wasm_put_byte(&t->decls, 0x00); /* (eq index) */
-	wasm_put_u32(&t->decls, index);
-	t->ndecls++;
+	export_decl(t, name, WASM_EXTERN_TYPE, index);
 	return t->ntypes++;
 }
 
 uint32_t wasm_ct_alias_type(struct wasm_comptype *t, uint32_t instance, const char *name)
 {
-	wasm_put_byte(&t->decls, 0x02); /* alias */
-	wasm_put_byte(&t->decls, 0x03); /* sort: type */
-	wasm_put_byte(&t->decls, 0x00); /* an instance's export */
-	wasm_put_u32(&t->decls, instance);
-	wasm_put_str(&t->decls, name);
+	wasm_put_byte(&t->decls, 0x02); /* an alias declaration */
+	wasm_put_alias_export(&t->decls, WASM_SORT_TYPE, instance, name);
 	t->ndecls++;
 	return t->ntypes++;
 }
 
-static void export_decl(struct wasm_comptype *t, const char *name, unsigned desc, uint32_t index)
-{
-	wasm_put_byte(&t->decls, 0x04);
-	extern_name(&t->decls, name);
-	wasm_put_byte(&t->decls, desc);
-	wasm_put_u32(&t->decls, index);
-	t->ndecls++;
-}
-
 void wasm_ct_export_func(struct wasm_comptype *t, const char *name, uint32_t index)
 {
-	export_decl(t, name, 0x01, index);
+	export_decl(t, name, WASM_EXTERN_FUNC, index);
 }
 
 void wasm_ct_export_component(struct wasm_comptype *t, const char *name, uint32_t index)
 {
-	export_decl(t, name, 0x04, index);
+	export_decl(t, name, WASM_EXTERN_COMPONENT, index);
 }
 
 void wasm_ct_free(struct wasm_comptype *t)
@@ -273,10 +258,7 @@ void wasm_world_metadata(struct wasm_comptype *world, const char *id, const char
 	wasm_put_section(out, WASM_COMPONENT_TYPE, &sec);
 	/* the export section: (export "name" (type 0)) */
 	wasm_put_u32(&sec, 1);
-	extern_name(&sec, name);
-	wasm_put_byte(&sec, 0x03); /* sort: type */
-	wasm_put_u32(&sec, 0);
-	wasm_put_byte(&sec, 0x00); /* no ascribed type */
+	wasm_put_component_export(&sec, name, WASM_SORT_TYPE, 0);
 	wasm_put_section(out, WASM_COMPONENT_EXPORT, &sec);
 	wasm_buf_free(&sec);
 }

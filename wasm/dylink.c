@@ -126,3 +126,27 @@ void wasm_put_name_list(struct wasm_buf *b, unsigned id, char *const *names, siz
 	wasm_put_section(b, id, &list);
 	wasm_buf_free(&list);
 }
+
+void wasm_put_dylink_relinked(struct wasm_buf *b, const unsigned char *bytes, const struct wasm_dylink *d,
+                              char *const *needed, size_t nneeded, char *const *runpath, size_t nrunpath)
+{
+	struct wasm_buf payload = {0};
+	int needed_done = 0;
+
+	for (size_t i = 0; i < d->nsubs; i++) {
+		const struct wasm_subsection *s = &d->subs[i];
+
+		if (s->id >= WASM_DYLINK_NEEDED && !needed_done) {
+			wasm_put_name_list(&payload, WASM_DYLINK_NEEDED, needed, nneeded);
+			needed_done = 1;
+		}
+		if (s->id == WASM_DYLINK_NEEDED || s->id == WASM_DYLINK_RUNTIME_PATH)
+			continue;
+		wasm_put_section_bytes(&payload, s->id, bytes + s->payload, s->end - s->payload);
+	}
+	if (!needed_done)
+		wasm_put_name_list(&payload, WASM_DYLINK_NEEDED, needed, nneeded);
+	wasm_put_name_list(&payload, WASM_DYLINK_RUNTIME_PATH, runpath, nrunpath);
+	wasm_put_custom(b, "dylink.0", &payload);
+	wasm_buf_free(&payload);
+}

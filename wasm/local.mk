@@ -6,8 +6,12 @@ WASM_LIB_C = \
 	wasm/builder.c \
 	wasm/component.c \
 	wasm/comptype.c \
+	wasm/compwriter.c \
 	wasm/cursor.c \
+	wasm/custom.c \
 	wasm/dylink.c \
+	wasm/grow.c \
+	wasm/instr.c \
 	wasm/linking.c \
 	wasm/module.c \
 	wasm/names.c \
@@ -19,3 +23,8 @@ check_PROGRAMS = wasm/test-wasm
 wasm_test_wasm_SOURCES = wasm/test-wasm.c
 wasm_test_wasm_LDADD = wasm/libwasm.a
 TESTS += wasm/test-wasm
+
+# The fixture that wasm/ writes and both readers read (tests/wasm.bats, with runtime/run/wasm.js).
+check_PROGRAMS += wasm/wasm-summary
+wasm_wasm_summary_SOURCES = wasm/summary.c
+wasm_wasm_summary_LDADD = wasm/libwasm.a

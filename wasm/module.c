@@ -39,7 +39,7 @@ static void limits(struct wasm_cursor *c, struct wasm_limits *l)
 	if (l->flags & WASM_LIMITS_MAX)
 		l->max = l->flags & WASM_LIMITS_64 ? wasm_u64(c) : wasm_u32(c);
 	if (l->flags & WASM_LIMITS_PAGESIZE)
-		wasm_u32(c);
+		l->page_log2 = wasm_u32(c);
 }
 
 static void type_section(struct wasm_cursor *c, struct wasm_module *m)
@@ -437,12 +437,20 @@ const struct wasm_export *wasm_find_export(const struct wasm_module *m, const ch
 	return wasm_find_export_name(m, (struct wasm_name){name, strlen(name)});
 }
 
-static void put_limits(struct wasm_buf *b, const struct wasm_limits *l)
+void wasm_put_limits(struct wasm_buf *b, const struct wasm_limits *l)
 {
-	wasm_put_byte(b, l->flags & (WASM_LIMITS_MAX | WASM_LIMITS_SHARED));
-	wasm_put_u32(b, (uint32_t)l->min);
+	wasm_put_byte(b, l->flags);
+	wasm_put_u64(b, l->min);
 	if (l->flags & WASM_LIMITS_MAX)
-		wasm_put_u32(b, (uint32_t)l->max);
+		wasm_put_u64(b, l->max);
+	if (l->flags & WASM_LIMITS_PAGESIZE)
+		wasm_put_u32(b, l->page_log2);
+}
+
+void wasm_put_tabletype(struct wasm_buf *b, unsigned elem, const struct wasm_limits *l)
+{
+	wasm_put_byte(b, elem);
+	wasm_put_limits(b, l);
 }
 
 void wasm_put_import_desc(struct wasm_buf *b, const struct wasm_import *im)
@@ -453,11 +461,10 @@ void wasm_put_import_desc(struct wasm_buf *b, const struct wasm_import *im)
 		wasm_put_u32(b, im->type);
 		break;
 	case WASM_TABLE:
-		wasm_put_byte(b, im->valtype);
-		put_limits(b, &im->limits);
+		wasm_put_tabletype(b, im->valtype, &im->limits);
 		break;
 	case WASM_MEMORY:
-		put_limits(b, &im->limits);
+		wasm_put_limits(b, &im->limits);
 		break;
 	case WASM_GLOBAL:
 		wasm_put_byte(b, im->valtype);
@@ -470,4 +477,28 @@ void wasm_put_import_desc(struct wasm_buf *b, const struct wasm_import *im)
 	default:
 		break;
 	}
+}
+
+void wasm_put_import(struct wasm_buf *b, struct wasm_name module, const struct wasm_import *im)
+{
+	wasm_put_name(b, module.p, module.len);
+	wasm_put_name(b, im->name.p, im->name.len);
+	wasm_put_import_desc(b, im);
+}
+
+int wasm_read_elem_head(struct wasm_cursor *c, uint32_t *global, int32_t *addend)
+{
+	unsigned next;
+
+	*addend = 0;
+	if (wasm_u32(c) != 0 || wasm_byte(c) != WASM_OP_GLOBAL_GET)
+		return -1;
+	*global = wasm_u32(c);
+	if ((next = wasm_byte(c)) == WASM_OP_I32_CONST) {
+		*addend = wasm_s32(c);
+		if (wasm_byte(c) != WASM_OP_I32_ADD)
+			return -1;
+		next = wasm_byte(c);
+	}
+	return next == WASM_OP_END && !wasm_failed(c) ? 0 : -1;
 }

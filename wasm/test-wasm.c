@@ -454,17 +454,21 @@ static void test_builder(void)
 	uint32_t f, g;
 
 	f = wasm_builder_import_func(&b, "env", (struct wasm_name){"f", 1}, &t);
-	wasm_builder_import(&b, "a", (struct wasm_name){"t", 1}, WASM_TABLE, "\x70\0\0", 3);
+	wasm_builder_import(&b, "a", &(struct wasm_import){.name = {"t", 1}, .kind = WASM_TABLE, .valtype = WASM_FUNCREF});
 	g = wasm_builder_global(&b, WASM_I32, 1, -5);
-	wasm_put(&body, "\x20\0\x10\0", 4); /* local.get 0; call f */
+	wasm_local_get(&body, 0);
+	wasm_call(&body, f);
 	wasm_builder_export(&b, (struct wasm_name){"h", 1}, WASM_FUNC, wasm_builder_func(&b, &t, &body));
 	wasm_builder_export(&b, (struct wasm_name){"g", 1}, WASM_GLOBAL, g);
 	wasm_builder_elem(&b, 7, f);
 	b.memory = 1;
 	wasm_builder_finish(&b, &out);
 	ok(wasm_read_module(&m, out.p, out.len, &err) == 0 && m.nimports == 2 && m.nfuncs == 2 && m.nexports == 3 &&
-	   m.globals[0].value == -5 && wasm_find_export(&m, "memory") && wasm_find_export(&m, "h")->index == 1,
+	   m.globals[0].value == -5 && wasm_find_export(&m, "memory") && wasm_find_export(&m, "h")->index == 1 &&
+	   m.imports[1].kind == WASM_TABLE && m.imports[1].valtype == WASM_FUNCREF,
 	   "a module built and read back");
+	ok(m.nexports == 3 && wasm_name_is(m.exports[0].name, "memory") && wasm_name_is(m.exports[1].name, "h"),
+	   "its memory exported first");
 	wasm_module_free(&m);
 	wasm_buf_free(&out);
 	wasm_buf_free(&body);
@@ -482,8 +486,10 @@ static void test_builder_locals_and_data(void)
 	char *err = NULL;
 	size_t n = 0;
 
-	wasm_builder_import(&b, "a", (struct wasm_name){"memory", 6}, WASM_MEMORY, "\0\0", 2);
-	wasm_put(&body, "\x20\0\x21\1\x20\1", 6); /* local.get 0; local.set 1; local.get 1 */
+	wasm_builder_import(&b, "a", &(struct wasm_import){.name = {"memory", 6}, .kind = WASM_MEMORY});
+	wasm_local_get(&body, 0);
+	wasm_local_set(&body, 1);
+	wasm_local_get(&body, 1);
 	wasm_builder_func_locals(&b, &t, 2, &body);
 	wasm_builder_data(&b, 1024, "hi", 2);
 	wasm_builder_finish(&b, &out);
@@ -541,6 +547,175 @@ static void test_comptype(void)
 	wasm_buf_free(&out);
 }
 
+/* Whether b holds exactly the n bytes at p; b is emptied. */
+static int holds(struct wasm_buf *b, const char *p, size_t n)
+{
+	int r = b->len == n && memcmp(b->p, p, n) == 0;
+
+	b->len = 0;
+	return r;
+}
+
+static void test_instructions(void)
+{
+	struct wasm_buf b = {0};
+
+	wasm_local_get(&b, 0);
+	wasm_local_set(&b, 1);
+	wasm_local_tee(&b, 200);
+	ok(holds(&b, "\x20\0\x21\1\x22\xc8\1", 7), "local.get, local.set, local.tee");
+	wasm_global_get(&b, 3);
+	wasm_global_set(&b, 3);
+	wasm_call(&b, 5);
+	wasm_call_indirect(&b, 2, 0);
+	ok(holds(&b, "\x23\3\x24\3\x10\5\x11\2\0", 9), "global.get, global.set, call, call_indirect");
+	wasm_i32_const(&b, UINT32_MAX);
+	wasm_i32_const(&b, 64);
+	wasm_i64_const(&b, -129);
+	ok(holds(&b, "\x41\x7f\x41\xc0\0\x42\xff\x7e", 8), "i32.const -1 and 64, i64.const -129");
+	wasm_op_block(&b, WASM_OP_LOOP);
+	wasm_op_index(&b, WASM_OP_BR_IF, 1);
+	wasm_op_memory(&b, WASM_OP_I32_LOAD, 2, 8);
+	wasm_op(&b, WASM_OP_I32_ADD);
+	wasm_op(&b, WASM_OP_END);
+	ok(holds(&b, "\x03\x40\x0d\1\x28\2\x08\x6a\x0b", 9), "loop, br_if, i32.load, i32.add, end");
+	wasm_const_expr(&b, WASM_I32, 1024);
+	wasm_const_expr(&b, WASM_I64, -1);
+	ok(holds(&b, "\x41\x80\x08\x0b\x42\x7f\x0b", 7), "constant expressions");
+	wasm_buf_free(&b);
+}
+
+/* The limits of an import's description are written back as they were read. */
+static void test_import_desc(void)
+{
+	static const char bytes[] = "\0asm\1\0\0\0\2\x17\2\1a\1m\2\x0d\x80\x80\x80\x80\x10\2\x10\1a\1t\1\x70\1\0\3";
+	struct wasm_module m;
+	struct wasm_buf b = {0};
+	char *err = NULL;
+	int r = wasm_read_module(&m, (const unsigned char *)bytes, sizeof(bytes) - 1, &err);
+
+	ok(r == 0 && m.nimports == 2 && m.imports[0].limits.min == 1ull << 32 && m.imports[0].limits.page_log2 == 16,
+	   "a 64-bit memory with a page size read: %s", keep(r, err));
+	if (r < 0)
+		return;
+	wasm_put_import_desc(&b, &m.imports[0]);
+	ok(holds(&b, bytes + 15, 9), "its description written back whole");
+	wasm_put_import_desc(&b, &m.imports[1]);
+	ok(holds(&b, bytes + 28, 5), "a table's too");
+	wasm_module_free(&m);
+	wasm_buf_free(&b);
+}
+
+/* The entries of test_component's sections, written. */
+static void test_component_writer(void)
+{
+	struct wasm_core_args a = {0};
+	struct wasm_canon_opts o = {1, 1, 0, 0, 7, 0};
+	struct wasm_buf b = {0};
+
+	wasm_core_arg_str(&a, "x", WASM_CORE_SORT_INSTANCE, 0);
+	wasm_put_core_instantiate(&b, 1, &a);
+	wasm_core_arg_str(&a, "f", WASM_FUNC, 3);
+	wasm_put_core_instance_exports(&b, &a);
+	ok(holds(&b, "\0\1\1\1x\x12\0\1\1\1f\0\3", 13) && a.n == 0, "core instances: instantiated, of exports");
+	wasm_put_alias_core_export(&b, WASM_FUNC, 2, "f");
+	wasm_put_alias_outer(&b, WASM_SORT_CORE | WASM_CORE_SORT_MODULE, 1, 0);
+	wasm_put_alias_export(&b, WASM_SORT_FUNC, 4, "g");
+	ok(holds(&b, "\0\0\1\2\1f\0\x11\2\1\0\1\0\4\1g", 16), "aliases: a core export, outer, an export");
+	wasm_put_canon_lift(&b, 3, &o, 2);
+	wasm_put_canon_lower(&b, 1, &(struct wasm_canon_opts){0});
+	wasm_put_canon_resource_drop(&b, 5);
+	ok(holds(&b, "\0\0\3\3\0\3\0\4\7\2\1\0\1\1\0\3\5", 17), "canon lift, lower, resource.drop");
+	wasm_put_component_import(&b, "run", WASM_EXTERN_FUNC, 1);
+	wasm_put_component_import(&b, "m", WASM_EXTERN_CORE_MODULE, 0);
+	wasm_put_component_export(&b, "run", WASM_SORT_FUNC, 2);
+	ok(holds(&b, "\0\3run\1\1\0\1m\0\x11\0\0\3run\1\2\0", 21), "a component import, a core module's, an export");
+	wasm_buf_free(&b);
+}
+
+static void test_custom_sections(void)
+{
+	char *names[] = {"HOME", "LANG"};
+	struct wasm_library libs[] = {{{"", 0}, 3}, {{"libc.so", 7}, 1}}, *got = NULL;
+	struct wasm_name *env = NULL, soname;
+	struct wasm_buf b = {0};
+	struct wasm_section *sec = NULL;
+	struct wasm_error e = {0};
+	struct wasm_cursor c;
+	uint32_t n = 0, nlibs = 0;
+	size_t nsec = 0;
+	char *err = NULL;
+
+	wasm_put_header(&b, 0);
+	wasm_put_env_section(&b, names, 2);
+	wasm_put_soname_section(&b, "libx.so");
+	wasm_put_libraries_section(&b, libs, 2);
+	ok(wasm_sections(b.p, b.len, 0, &sec, &nsec, &err) == 0 && nsec == 3 &&
+	   wasm_find_custom(sec, nsec, WASM_ENV_SECTION) == &sec[0] &&
+	   wasm_find_custom(sec, nsec, WASM_SONAME_SECTION) == &sec[1] &&
+	   wasm_find_custom(sec, nsec, WASM_LIBRARIES_SECTION) == &sec[2], "the project's custom sections written");
+	if (nsec != 3)
+		return;
+	c = wasm_cursor(b.p, sec[0].content, sec[0].end, &e);
+	ok(wasm_read_env_section(&c, &env, &n) == 0 && n == 2 && wasm_name_is(env[1], "LANG"), "env read back");
+	c = wasm_cursor(b.p, sec[1].content, sec[1].end, &e);
+	ok(wasm_read_soname_section(&c, &soname) == 0 && wasm_name_is(soname, "libx.so"), "soname read back");
+	c = wasm_cursor(b.p, sec[2].content, sec[2].end, &e);
+	ok(wasm_read_libraries_section(&c, &got, &nlibs) == 0 && nlibs == 2 && got[0].name.len == 0 &&
+	   got[0].module == 3 && wasm_name_is(got[1].name, "libc.so") && got[1].module == 1, "libraries read back");
+	c = wasm_cursor(b.p, sec[1].content, sec[1].end - 1, &e);
+	ok(wasm_read_soname_section(&c, &soname) < 0 &&
+	   strcmp(error_of(&e), "malformed at offset 0x41: name of 7 bytes runs past the end") == 0, "a short soname: %s", last);
+	free(env);
+	free(got);
+	free(sec);
+	wasm_buf_free(&b);
+}
+
+static void test_grown_and_relinked(void)
+{
+	static const char bytes[] = "\0asm\1\0\0\0\4\4\1\x70\0\1\5\4\1\1\1\2";
+	static const char dylink[] = "\1\4\0\0\0\0\3\1\0";
+	char *needed[] = {"a"}, *runpath[] = {"r"};
+	struct wasm_module m;
+	struct wasm_dylink d;
+	struct wasm_buf b = {0};
+	struct wasm_error e = {0};
+	struct wasm_cursor c = wasm_cursor((const unsigned char *)dylink, 0, sizeof(dylink) - 1, &e);
+	char *err = NULL;
+	int r = wasm_read_module(&m, (const unsigned char *)bytes, sizeof(bytes) - 1, &err);
+
+	ok(r == 0, "a table and a memory read: %s", keep(r, err));
+	if (r < 0)
+		return;
+	wasm_put_module_grown(&b, (const unsigned char *)bytes, &m, 5, 3);
+	ok(holds(&b, "\0asm\1\0\0\0\4\4\1\x70\0\5\5\4\1\1\3\3", 20), "their minimums raised, the maximum too");
+	wasm_module_free(&m);
+	ok(wasm_read_dylink(&c, &d) == 0 && d.nsubs == 2, "MEM_INFO and EXPORT_INFO read");
+	wasm_put_dylink_relinked(&b, (const unsigned char *)dylink, &d, needed, 1, runpath, 1);
+	ok(holds(&b, "\0\x1c\x08" "dylink.0\1\4\0\0\0\0\2\3\1\1a\3\1\0\5\3\1\1r", 30),
+	   "NEEDED before EXPORT_INFO, RUNTIME_PATH last");
+	wasm_dylink_free(&d);
+	wasm_buf_free(&b);
+}
+
+static void test_elem_head(void)
+{
+	static const char plus[] = "\0\x23\2\x41\x7f\x6a\x0b\1\5", bare[] = "\0\x23\2\x0b", other[] = "\0\x41\0\x0b";
+	struct wasm_error e = {0};
+	struct wasm_cursor c = wasm_cursor((const unsigned char *)plus, 0, sizeof(plus) - 1, &e);
+	uint32_t g = 0;
+	int32_t k = 0;
+
+	ok(wasm_read_elem_head(&c, &g, &k) == 0 && g == 2 && k == -1 && c.pos == 7,
+	   "an element segment at global.get 2 plus -1");
+	c = wasm_cursor((const unsigned char *)bare, 0, sizeof(bare) - 1, &e);
+	ok(wasm_read_elem_head(&c, &g, &k) == 0 && g == 2 && k == 0, "at global.get 2");
+	c = wasm_cursor((const unsigned char *)other, 0, sizeof(other) - 1, &e);
+	ok(wasm_read_elem_head(&c, &g, &k) < 0 && !e.msg, "at i32.const: another form");
+	wasm_error_free(&e);
+}
+
 int main(void)
 {
 	test_leb();
@@ -552,6 +727,12 @@ int main(void)
 	test_builder();
 	test_builder_locals_and_data();
 	test_comptype();
+	test_instructions();
+	test_import_desc();
+	test_component_writer();
+	test_custom_sections();
+	test_grown_and_relinked();
+	test_elem_head();
 	printf("1..%d\n", tests);
 	return failures != 0;
 }

@@ -130,18 +130,20 @@ struct wasm_buf {
 void wasm_put(struct wasm_buf *b, const void *p, size_t n);
 void wasm_put_byte(struct wasm_buf *b, unsigned v);
 void wasm_put_u32(struct wasm_buf *b, uint32_t v);
+void wasm_put_u64(struct wasm_buf *b, uint64_t v);
 void wasm_put_s32(struct wasm_buf *b, int32_t v);
+void wasm_put_s64(struct wasm_buf *b, int64_t v);
 void wasm_put_name(struct wasm_buf *b, const char *p, size_t n);
 void wasm_put_str(struct wasm_buf *b, const char *s);
 /* A section (or subsection): id, size, then the content, which is emptied for reuse. */
 void wasm_put_section(struct wasm_buf *b, unsigned id, struct wasm_buf *content);
+/* The same of the n bytes at p. */
+void wasm_put_section_bytes(struct wasm_buf *b, unsigned id, const void *p, size_t n);
 /* A custom section: id 0, size, name, then the content (emptied). */
 void wasm_put_custom(struct wasm_buf *b, const char *name, struct wasm_buf *content);
 /* The header of a core module or a component. */
 void wasm_put_header(struct wasm_buf *b, int component);
 void wasm_buf_free(struct wasm_buf *b);
-/* Writes v as unsigned LEB128 into out (5 bytes at most); returns the length. */
-size_t wasm_leb_u32(unsigned char out[5], uint32_t v);
 
 /* ---------------------------------------------------------------- sections */
 
@@ -224,6 +226,7 @@ struct wasm_functype {
 struct wasm_limits {
 	unsigned flags;
 	uint64_t min, max;
+	uint32_t page_log2; /* with WASM_LIMITS_PAGESIZE */
 };
 
 struct wasm_import {
@@ -294,6 +297,18 @@ const struct wasm_export *wasm_find_export(const struct wasm_module *m, const ch
 const struct wasm_export *wasm_find_export_name(const struct wasm_module *m, struct wasm_name name);
 /* Writes an import's description (kind and type) as the import section has it. */
 void wasm_put_import_desc(struct wasm_buf *b, const struct wasm_import *im);
+/*
+ * The head of an element segment as wasm-ld writes a dll's: active, of
+ * table 0, of function indices (flags 0), at global.get *global, plus
+ * i32.const *addend (else 0). c is left at the vector of function indices.
+ * -1 when the segment has another form, or is malformed (the error in c).
+ */
+int wasm_read_elem_head(struct wasm_cursor *c, uint32_t *global, int32_t *addend);
+/* An import section's entry: from module, im's name and description (im->module is not read). */
+void wasm_put_import(struct wasm_buf *b, struct wasm_name module, const struct wasm_import *im);
+void wasm_put_limits(struct wasm_buf *b, const struct wasm_limits *l);
+/* A table's type: its element type, then its limits. */
+void wasm_put_tabletype(struct wasm_buf *b, unsigned elem, const struct wasm_limits *l);
 
 /*
  * A small core module being written, in any order of calls but this one:
@@ -305,12 +320,15 @@ struct wasm_builder {
 	struct wasm_buf types, imports, funcs, globals, exports, elems, code, data;
 	uint32_t ntypes, nimports, nfuncs, nglobals, nexports, nelems, ndata;
 	uint32_t nfuncs_imported, nglobals_imported, ntables_imported, nmems_imported;
-	int memory; /* defines a memory of 0 pages, exported as "memory" */
+	int memory; /* defines a memory of 0 pages, exported as "memory" (the first export) */
 };
 uint32_t wasm_builder_type(struct wasm_builder *b, const struct wasm_functype *t);
-/* An import of that kind, desc being its type as the import section writes it after the kind. */
-void wasm_builder_import(struct wasm_builder *b, const char *module, struct wasm_name name, enum wasm_kind kind,
-                         const void *desc, size_t len);
+/*
+ * An import from module of im's name and description (im->module is not
+ * read): a table, memory or global, or a function whose im->type is a type
+ * of b (wasm_builder_import_func makes one).
+ */
+void wasm_builder_import(struct wasm_builder *b, const char *module, const struct wasm_import *im);
 uint32_t wasm_builder_import_func(struct wasm_builder *b, const char *module, struct wasm_name name,
                                   const struct wasm_functype *t);
 /* A global initialized to a constant; its index. */
@@ -327,6 +345,127 @@ void wasm_builder_elem(struct wasm_builder *b, uint32_t offset, uint32_t f);
 void wasm_builder_data(struct wasm_builder *b, uint32_t offset, const void *bytes, size_t len);
 /* The module into out (allocated); b is emptied. */
 void wasm_builder_finish(struct wasm_builder *b, struct wasm_buf *out);
+
+/*
+ * The module in bytes (read into m) with the minimums of the first table and
+ * memory it defines (pages) raised to those given, and their maximums where
+ * lower, into out. Imported ones are left alone, and tables unless the
+ * module defines one, of funcref (wasm-ld's __indirect_function_table).
+ */
+void wasm_put_module_grown(struct wasm_buf *out, const unsigned char *bytes, const struct wasm_module *m,
+                           uint32_t table_min, uint32_t mem_min);
+
+/* ----------------------------------------------------------- instructions */
+
+/* The opcodes the project writes (the core binary format's, section 5.4). */
+enum wasm_opcode {
+	WASM_OP_UNREACHABLE = 0x00, WASM_OP_BLOCK = 0x02, WASM_OP_LOOP = 0x03, WASM_OP_IF = 0x04, WASM_OP_END = 0x0b,
+	WASM_OP_BR = 0x0c, WASM_OP_BR_IF = 0x0d, WASM_OP_RETURN = 0x0f, WASM_OP_CALL = 0x10,
+	WASM_OP_CALL_INDIRECT = 0x11,
+	WASM_OP_LOCAL_GET = 0x20, WASM_OP_LOCAL_SET = 0x21, WASM_OP_LOCAL_TEE = 0x22, WASM_OP_GLOBAL_GET = 0x23,
+	WASM_OP_GLOBAL_SET = 0x24,
+	WASM_OP_I32_LOAD = 0x28, WASM_OP_I32_LOAD8_U = 0x2d, WASM_OP_I32_STORE = 0x36, WASM_OP_I32_STORE8 = 0x3a,
+	WASM_OP_I32_CONST = 0x41, WASM_OP_I64_CONST = 0x42,
+	WASM_OP_I32_EQZ = 0x45, WASM_OP_I32_EQ = 0x46, WASM_OP_I32_NE = 0x47, WASM_OP_I32_LT_U = 0x49,
+	WASM_OP_I32_GE_U = 0x4f, WASM_OP_I32_ADD = 0x6a, WASM_OP_I32_SUB = 0x6b, WASM_OP_I32_MUL = 0x6c,
+	WASM_OP_I32_DIV_U = 0x6e, WASM_OP_I32_REM_U = 0x70,
+};
+
+/* An instruction without immediates (unreachable, end, return, the numeric ones). */
+void wasm_op(struct wasm_buf *b, enum wasm_opcode op);
+/* block, loop or if, of no parameters and no results. */
+void wasm_op_block(struct wasm_buf *b, enum wasm_opcode op);
+/* br, br_if (a label), call (a function), local.* and global.* (an index). */
+void wasm_op_index(struct wasm_buf *b, enum wasm_opcode op, uint32_t index);
+void wasm_call(struct wasm_buf *b, uint32_t func);
+void wasm_call_indirect(struct wasm_buf *b, uint32_t type, uint32_t table);
+void wasm_local_get(struct wasm_buf *b, uint32_t local);
+void wasm_local_set(struct wasm_buf *b, uint32_t local);
+void wasm_local_tee(struct wasm_buf *b, uint32_t local);
+void wasm_global_get(struct wasm_buf *b, uint32_t global);
+void wasm_global_set(struct wasm_buf *b, uint32_t global);
+/* i32.const of the bits of v; i64.const. */
+void wasm_i32_const(struct wasm_buf *b, uint32_t v);
+void wasm_i64_const(struct wasm_buf *b, int64_t v);
+/* A load or store of memory 0: its alignment as a power of 2, then its offset. */
+void wasm_op_memory(struct wasm_buf *b, enum wasm_opcode op, uint32_t align_log2, uint32_t offset);
+/* A constant expression (a global's value, a segment's offset): the const of valtype v, then end. */
+void wasm_const_expr(struct wasm_buf *b, unsigned valtype, int64_t v);
+
+/* ------------------------------------------------------- component writer */
+
+/* The core sorts beyond wasm_kind's, as a core instance argument or alias names them. */
+enum { WASM_CORE_SORT_TYPE = 0x10, WASM_CORE_SORT_MODULE = 0x11, WASM_CORE_SORT_INSTANCE = 0x12 };
+/* A component's sorts; a core one (WASM_SORT_CORE | a core sort) is written 0x00, then the core sort. */
+enum wasm_sort {
+	WASM_SORT_FUNC = 0x01, WASM_SORT_VALUE = 0x02, WASM_SORT_TYPE = 0x03, WASM_SORT_COMPONENT = 0x04,
+	WASM_SORT_INSTANCE = 0x05, WASM_SORT_CORE = 0x100,
+};
+void wasm_put_sort(struct wasm_buf *b, unsigned sort);
+
+/* The arguments of a core instantiation, or the exports of a core instance, being written. */
+struct wasm_core_args {
+	struct wasm_buf b;
+	uint32_t n;
+};
+/* One: name, then a core sort (WASM_CORE_SORT_INSTANCE for an instantiation's) and its index. */
+void wasm_core_arg(struct wasm_core_args *a, struct wasm_name name, unsigned core_sort, uint32_t index);
+void wasm_core_arg_str(struct wasm_core_args *a, const char *name, unsigned core_sort, uint32_t index);
+void wasm_core_args_free(struct wasm_core_args *a);
+/* A core instance section's entry: module instantiated with a, or an instance of a's exports; a is emptied. */
+void wasm_put_core_instantiate(struct wasm_buf *b, uint32_t module, struct wasm_core_args *a);
+void wasm_put_core_instance_exports(struct wasm_buf *b, struct wasm_core_args *a);
+
+/* An alias section's entry: an export of a core instance, of an instance, or a definition of an outer component. */
+void wasm_put_alias_core_export(struct wasm_buf *b, unsigned core_sort, uint32_t instance, const char *name);
+void wasm_put_alias_export(struct wasm_buf *b, unsigned sort, uint32_t instance, const char *name);
+void wasm_put_alias_outer(struct wasm_buf *b, unsigned sort, uint32_t count, uint32_t index);
+
+/* The options of canon lift and lower: string encoding UTF-8, and what is set of the others. */
+struct wasm_canon_opts {
+	int memory, realloc, post_return; /* whether set */
+	uint32_t memory_index, realloc_func, post_return_func;
+};
+/* A canonical section's entry: lift core_func to a function of type, lower func, a resource's built-ins. */
+void wasm_put_canon_lift(struct wasm_buf *b, uint32_t core_func, const struct wasm_canon_opts *o, uint32_t type);
+void wasm_put_canon_lower(struct wasm_buf *b, uint32_t func, const struct wasm_canon_opts *o);
+void wasm_put_canon_resource_new(struct wasm_buf *b, uint32_t type);
+void wasm_put_canon_resource_drop(struct wasm_buf *b, uint32_t type);
+void wasm_put_canon_resource_rep(struct wasm_buf *b, uint32_t type);
+
+/* What a component import or a typed export is: a sort and a type index (wasm/comptype.c writes types). */
+enum wasm_extern {
+	WASM_EXTERN_CORE_MODULE = 0x00, WASM_EXTERN_FUNC = 0x01, WASM_EXTERN_TYPE = 0x03, /* a type equal to it */
+	WASM_EXTERN_COMPONENT = 0x04, WASM_EXTERN_INSTANCE = 0x05,
+};
+void wasm_put_extern_desc(struct wasm_buf *b, enum wasm_extern kind, uint32_t type);
+/* An import section's entry. */
+void wasm_put_component_import(struct wasm_buf *b, const char *name, enum wasm_extern kind, uint32_t type);
+/* An export section's entry, without a type ascription. */
+void wasm_put_component_export(struct wasm_buf *b, const char *name, unsigned sort, uint32_t index);
+
+/* ------------------------------------------- the project's custom sections */
+
+/* Named and laid out in doc/dynamic-linking-abi.md. */
+#define WASM_ENV_SECTION "wasm32-wasi-cc.env"             /* the declared environment: vec(name) */
+#define WASM_SONAME_SECTION "wasm32-wasi-cc.soname"       /* a dll's soname: a name */
+#define WASM_LIBRARIES_SECTION "wasm32-wasi-cc.libraries" /* a dynamic executable's modules: vec(name, index) */
+#define WASM_MAIN_SECTION "wasm32-wasi-cc.main"           /* a typed command's signature: JSON (doc/typed-main.md) */
+/* A core module's world, for wit-component (wasm_world_metadata); its name starts with "component-type". */
+#define WASM_WORLD_SECTION "component-type:wasm32-wasi-cc"
+
+/* An embedded module of a dynamic executable's component: its soname ("" for the executable), its core module. */
+struct wasm_library {
+	struct wasm_name name;
+	uint32_t module;
+};
+void wasm_put_env_section(struct wasm_buf *b, char *const *names, size_t n);
+void wasm_put_soname_section(struct wasm_buf *b, const char *soname);
+void wasm_put_libraries_section(struct wasm_buf *b, const struct wasm_library *libs, size_t n);
+/* Their contents (c over what follows the name); 0 with *out allocated, or -1 (error in c). */
+int wasm_read_env_section(struct wasm_cursor *c, struct wasm_name **names, uint32_t *n);
+int wasm_read_soname_section(struct wasm_cursor *c, struct wasm_name *soname);
+int wasm_read_libraries_section(struct wasm_cursor *c, struct wasm_library **libs, uint32_t *n);
 
 /* --------------------------------------------------------------- dylink.0 */
 
@@ -372,6 +511,13 @@ int wasm_module_dylink(const unsigned char *bytes, size_t len, struct wasm_dylin
 uint32_t wasm_dylink_import_flags(const struct wasm_dylink *d, struct wasm_name module, struct wasm_name field);
 /* A subsection listing names (NEEDED, RUNTIME_PATH); nothing when n is 0. */
 void wasm_put_name_list(struct wasm_buf *b, unsigned id, char *const *names, size_t n);
+/*
+ * The section dylink.0 of d (read from bytes) with NEEDED and RUNTIME_PATH
+ * replaced: NEEDED where it was, else before the first subsection that
+ * follows it in id order; RUNTIME_PATH last; either left out when empty.
+ */
+void wasm_put_dylink_relinked(struct wasm_buf *b, const unsigned char *bytes, const struct wasm_dylink *d,
+                              char *const *needed, size_t nneeded, char *const *runpath, size_t nrunpath);
 
 /* ---------------------------------------------------------------- linking */
 

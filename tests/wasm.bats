@@ -1,0 +1,65 @@
+#!/usr/bin/env bats
+# wasm.bats: the two readers of binaries, wasm/ (the driver's) and runtime/run/wasm.js (the runner's), read
+# one fixture that wasm/ writes (tests/fixtures/wasm) and the driver's binaries alike.
+
+load test_helper
+
+: "${NODE:=node}"
+F=$TOP_SRCDIR/tests/fixtures/wasm
+
+summary_c() {
+	"$BUILD_DIR/wasm/wasm-summary" "$@"
+}
+
+summary_js() {
+	"$NODE" "$F/summary.js" "$@"
+}
+
+fixture_summary="component, sections: 1 1 2 6 2 6 0 0
+env: HOME LANG
+libraries: '' module 0 'libx.so' module 1
+core module 0:
+core module, sections: 1 3 5 6 7 10
+env:
+libraries: none
+tags: no
+stack pointer: global 0, 65536 bytes
+dylink: none
+core module 1:
+core module, sections: 0 1 2 3 7 10 0
+env:
+libraries: none
+tags: no
+stack pointer: none
+dylink: memory 16 align 2, table 1 align 0
+needed: libc.so
+runpath: \$ORIGIN/lib"
+
+@test "wasm/ writes the fixture byte for byte as it is checked in" {
+	summary_c --fixture fixture.wasm
+	cmp fixture.wasm "$F/fixture.wasm"
+}
+
+@test "wasm/ and wasm.js read the fixture alike" {
+	run -0 summary_c "$F/fixture.wasm"
+	[ "$output" = "$fixture_summary" ]
+	run -0 summary_js "$F/fixture.wasm"
+	[ "$output" = "$fixture_summary" ]
+}
+
+@test "wasm/ and wasm.js read a dll, a dynamic executable and its component alike" {
+	D=$TOP_SRCDIR/tests/fixtures/dynamic
+	wasm32-wasi-cc -shared -o libcb.so "$D/libcb.c"
+	wasm32-wasi-cc --emit=core -o usecb.core "$D/usecb.c" -L. -lcb -Wl,-rpath,/lib
+	wasm32-wasi-cc --env=HOME -o usecb "$D/usecb.c" -L. -lcb
+	for f in libcb.so usecb.core usecb; do
+		run -0 summary_c "$f"
+		c=$output
+		run -0 summary_js "$f"
+		[ "$output" = "$c" ]
+	done
+	# what they agree on is read: the component's libraries, NEEDED and RUNTIME_PATH
+	[[ "$c" == *"env: HOME"* && "$c" == *"libraries: 'liballoc.so' module "*" 'libcb.so' module "*" '' module "* ]]
+	run -0 summary_c usecb.core
+	[[ "$output" == *"needed: libcb.so"*"runpath: /lib"* ]]
+}
