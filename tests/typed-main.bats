@@ -140,8 +140,10 @@ world root {
    "params": [{"name": "name", "type": "string"}, {"name": "times", "type": "u32"}, {"name": "shout", "type": "bool"}, {"name": "tags", "type": {"list": "string"}}, {"name": "style", "type": {"option": {"enum": "style", "docs": "How to greet.", "cases": ["plain", "fancy"]}}}],
    "result": {"result": {"ok": "string", "err": "string"}}}
  ]}' ]
-	# level 0's section is there too
-	"$NODE" "$FIX/section.js" greet wasm32-wasi-cc.env > /dev/null
+	# level 0's section is there too, with what --env= declares
+	wasm32-wasi-cc --wit="$FIX/greet.wit" --env=LANG,TZ -I. -o greet "$FIX/greet.c"
+	run -0 "$NODE" "$FIX/section.js" greet wasm32-wasi-cc.env
+	[ "$output" = $'\x02\x04LANG\x02TZ' ]
 	assert_no_temporaries
 }
 
@@ -173,6 +175,12 @@ err: the name is empty" ]
 	run -0 "$JCO" wit types
 	[[ "$output" == *"  export echo: func(e: everything) -> everything;"* ]]
 	[[ "$output" == *"    nested: list<option<list<tuple<string, shape>>>>,"* ]]
+	# the signature keeps the docs of fields and names types where they are used
+	run -0 "$NODE" "$FIX/section.js" types wasm32-wasi-cc.main
+	[[ "$output" == *'{"name": "e", "type": {"record": "everything", "docs": null, "fields": [{"name": "b", "type": "bool", "docs": null}, {"name": "s8", "type": "s8", "docs": null}, '* ]]
+	[[ "$output" == *'{"record": "point", "docs": "A point on the plane.", "fields": [{"name": "x", "type": "f64", "docs": "across"}, {"name": "y", "type": "f64", "docs": "down"}]}'* ]]
+	[[ "$output" == *'{"name": "u64", "type": "u64", "docs": null}'* ]]
+	[[ "$output" == *'"package": "test:types@0.1.0", "world": "types", "docs": "Every WIT value type, there and back."'* ]]
 	transpile types
 	run -0 "$NODE" "$FIX/types.mjs" "$PWD/js"
 	[ "${lines[1]}" = "echo: the same" ]
