@@ -99,6 +99,25 @@ static void add_doc_line(struct parser *p, char **docs, size_t start, size_t end
 	free(old);
 }
 
+/* The lines of a block doc comment's text (slash, two stars), each without its leading blanks and '*'. */
+static void block_docs(struct parser *p, char **docs, size_t start, size_t end)
+{
+	while (start < end) {
+		size_t e = start;
+
+		while (e < end && p->src[e] != '\n')
+			e++;
+		while (start < e && (p->src[start] == ' ' || p->src[start] == '\t'))
+			start++;
+		if (start < e && p->src[start] == '*')
+			start++;
+		/* blank first and last lines are the comment's frame */
+		if (start < e || (*docs && e < end))
+			add_doc_line(p, docs, start, e);
+		start = e + 1;
+	}
+}
+
 /* Whitespace and comments; the /// lines go to *docs (a blank line between them and the token does not matter). */
 static void skip_space(struct parser *p, char **docs)
 {
@@ -117,6 +136,9 @@ static void skip_space(struct parser *p, char **docs)
 				add_doc_line(p, docs, start, p->pos);
 		} else if (c == '/' && peekc(p, 1) == '*') {
 			int line = p->line, col = p->col, depth = 0;
+			/* a doc comment opens with a slash and two stars, and is not the empty comment */
+			int doc = peekc(p, 2) == '*' && peekc(p, 3) != '/';
+			size_t start = p->pos + 3;
 
 			do {
 				if (p->pos >= p->len)
@@ -130,6 +152,8 @@ static void skip_space(struct parser *p, char **docs)
 				}
 				advance(p);
 			} while (depth > 0);
+			if (doc)
+				block_docs(p, docs, start, p->pos - 2);
 		} else {
 			return;
 		}

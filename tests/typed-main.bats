@@ -180,6 +180,7 @@ err: the name is empty" ]
 	[[ "$output" == *'{"name": "e", "type": {"record": "everything", "docs": null, "fields": [{"name": "b", "type": "bool", "docs": null}, {"name": "s8", "type": "s8", "docs": null}, '* ]]
 	[[ "$output" == *'{"record": "point", "docs": "A point on the plane.", "fields": [{"name": "x", "type": "f64", "docs": "across"}, {"name": "y", "type": "f64", "docs": "down"}]}'* ]]
 	[[ "$output" == *'{"name": "u64", "type": "u64", "docs": null}'* ]]
+	[[ "$output" == *'{"enum": "style", "docs": "How it looks,\nin two lines.", "cases": ["plain", "fancy"]}'* ]]
 	[[ "$output" == *'"package": "test:types@0.1.0", "world": "types", "docs": "Every WIT value type, there and back."'* ]]
 	transpile types
 	run -0 "$NODE" "$FIX/types.mjs" "$PWD/js"
