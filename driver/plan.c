@@ -554,11 +554,16 @@ static void plan_header(struct plan *p, const struct invocation *inv, const stru
 static const char *plan_wit_glue(struct plan *p, const struct invocation *inv, const struct node *spec,
                                  struct scope *sc)
 {
-	struct strvec inputs = {0};
+	struct strvec inputs = {0}, flags = {0};
 	const char *glue = temp_named(inv, inv->wit, "-glue.c"), *object = temp_named(inv, inv->wit, "-glue.o");
 
 	scope_set(sc, "output", glue);
 	add_step(p, spec, "wit-glue", sc);
+	/* the user's flags but the language's standard, which may be C++'s: the glue is C */
+	for (size_t i = 0; i < inv->compile_args.len; i++)
+		if (!has_prefix(inv->compile_args.v[i], "-std=") && strcmp(inv->compile_args.v[i], "-ansi") != 0)
+			strvec_push(&flags, inv->compile_args.v[i]);
+	scope_set_list(sc, "user-flags", &flags);
 	strvec_push(&inputs, "-x");
 	strvec_push(&inputs, "c");
 	strvec_push(&inputs, glue);
@@ -568,7 +573,9 @@ static const char *plan_wit_glue(struct plan *p, const struct invocation *inv, c
 	scope_set_list(sc, "inputs", &inputs);
 	scope_set(sc, "output", object);
 	add_step(p, spec, "compile", sc);
+	scope_set_list(sc, "user-flags", &inv->compile_args);
 	strvec_free(&inputs);
+	strvec_free(&flags);
 	return object;
 }
 

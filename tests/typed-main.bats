@@ -251,3 +251,14 @@ JS
 	run -1 wasm32-wasi-cc --wit=bad.wit --emit=header
 	[ "$output" = "wasm32-wasi-cc: bad.wit:3:7: 'use' of another package's interface is not supported by Typed Main level 1" ]
 }
+
+@test "a C++ program implements the world too, with C++'s -std= (the glue stays C)" {
+	header greet
+	cp "$FIX/greet.c" greet.cc
+	# without exceptions, which jco cannot translate (doc/cxx.md)
+	wasm32-wasi-c++ -std=c++17 -fno-exceptions -Wall -Werror --wit="$FIX/greet.wit" -I. -o greet greet.cc
+	transpile greet
+	printf 'const { run } = await import(`${process.cwd()}/js/greet.js`);\nconsole.log(run("C++", 1, true, [], "plain"));\n' > call.mjs
+	run -0 "$NODE" call.mjs
+	[ "$output" = "HELLO, C++!" ]
+}
