@@ -300,7 +300,19 @@ static int is_keyword(const char *s)
 	return 0;
 }
 
-/* A name being defined: an identifier, not a keyword unless %-escaped. Allocated. */
+/* s, owned by the world from now on: a failure anywhere later frees it with the world. */
+static char *keep(struct parser *p, char *s)
+{
+	struct wit_world *w = p->w;
+
+	if (s) {
+		w->strings = xreallocarray(w->strings, w->nstrings + 1, sizeof(*w->strings));
+		w->strings[w->nstrings++] = s;
+	}
+	return s;
+}
+
+/* A name being defined: an identifier, not a keyword unless %-escaped. The world's. */
 static char *name(struct parser *p, const char *what)
 {
 	char *n;
@@ -312,7 +324,7 @@ static char *name(struct parser *p, const char *what)
 		     p->tok.text);
 	if (isdigit((unsigned char)p->tok.text[0]))
 		fail(p, "expected %s, found %s", what, tok_str(&p->tok));
-	n = p->tok.text;
+	n = keep(p, p->tok.text);
 	p->tok.text = NULL;
 	next(p);
 	return n;
@@ -320,7 +332,7 @@ static char *name(struct parser *p, const char *what)
 
 static char *take_docs(struct parser *p)
 {
-	char *d = p->tok.docs;
+	char *d = keep(p, p->tok.docs);
 
 	p->tok.docs = NULL;
 	return d;
@@ -505,7 +517,6 @@ static int parse_typedef(struct parser *p, char *docs)
 		add_named(p, t);
 		return 1;
 	}
-	free(docs);
 	return 0;
 }
 
@@ -567,21 +578,15 @@ static void parse_world(struct parser *p, char *docs)
 			next(p);
 			n = name(p, "the name of an exported function");
 			if (!accept(p, ':')) {
-				free(n);
-				free(d);
 				fail(p, "exported interfaces are not supported by Typed Main level 1: export a function, "
 				        "`export NAME: func(...) -> T;`");
 			}
 			if (!is_kw(p, "func") && !is_kw(p, "async")) {
-				free(n);
-				free(d);
 				fail(p, "exported interfaces are not supported by Typed Main level 1: export a function, "
 				        "`export NAME: func(...) -> T;`");
 			}
 			for (size_t i = 0; i < w->nfuncs; i++)
 				if (strcmp(w->funcs[i].name, n) == 0) {
-					free(n);
-					free(d);
 					fail_at(p, line, col, "function '%s' is exported twice", w->funcs[i].name);
 				}
 			w->funcs = xreallocarray(w->funcs, w->nfuncs + 1, sizeof(*w->funcs));
@@ -591,14 +596,11 @@ static void parse_world(struct parser *p, char *docs)
 			parse_func(p, f);
 			expect(p, ';');
 		} else if (is_kw(p, "import")) {
-			free(d);
 			fail(p, "imports are not supported by Typed Main level 1: the program imports only WASI, "
 			        "through the C library");
 		} else if (is_kw(p, "use")) {
-			free(d);
 			parse_use(p);
 		} else if (is_kw(p, "include")) {
-			free(d);
 			fail(p, "'include' is not supported by Typed Main level 1");
 		} else if (!parse_typedef(p, d)) {
 			fail(p, "expected 'export' or a type definition in world '%s', found %s", w->name,
@@ -629,15 +631,12 @@ static void parse_interface(struct parser *p, char *docs)
 		char *d = take_docs(p);
 
 		if (p->tok.kind == TOK_EOF) {
-			free(d);
 			fail(p, "expected '}' to close interface '%s', found the end of the file", f->name);
 		}
 		if (is_kw(p, "use")) {
-			free(d);
 			fail(p, "'use' within an interface is not supported by Typed Main level 1");
 		}
 		if (p->tok.kind == TOK_ID && !is_keyword(p->tok.text)) {
-			free(d);
 			fail(p, "functions in interfaces are not supported by Typed Main level 1: the world exports "
 			        "its functions");
 		}
@@ -658,16 +657,13 @@ static void parse_use(struct parser *p)
 	line = p->tok.line, col = p->tok.col;
 	iface = name(p, "an interface name");
 	if (is_punct(p, ':') || is_punct(p, '/') || is_punct(p, '@')) {
-		free(iface);
 		fail_at(p, line, col, "'use' of another package's interface is not supported by Typed Main level 1");
 	}
 	if (!is_punct(p, '.')) {
-		free(iface);
 		fail(p, "expected '.' after the interface's name, found %s", tok_str(&p->tok));
 	}
 	next(p);
 	if (!is_punct(p, '{')) {
-		free(iface);
 		fail(p, "expected '{', found %s", tok_str(&p->tok));
 	}
 	next(p);
@@ -677,7 +673,7 @@ static void parse_use(struct parser *p)
 
 		alias = new_type(p, WIT_ALIAS, l, c);
 		ref = new_type(p, WIT_REF, l, c);
-		ref->scope = xstrdup(iface);
+		ref->scope = iface;
 		alias->elem = ref;
 		ref->name = name(p, "a type name");
 		if (is_kw(p, "as")) {
@@ -686,50 +682,41 @@ static void parse_use(struct parser *p)
 			alias->name = name(p, "a type name");
 			alias->line = l, alias->col = c;
 		} else {
-			alias->name = xstrdup(ref->name);
+			alias->name = ref->name;
 		}
 		add_named(p, alias);
 		if (!accept(p, ','))
 			break;
 	}
-	free(iface);
 	expect(p, '}');
 	expect(p, ';');
 }
 
 static void parse_package(struct parser *p)
 {
-	struct wasm_buf b = {0};
+	const char *version = "";
+	size_t start = 0, len = 0;
 	char *ns, *n;
 
 	next(p);
 	ns = name(p, "a package namespace");
-	if (!is_punct(p, ':')) {
-		free(ns);
+	if (!is_punct(p, ':'))
 		fail(p, "expected ':' between the package's namespace and name, found %s", tok_str(&p->tok));
-	}
 	next(p);
 	n = name(p, "a package name");
-	wasm_put(&b, ns, strlen(ns));
-	wasm_put_byte(&b, ':');
-	wasm_put(&b, n, strlen(n));
-	free(ns);
-	free(n);
 	if (is_punct(p, '@')) {
-		/* a semver: its characters, as one run */
-		size_t start = p->pos;
-
+		/* a semver: its characters, as one run, with the '@' */
+		start = p->pos;
 		while (p->pos < p->len && (isalnum((unsigned char)p->src[p->pos]) || strchr(".-+", p->src[p->pos])))
 			advance(p);
-		if (p->pos == start) {
-			wasm_buf_free(&b);
+		if (p->pos == start)
 			fail(p, "expected a version after '@'");
-		}
-		wasm_put(&b, p->src + start - 1, p->pos - start + 1);
-		next(p);
+		version = p->src + start - 1;
+		len = p->pos - start + 1;
 	}
-	wasm_put_byte(&b, 0);
-	p->w->package = (char *)b.p;
+	p->w->package = keep(p, xasprintf("%s:%s%.*s", ns, n, (int)len, version));
+	if (len)
+		next(p);
 	expect(p, ';');
 }
 
@@ -873,7 +860,7 @@ int wit_load(const char *path, struct wit_world *w, char **err)
 	}
 	next(&p);
 	if (is_kw(&p, "package")) {
-		free(take_docs(&p));
+		take_docs(&p);
 		parse_package(&p);
 	}
 	while (p.tok.kind != TOK_EOF) {
@@ -884,10 +871,8 @@ int wit_load(const char *path, struct wit_world *w, char **err)
 		} else if (is_kw(&p, "interface")) {
 			parse_interface(&p, docs);
 		} else if (is_kw(&p, "package")) {
-			free(docs);
 			fail(&p, "a package declaration must come first, and once");
 		} else {
-			free(docs);
 			fail(&p, "expected 'world' or 'interface', found %s", tok_str(&p.tok));
 		}
 	}
@@ -908,36 +893,22 @@ void wit_free(struct wit_world *w)
 {
 	for (struct wit_type *t = w->all, *n; t; t = n) {
 		n = t->next;
-		for (size_t i = 0; i < t->nfields; i++) {
-			free(t->fields[i].name);
-			free(t->fields[i].docs);
-		}
 		free(t->fields);
-		free(t->name);
-		free(t->docs);
-		free(t->scope);
 		free(t);
 	}
 	for (size_t i = 0; i < w->nifaces; i++) {
-		free(w->ifaces[i]->name);
-		free(w->ifaces[i]->docs);
 		free(w->ifaces[i]->types);
 		free(w->ifaces[i]);
 	}
-	free(w->ifaces);
-	for (size_t i = 0; i < w->nfuncs; i++) {
-		for (size_t k = 0; k < w->funcs[i].nparams; k++)
-			free(w->funcs[i].params[k].name);
+	for (size_t i = 0; i < w->nfuncs; i++)
 		free(w->funcs[i].params);
-		free(w->funcs[i].name);
-		free(w->funcs[i].docs);
-	}
+	for (size_t i = 0; i < w->nstrings; i++)
+		free(w->strings[i]);
+	free(w->strings);
+	free(w->ifaces);
 	free(w->funcs);
 	free(w->types);
 	free(w->file);
-	free(w->package);
-	free(w->name);
-	free(w->docs);
 	memset(w, 0, sizeof(*w));
 }
 

@@ -79,6 +79,8 @@ struct wit_world {
 	struct wit_iface **ifaces;  /* the package's interfaces */
 	size_t nifaces;
 	struct wit_type *all;       /* every type node */
+	char **strings;             /* every name and doc comment above, freed with the world */
+	size_t nstrings;
 };
 
 /* wit.c: reads path into *w; -1 with *err set to "FILE:LINE:COL: what is wrong". */
