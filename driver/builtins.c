@@ -15,6 +15,10 @@ static const struct {
 	{"dll-exports", builtin_dll_exports},
 	{"dylink", builtin_dylink},
 	{"scan-env", builtin_scan_env},
+	{"wit-embed", builtin_wit_embed},
+	{"wit-glue", builtin_wit_glue},
+	{"wit-header", builtin_wit_header},
+	{"wit-main", builtin_wit_main},
 };
 
 builtin_fn *find_builtin(const char *name)

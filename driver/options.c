@@ -170,6 +170,10 @@ int option_selects_artifact(const char *word, const char **name)
 		*name = value;
 		return 1;
 	}
+	if (o->id == OPT_WIT && value && !*value) {
+		*name = NULL;
+		return 1;
+	}
 	if (o->id == OPT_EXEC_MODEL && value_allowed(o, value)) {
 		*name = NULL;
 		return 1;
@@ -322,6 +326,13 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 		break;
 	case OPT_EMIT:
 		inv->emit = value;
+		break;
+	case OPT_WIT:
+		if (!*value)
+			usage_error("%s: expected a WIT file", word);
+		inv->wit = value;
+		/* the spec whose flags: has --wit= says which kind that is */
+		ask_artifact(inv, NULL, "--wit=");
 		break;
 	case OPT_HOST_DIRS:
 		inv->host_dirs = HOST_DIRS_WARN;

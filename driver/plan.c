@@ -7,12 +7,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "artifacts.h"
 #include "builtins.h"
 #include "fileio.h"
 #include "libraries.h"
 #include "plan.h"
 #include "ports.h"
 #include "tempfiles.h"
+#include "wit.h"
 #include "wasm/wasm.h"
 
 void spec_check(char *err)
@@ -82,6 +84,8 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "static", "1");
 	if (inv->export_dynamic)
 		scope_set(sc, "export-dynamic", "1");
+	if (inv->wit)
+		scope_set(sc, "wit", inv->wit);
 	scope_set_list(sc, "user-flags", &inv->compile_args);
 	scope_set_list(sc, "env-names", &inv->env);
 	if (!inv->no_env_from_source)
@@ -207,6 +211,8 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 		warn("%s is unused: %s links nothing", inv->artifact_flag, mode_flag(inv->mode));
 	if (inv->emit)
 		warn("--emit=%s is unused: %s links nothing", inv->emit, mode_flag(inv->mode));
+	if (inv->wit)
+		warn("--wit=%s is unused: %s links nothing", inv->wit, mode_flag(inv->mode));
 	check_not_input(inv, inv->output);
 	check_fifo(inv, inv->output);
 	base_scope(&sc, inv, spec, NULL);
@@ -366,8 +372,12 @@ static const struct node *find_artifact(const struct invocation *inv, const stru
 	const struct node *a = choose(spec, "artifacts", "artifact kind", "default-artifact", name);
 	const struct node *refused;
 	const char *lifetime = scalar_at(a, "lifetime"), *state;
+	/* the kind whose flags: has --wit= (specs/typed-command.yaml) links a world's main */
+	const char *typed = artifact_by_flag(spec, "--wit=");
 
 	*pname = name ? name : scalar_at(spec, "default-artifact");
+	if (!inv->wit && typed && strcmp(*pname, typed) == 0)
+		usage_error("%s: a typed command needs its world: name it with --wit=FILE", inv->artifact_flag);
 
 	if ((refused = node_get(a, "refused")))
 		usage_error("%s: %s", inv->artifact_flag ? inv->artifact_flag : name,
@@ -482,6 +492,69 @@ static int provided_library(const struct node *spec, const struct node *artifact
 	return 0;
 }
 
+/* The world of --wit=, read before anything runs: its errors are FILE:LINE:COL, and leave no output. */
+static void check_wit(const struct invocation *inv)
+{
+	struct wit_world w;
+	char *err = NULL;
+
+	if (wit_load(inv->wit, &w, &err) < 0)
+		fatal("%s", err);
+	wit_free(&w);
+}
+
+/* --wit=FILE --emit=header: one step writes the header, to -o or standard output. */
+static void plan_header(struct plan *p, const struct invocation *inv, const struct node *spec)
+{
+	struct scope sc = {0};
+
+	if (!inv->wit)
+		usage_error("--emit=header writes the C header of a WIT world: name it with --wit=FILE");
+	if (inv->ninputs)
+		usage_error("--emit=header takes no input files, only --wit=%s", inv->wit);
+	check_wit(inv);
+	p->output = inv->output;
+	check_fifo(inv, p->output);
+	if (p->output && strcmp(p->output, "-") == 0)
+		p->output = NULL;
+	if (!p->output)
+		p->output = "/dev/stdout";
+	p->final_tmp = strcmp(p->output, "/dev/stdout") ? output_temp(inv->dry_run, p->output) : p->output;
+	base_scope(&sc, inv, spec, NULL);
+	scope_set(&sc, "output", p->final_tmp);
+	add_step(p, spec, "wit-header", &sc);
+	scope_free(&sc);
+}
+
+/* The glue of --wit= (its core exports), written and compiled before the link; its object. */
+static const char *plan_wit_glue(struct plan *p, const struct invocation *inv, const struct node *spec,
+                                 struct scope *sc)
+{
+	struct strvec inputs = {0}, flags = {0};
+	const char *glue = temp_named(inv, inv->wit, "-glue.c"), *object = temp_named(inv, inv->wit, "-glue.o");
+
+	scope_set(sc, "output", glue);
+	add_step(p, spec, "wit-glue", sc);
+	/* the user's flags but the language's standard, which may be C++'s: the glue is C */
+	for (size_t i = 0; i < inv->compile_args.len; i++)
+		if (!has_prefix(inv->compile_args.v[i], "-std=") && strcmp(inv->compile_args.v[i], "-ansi") != 0)
+			strvec_push(&flags, inv->compile_args.v[i]);
+	scope_set_list(sc, "user-flags", &flags);
+	strvec_push(&inputs, "-x");
+	strvec_push(&inputs, "c");
+	strvec_push(&inputs, glue);
+	scope_set(sc, "cxx-input", "");
+	scope_set(sc, "preprocessed-input", "");
+	scope_set(sc, "mode-flag", "-c");
+	scope_set_list(sc, "inputs", &inputs);
+	scope_set(sc, "output", object);
+	add_step(p, spec, "compile", sc);
+	scope_set_list(sc, "user-flags", &inv->compile_args);
+	strvec_free(&inputs);
+	strvec_free(&flags);
+	return object;
+}
+
 void plan_link(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
 	const struct node *artifact, *steps;
@@ -495,6 +568,10 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 
 	if (inv->linker_query) {
 		plan_linker_query(p, inv, spec);
+		return;
+	}
+	if (inv->emit && strcmp(inv->emit, "header") == 0) {
+		plan_header(p, inv, spec);
 		return;
 	}
 	artifact = find_artifact(inv, spec, &artifact_key);
@@ -536,6 +613,10 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 			filter_linker_words(node_get(spec, "linker"), inv, &i, &words);
 		else if (!provided_library(spec, artifact, w->arg))
 			strvec_push(&words.link, w->arg);
+	}
+	if (inv->wit) {
+		check_wit(inv);
+		strvec_push(&words.link, plan_wit_glue(p, inv, spec, &sc));
 	}
 	/* --dl-openable= is -Wl,--dl-openable= */
 	strvec_append(&words.dylink, &inv->dl_openable);

@@ -1,5 +1,5 @@
-## fuzz/local.mk: libFuzzer harnesses of the spec loader and of the wasm reader and the
-## builtins that read objects. Built and run on demand, not by make check:
+## fuzz/local.mk: libFuzzer harnesses of the spec loader, of the wasm reader and the
+## builtins that read objects, and of the WIT parser. Built and run on demand, not by make check:
 ## `make fuzz-run FUZZ_SECONDS=60` runs each for that long from the seed corpus
 ## (fuzz/corpus), keeping what it finds in fuzz/work-*; .ci/run does.
 FUZZ_SECONDS = 60
@@ -11,8 +11,11 @@ fuzz_wasm_sources = $(srcdir)/fuzz/fuzz-wasm.c $(WASM_LIB_C:%=$(srcdir)/%) \
 	$(srcdir)/driver/fileio.c $(srcdir)/driver/util.c $(srcdir)/driver/exports.c \
 	$(srcdir)/driver/dllexports.c $(srcdir)/driver/versionscript.c $(srcdir)/driver/envdecl.c \
 	$(srcdir)/driver/envscan.c
-EXTRA_DIST += fuzz/fuzz-spec.c fuzz/fuzz-wasm.c fuzz/corpus
-CLEANFILES += fuzz/fuzz-spec fuzz/fuzz-wasm fuzz/probe
+fuzz_wit_sources = $(srcdir)/fuzz/fuzz-wit.c $(srcdir)/driver/wit.c $(srcdir)/driver/witabi.c \
+	$(srcdir)/driver/witc.c $(srcdir)/driver/witenc.c $(srcdir)/driver/witjson.c \
+	$(WASM_LIB_C:%=$(srcdir)/%) $(srcdir)/driver/fileio.c $(srcdir)/driver/util.c
+EXTRA_DIST += fuzz/fuzz-spec.c fuzz/fuzz-wasm.c fuzz/fuzz-wit.c fuzz/corpus
+CLEANFILES += fuzz/fuzz-spec fuzz/fuzz-wasm fuzz/fuzz-wit fuzz/probe
 
 # libFuzzer comes with clang's runtime libraries for the host.
 fuzz/probe:
@@ -24,14 +27,18 @@ fuzz/fuzz-spec: fuzz/probe $(fuzz_spec_sources)
 	$(AM_V_CCLD)$(WASM_CLANG) $(FUZZ_CFLAGS) -o $@ $(fuzz_spec_sources) $(LIBS)
 fuzz/fuzz-wasm: fuzz/probe $(fuzz_wasm_sources)
 	$(AM_V_CCLD)$(WASM_CLANG) $(FUZZ_CFLAGS) -o $@ $(fuzz_wasm_sources)
+fuzz/fuzz-wit: fuzz/probe $(fuzz_wit_sources)
+	$(AM_V_CCLD)$(WASM_CLANG) $(FUZZ_CFLAGS) -o $@ $(fuzz_wit_sources)
 
-fuzz: fuzz/fuzz-spec fuzz/fuzz-wasm
+fuzz: fuzz/fuzz-spec fuzz/fuzz-wasm fuzz/fuzz-wit
 # The driver allocates freely and frees little (it is short-lived), so leaks
-# are not looked for; the specs of the tree seed the spec harness too.
+# are not looked for; the specs of the tree seed the spec harness too, and the
+# typed-main fixtures the WIT one.
 fuzz-run: fuzz
-	@for h in spec wasm; do \
+	@for h in spec wasm wit; do \
 	  $(MKDIR_P) fuzz/work-$$h || exit 1; \
 	  seeds="$(srcdir)/fuzz/corpus/$$h"; test $$h = spec && seeds="$$seeds $(srcdir)/specs"; \
+	  test $$h = wit && seeds="$$seeds $(srcdir)/tests/fixtures/typed-main"; \
 	  echo "fuzz-$$h: $(FUZZ_SECONDS) s"; \
 	  ASAN_OPTIONS=detect_leaks=0 fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 	    -print_final_stats=1 -artifact_prefix=fuzz/ fuzz/work-$$h $$seeds > fuzz/fuzz-$$h.log 2>&1 || \
@@ -39,5 +46,5 @@ fuzz-run: fuzz
 	  grep -E '^stat::number_of_executed_units|^Done' fuzz/fuzz-$$h.log; \
 	done
 clean-fuzz:
-	rm -rf fuzz/work-spec fuzz/work-wasm fuzz/fuzz-spec.log fuzz/fuzz-wasm.log
+	rm -rf fuzz/work-spec fuzz/work-wasm fuzz/work-wit fuzz/fuzz-spec.log fuzz/fuzz-wasm.log fuzz/fuzz-wit.log
 .PHONY: fuzz fuzz-run clean-fuzz

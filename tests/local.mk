@@ -63,7 +63,8 @@ BATS_TESTS = \
 	tests/wasm.bats \
 	tests/wrap.bats \
 	tests/roles.bats \
-	tests/size.bats
+	tests/size.bats \
+	tests/typed-main.bats
 TESTS += $(BATS_TESTS)
 
 # the bats suites only: wasm/test-wasm is a program built at check time

@@ -6,6 +6,7 @@ WASM_LIB_C = \
 	wasm/builder.c \
 	wasm/code.c \
 	wasm/component.c \
+	wasm/comptype.c \
 	wasm/compwriter.c \
 	wasm/cursor.c \
 	wasm/custom.c \
