@@ -14,6 +14,10 @@ static const struct {
 	{"component-wrap", builtin_component_wrap},
 	{"dll-exports", builtin_dll_exports},
 	{"dylink", builtin_dylink},
+	{"wit-embed", builtin_wit_embed},
+	{"wit-glue", builtin_wit_glue},
+	{"wit-header", builtin_wit_header},
+	{"wit-main", builtin_wit_main},
 };
 
 builtin_fn *find_builtin(const char *name)

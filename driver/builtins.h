@@ -26,6 +26,13 @@ int builtin_dll_exports(int argc, char **argv, char **err);
 /* dylink.c: dylink [--dll] -o OUTPUT INPUT WORD... gives a linked dll or dynamic executable its two-level namespace. */
 int builtin_dylink(int argc, char **argv, char **err);
 
+/* witsteps.c: a typed command's steps (--wit=, doc/typed-main.md): wit-header WIT OUTPUT, wit-glue WIT OUTPUT,
+ * wit-embed WIT CORE OUTPUT (the world for jco new), wit-main WIT COMPONENT OUTPUT (the signature as JSON). */
+int builtin_wit_header(int argc, char **argv, char **err);
+int builtin_wit_glue(int argc, char **argv, char **err);
+int builtin_wit_embed(int argc, char **argv, char **err);
+int builtin_wit_main(int argc, char **argv, char **err);
+
 /* exports.c: check-exports FILE ALLOWED... refuses other exports of a command. */
 int builtin_check_exports(int argc, char **argv, char **err);
 

@@ -26,7 +26,8 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h \
 	driver/util.c driver/util.h \
-	driver/wrap.c driver/wrap.h
+	driver/wrap.c driver/wrap.h \
+	driver/wit.c driver/wit.h driver/witabi.c driver/witenc.c driver/witc.c driver/witjson.c driver/witsteps.c
 driver_wasm32_wasi_cc_LDADD = wasm/libwasm.a
 
 # llvm-nm, and -D for a dll's exports (driver/nm.c).

@@ -287,6 +287,11 @@ static void driver_option(struct invocation *inv, const struct option *o, const 
 	case OPT_EMIT:
 		inv->emit = value;
 		break;
+	case OPT_WIT:
+		if (!*value)
+			usage_error("%s: expected a WIT file", word);
+		inv->wit = value;
+		break;
 	case OPT_HOST_DIRS:
 		inv->host_dirs = HOST_DIRS_WARN;
 		break;

@@ -78,7 +78,8 @@ struct invocation {
 	size_t nqueries;
 	const char *artifact;  /* spec name of what to produce; NULL: the default */
 	const char *artifact_flag; /* the flag that chose it, for messages */
-	const char *emit;      /* "core", "component" or NULL */
+	const char *emit;      /* "core", "component", "header" or NULL */
+	const char *wit;       /* --wit=: the WIT world of a typed command (doc/typed-main.md) */
 	const char *allocator; /* spec name of the liballoc implementation; NULL: the default */
 	const char *sysroot;
 	enum { HOST_DIRS_WARN, HOST_DIRS_OFF, HOST_DIRS_ERROR } host_dirs; /* -W[no-|error=]host-dirs */

@@ -12,6 +12,7 @@
 #include "plan.h"
 #include "ports.h"
 #include "tempfiles.h"
+#include "wit.h"
 #include "wasm/wasm.h"
 
 void spec_check(char *err)
@@ -81,6 +82,8 @@ static void base_scope(struct scope *sc, const struct invocation *inv, const str
 		scope_set(sc, "static", "1");
 	if (inv->export_dynamic)
 		scope_set(sc, "export-dynamic", "1");
+	if (inv->wit)
+		scope_set(sc, "wit", inv->wit);
 	scope_set_list(sc, "user-flags", &inv->compile_args);
 	scope_set_list(sc, "env-names", &inv->env);
 	port_search_words(inv, spec, &includes, &libdirs, &rpath);
@@ -204,6 +207,8 @@ void plan_compile_only(struct plan *p, const struct invocation *inv, const struc
 		warn("%s is unused: %s links nothing", inv->artifact_flag, mode_flag(inv->mode));
 	if (inv->emit)
 		warn("--emit=%s is unused: %s links nothing", inv->emit, mode_flag(inv->mode));
+	if (inv->wit)
+		warn("--wit=%s is unused: %s links nothing", inv->wit, mode_flag(inv->mode));
 	check_not_input(inv, inv->output);
 	check_fifo(inv, inv->output);
 	base_scope(&sc, inv, spec, NULL);
@@ -382,10 +387,17 @@ static void check_emit(const struct invocation *inv, const struct node *a, const
 	            strcmp(value, "core") == 0 ? "a core module" : "a component");
 }
 
+/* What --wit= links (specs/typed-command.yaml). */
+#define TYPED_COMMAND "typed-command"
+
 static const struct node *find_artifact(const struct invocation *inv, const struct node *spec)
 {
-	const char *name = inv->artifact ? inv->artifact : automatic_artifact(inv, spec);
-	const struct node *a = choose(spec, "artifacts", "artifact kind", "default-artifact", name);
+	const char *name = inv->artifact ? inv->artifact : inv->wit ? TYPED_COMMAND : automatic_artifact(inv, spec);
+	const struct node *a;
+
+	if (inv->wit && strcmp(name, TYPED_COMMAND) != 0)
+		usage_error("--wit= makes a typed command; %s asks for a %s", inv->artifact_flag, name);
+	a = choose(spec, "artifacts", "artifact kind", "default-artifact", name);
 	const struct node *refused;
 	const char *lifetime = scalar_at(a, "lifetime"), *state;
 
@@ -502,6 +514,62 @@ static int provided_library(const struct node *spec, const struct node *artifact
 	return 0;
 }
 
+/* The world of --wit=, read before anything runs: its errors are FILE:LINE:COL, and leave no output. */
+static void check_wit(const struct invocation *inv)
+{
+	struct wit_world w;
+	char *err = NULL;
+
+	if (wit_load(inv->wit, &w, &err) < 0)
+		fatal("%s", err);
+	wit_free(&w);
+}
+
+/* --wit=FILE --emit=header: one step writes the header, to -o or standard output. */
+static void plan_header(struct plan *p, const struct invocation *inv, const struct node *spec)
+{
+	struct scope sc = {0};
+
+	if (!inv->wit)
+		usage_error("--emit=header writes the C header of a WIT world: name it with --wit=FILE");
+	if (inv->ninputs)
+		usage_error("--emit=header takes no input files, only --wit=%s", inv->wit);
+	check_wit(inv);
+	p->output = inv->output;
+	check_fifo(inv, p->output);
+	if (p->output && strcmp(p->output, "-") == 0)
+		p->output = NULL;
+	if (!p->output)
+		p->output = "/dev/stdout";
+	p->final_tmp = strcmp(p->output, "/dev/stdout") ? output_temp(inv->dry_run, p->output) : p->output;
+	base_scope(&sc, inv, spec, NULL);
+	scope_set(&sc, "output", p->final_tmp);
+	add_step(p, spec, "wit-header", &sc);
+	scope_free(&sc);
+}
+
+/* The glue of --wit= (its core exports), written and compiled before the link; its object. */
+static const char *plan_wit_glue(struct plan *p, const struct invocation *inv, const struct node *spec,
+                                 struct scope *sc)
+{
+	struct strvec inputs = {0};
+	const char *glue = temp_named(inv, inv->wit, "-glue.c"), *object = temp_named(inv, inv->wit, "-glue.o");
+
+	scope_set(sc, "output", glue);
+	add_step(p, spec, "wit-glue", sc);
+	strvec_push(&inputs, "-x");
+	strvec_push(&inputs, "c");
+	strvec_push(&inputs, glue);
+	scope_set(sc, "cxx-input", "");
+	scope_set(sc, "preprocessed-input", "");
+	scope_set(sc, "mode-flag", "-c");
+	scope_set_list(sc, "inputs", &inputs);
+	scope_set(sc, "output", object);
+	add_step(p, spec, "compile", sc);
+	strvec_free(&inputs);
+	return object;
+}
+
 void plan_link(struct plan *p, const struct invocation *inv, const struct node *spec)
 {
 	const struct node *artifact, *steps;
@@ -515,6 +583,10 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 
 	if (inv->linker_query) {
 		plan_linker_query(p, inv, spec);
+		return;
+	}
+	if (inv->emit && strcmp(inv->emit, "header") == 0) {
+		plan_header(p, inv, spec);
 		return;
 	}
 	artifact = find_artifact(inv, spec);
@@ -556,6 +628,10 @@ void plan_link(struct plan *p, const struct invocation *inv, const struct node *
 			filter_linker_words(node_get(spec, "linker"), inv, &i, &words);
 		else if (!provided_library(spec, artifact, w->arg))
 			strvec_push(&words.link, w->arg);
+	}
+	if (inv->wit) {
+		check_wit(inv);
+		strvec_push(&words.link, plan_wit_glue(p, inv, spec, &sc));
 	}
 	/* --dl-openable= is -Wl,--dl-openable= */
 	strvec_append(&words.dylink, &inv->dl_openable);

@@ -47,7 +47,7 @@ static const char *const states[] = {"defines-state", "imports-state", "provides
                                      "shared-nothing", NULL};
 static const char *const lifetimes[] = {"command", "library", NULL};
 static const char *const optional[] = {"optional", NULL};
-static const char *const emits[] = {"component", "core", NULL};
+static const char *const emits[] = {"component", "core", "header", NULL};
 static const char *const none[] = {"none", NULL};
 static const char *const skip[] = {"skip", NULL};
 static const char *const role_kinds[] = {"start", "lib", NULL};

@@ -8,7 +8,8 @@ static_specs = \
 	specs/library.yaml \
 	specs/linker.yaml \
 	specs/roles.yaml \
-	specs/steps.yaml
+	specs/steps.yaml \
+	specs/typed-command.yaml
 specs_DATA += $(static_specs) specs/toolchain.yaml
 EXTRA_DIST += $(static_specs) specs/toolchain.yaml.in
 CLEANFILES += specs/toolchain.yaml

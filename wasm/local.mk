@@ -5,6 +5,7 @@ WASM_LIB_C = \
 	wasm/buf.c \
 	wasm/builder.c \
 	wasm/component.c \
+	wasm/comptype.c \
 	wasm/cursor.c \
 	wasm/dylink.c \
 	wasm/linking.c \

@@ -395,4 +395,71 @@ struct wasm_symbol {
  */
 int wasm_read_symbols(struct wasm_cursor *c, struct wasm_symbol **syms, size_t *n);
 
+
+/* --------------------------------------------------------- component types */
+
+/*
+ * Component types as the binary format writes them (Binary.md, "Type
+ * definitions"): the value types the canonical ABI lifts, function types,
+ * and component types of declarations, whose type index space counts each
+ * type declaration and each type import. What wit-component reads as a
+ * world is such a component type (wasm_world_metadata).
+ */
+
+/* The primitive value types. */
+enum { WASM_CV_BOOL = 0x7f, WASM_CV_S8 = 0x7e, WASM_CV_U8 = 0x7d, WASM_CV_S16 = 0x7c, WASM_CV_U16 = 0x7b,
+       WASM_CV_S32 = 0x7a, WASM_CV_U32 = 0x79, WASM_CV_S64 = 0x78, WASM_CV_U64 = 0x77, WASM_CV_F32 = 0x76,
+       WASM_CV_F64 = 0x75, WASM_CV_CHAR = 0x74, WASM_CV_STRING = 0x73 };
+
+/* A value type: a primitive (prim, one of WASM_CV_*) or a type index (prim 0); none is {0, WASM_CV_NONE}. */
+struct wasm_cvaltype {
+	unsigned prim;
+	uint32_t index;
+};
+#define WASM_CV_NONE UINT32_MAX
+
+/* A component type being written: its declarations and how many types they define. */
+struct wasm_comptype {
+	struct wasm_buf decls;
+	uint32_t ndecls, ntypes;
+};
+
+/* Each defines a type in t and returns its index; labels are kebab-case names. */
+uint32_t wasm_ct_prim(struct wasm_comptype *t, unsigned prim);
+uint32_t wasm_ct_record(struct wasm_comptype *t, size_t n, const char *const *labels,
+                        const struct wasm_cvaltype *types);
+/* types[i] may be none: a case without payload. */
+uint32_t wasm_ct_variant(struct wasm_comptype *t, size_t n, const char *const *labels,
+                         const struct wasm_cvaltype *types);
+uint32_t wasm_ct_list(struct wasm_comptype *t, struct wasm_cvaltype elem);
+uint32_t wasm_ct_tuple(struct wasm_comptype *t, size_t n, const struct wasm_cvaltype *types);
+uint32_t wasm_ct_flags(struct wasm_comptype *t, size_t n, const char *const *labels);
+uint32_t wasm_ct_enum(struct wasm_comptype *t, size_t n, const char *const *labels);
+uint32_t wasm_ct_option(struct wasm_comptype *t, struct wasm_cvaltype elem);
+/* ok and err may be none. */
+uint32_t wasm_ct_result(struct wasm_comptype *t, struct wasm_cvaltype ok, struct wasm_cvaltype err);
+/* A function type; result may be none. */
+uint32_t wasm_ct_func(struct wasm_comptype *t, size_t n, const char *const *names,
+                      const struct wasm_cvaltype *types, struct wasm_cvaltype result);
+/* A component type made of inner's declarations (inner is emptied). */
+uint32_t wasm_ct_component(struct wasm_comptype *t, struct wasm_comptype *inner);
+/* (import "name" (type (eq index))): a new type index, the name's. */
+uint32_t wasm_ct_import_type(struct wasm_comptype *t, const char *name, uint32_t index);
+/* (export "name" (func (type index))) */
+void wasm_ct_export_func(struct wasm_comptype *t, const char *name, uint32_t index);
+/* (export "name" (component (type index))) */
+void wasm_ct_export_component(struct wasm_comptype *t, const char *name, uint32_t index);
+/* The component type's bytes (0x41 and its declarations) appended to out; t is emptied. */
+void wasm_ct_finish(struct wasm_comptype *t, struct wasm_buf *out);
+void wasm_ct_free(struct wasm_comptype *t);
+
+/*
+ * The contents of a core module's "component-type:..." custom section, as
+ * wit-component reads it (its metadata.rs): a component holding the custom
+ * section "wit-component-encoding" (format 4, UTF-8 strings), a type section
+ * with a component type that exports, as `id` ("ns:pkg/world"), the world
+ * (world, emptied), and an export of that type as `name` (the world's name).
+ */
+void wasm_world_metadata(struct wasm_comptype *world, const char *id, const char *name, struct wasm_buf *out);
+
 #endif
