@@ -141,8 +141,9 @@ function usage(sig, program, fn = null) {
     namedTypes(t, seen);
   if (seen.size)
     lines.push('', 'types:', ...[...seen.values()].map(t => indent(describeType(t), '  ')));
-  lines.push('', resultLine(fn),
-    'Values of records, variants, tuples, options, results, flags and lists are written in WAVE.');
+  lines.push('', resultLine(fn));
+  if (fn.params.some(p => !PLAIN.includes(flagType(p.type).kind)))
+    lines.push('Values of records, variants, tuples, options, results, flags and lists are written in WAVE.');
   return `${lines.join('\n')}\n`;
 }
 
@@ -253,7 +254,7 @@ function commandLine(sig, program, words, rewrite = s => s) {
   let rest = words;
   if (!fn) {
     if (words.length === 0)
-      throw new UsageError(`no function named (${sig.functions.map(f => f.name).join(', ')})`, usage(sig, program));
+      throw new UsageError(`no function given (${sig.functions.map(f => f.name).join(', ')})`, usage(sig, program));
     if (words[0] === '--help')
       return { help: usage(sig, program) };
     fn = sig.functions.find(f => f.name === words[0]);

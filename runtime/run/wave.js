@@ -488,7 +488,8 @@ function parse(text, t) {
 function parseCall(text, functions) {
   const r = new Reader(text);
   const names = functions.map(f => f.name);
-  const fn = functions.find(f => f.name === r.caseLabel(names, `a function (${names.join(', ')})`).name);
+  const name = r.caseLabel(names, `a function (${names.join(', ')})`).name;
+  const fn = functions.find(f => f.name === name);
   const params = fn.params;
   const optional = i => params.slice(i).every(p => p.type.kind === 'option');
   const args = r.sequence('(', ')', i => r.value(params[i].type),
