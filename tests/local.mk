@@ -59,6 +59,7 @@ BATS_TESTS = \
 	tests/sandbox.bats \
 	tests/specs.bats \
 	tests/tools.bats \
+	tests/typed-run.bats \
 	tests/wrap.bats \
 	tests/roles.bats \
 	tests/size.bats
