@@ -304,6 +304,9 @@ malformed: run: result: f: a named twice' ]
 	[ "$output" = 'shapes({x: 1, y: 2, label: some("<l>")}, %none, {}, some(some(3)), [], [], err, none)' ]
 	run -0 check args "$SIG" nothing
 	[ "$output" = 'nothing()' ]
+	# a flag's value is never taken for --help
+	run -0 check args "$SIG" fail --why --help
+	[ "$output" = 'fail("<--help>")' ]
 }
 
 @test "a wrong command line is one line, and the usage" {

@@ -247,6 +247,20 @@ function flags(fn, words, usageText) {
   });
 }
 
+// Whether --help is among the flags (not a flag's value: `--name --help`),
+// whatever else is wrong with them.
+function asksHelp(fn, words) {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === '--help')
+      return true;
+    const m = /^--([^=]+)$/s.exec(words[i]);
+    const p = m && fn.params.find(x => x.name === m[1]);
+    if (p && flagType(p.type).kind !== 'bool')
+      i++;
+  }
+  return false;
+}
+
 // The words after the program: { help } (a usage to print), or { fn, args }.
 // `rewrite`: what becomes of each string argument (the path rule).
 function commandLine(sig, program, words, rewrite = s => s) {
@@ -263,7 +277,7 @@ function commandLine(sig, program, words, rewrite = s => s) {
     rest = words.slice(1);
   }
   const text = usage(sig, program, fn);
-  if (rest.includes('--help'))
+  if (asksHelp(fn, rest))
     return { help: text };
   const args = flags(fn, rest, text);
   return { fn, args: args.map((a, i) => mapStrings(a, fn.params[i].type, rewrite)) };
