@@ -397,6 +397,8 @@ static const struct node *find_artifact(const struct invocation *inv, const stru
 
 	if (inv->wit && strcmp(name, TYPED_COMMAND) != 0)
 		usage_error("--wit= makes a typed command; %s asks for a %s", inv->artifact_flag, name);
+	if (!inv->wit && strcmp(name, TYPED_COMMAND) == 0)
+		usage_error("%s: a typed command needs its world: name it with --wit=FILE", inv->artifact_flag);
 	a = choose(spec, "artifacts", "artifact kind", "default-artifact", name);
 	const struct node *refused;
 	const char *lifetime = scalar_at(a, "lifetime"), *state;

@@ -14,11 +14,13 @@
  * The subset of WIT (the component model's WIT.md) that Typed Main level 1
  * takes: a `package` declaration, then worlds and interfaces; the world's
  * `export NAME: func(...) -> T;` items, and the types they use, defined in
- * the world itself: record, variant, enum, flags and `type` aliases, over
- * the primitives, list, option, result and tuple. Doc comments (`///`) are
- * kept. Imports, interface exports, `use`, `include`, resources, handles,
- * futures, streams and async are refused by name. A file with several
- * worlds is refused too: which one would be meant?
+ * the world itself or in an interface of the package that the world `use`s
+ * (`use types.{point, shape as form};`): record, variant, enum, flags and
+ * `type` aliases, over the primitives, list, option, result and tuple. Doc
+ * comments (`///`) are kept. Imports, interface exports, functions in
+ * interfaces, `use` of other packages or within interfaces, `include`,
+ * resources, handles, futures, streams and async are refused by name. A file
+ * with several worlds is refused too: which one would be meant?
  *
  * Errors are "FILE:LINE:COL: what is wrong", columns counting bytes from 1.
  */
@@ -47,6 +49,7 @@ struct parser {
 	char *err;
 	jmp_buf fail;
 	int nworlds;
+	struct wit_iface *cur;  /* the interface being read; NULL: the world */
 };
 
 __attribute__((format(printf, 4, 5), noreturn)) static void fail_at(struct parser *p, int line, int col,
@@ -308,6 +311,7 @@ static struct wit_type *new_type(struct parser *p, enum wit_kind kind, int line,
 	t->kind = kind;
 	t->line = line;
 	t->col = col;
+	t->iface = p->cur; /* an anonymous type is named in its interface's namespace */
 	t->next = p->w->all;
 	p->w->all = t;
 	return t;
@@ -430,11 +434,15 @@ static void parse_body(struct parser *p, struct wit_type *t)
 
 static void add_named(struct parser *p, struct wit_type *t)
 {
-	for (size_t i = 0; i < p->w->ntypes; i++)
-		if (strcmp(p->w->types[i]->name, t->name) == 0)
+	struct wit_type ***types = p->cur ? &p->cur->types : &p->w->types;
+	size_t *n = p->cur ? &p->cur->ntypes : &p->w->ntypes;
+
+	t->iface = p->cur;
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*types)[i]->name, t->name) == 0)
 			fail_at(p, t->line, t->col, "type '%s' is defined twice", t->name);
-	p->w->types = xreallocarray(p->w->types, p->w->ntypes + 1, sizeof(*p->w->types));
-	p->w->types[p->w->ntypes++] = t;
+	*types = xreallocarray(*types, *n + 1, sizeof(**types));
+	(*types)[(*n)++] = t;
 }
 
 /* A type definition at the current token, a keyword; 0 when it is none. */
@@ -509,6 +517,8 @@ static void parse_func(struct parser *p, struct wit_func *f)
 	}
 }
 
+static void parse_use(struct parser *p);
+
 static void parse_world(struct parser *p, char *docs)
 {
 	struct wit_world *w = p->w;
@@ -538,10 +548,11 @@ static void parse_world(struct parser *p, char *docs)
 				fail(p, "exported interfaces are not supported by Typed Main level 1: export a function, "
 				        "`export NAME: func(...) -> T;`");
 			}
-			if (is_kw(p, "interface")) {
+			if (!is_kw(p, "func") && !is_kw(p, "async")) {
 				free(n);
 				free(d);
-				fail(p, "exported interfaces are not supported by Typed Main level 1");
+				fail(p, "exported interfaces are not supported by Typed Main level 1: export a function, "
+				        "`export NAME: func(...) -> T;`");
 			}
 			for (size_t i = 0; i < w->nfuncs; i++)
 				if (strcmp(w->funcs[i].name, n) == 0) {
@@ -561,7 +572,7 @@ static void parse_world(struct parser *p, char *docs)
 			        "through the C library");
 		} else if (is_kw(p, "use")) {
 			free(d);
-			fail(p, "'use' is not supported by Typed Main level 1: define the types in the world");
+			parse_use(p);
 		} else if (is_kw(p, "include")) {
 			free(d);
 			fail(p, "'include' is not supported by Typed Main level 1");
@@ -573,25 +584,93 @@ static void parse_world(struct parser *p, char *docs)
 	next(p);
 }
 
-/* interface NAME { ... }: parsed for its syntax; a world cannot use it yet. */
-static void skip_interface(struct parser *p, char *docs)
+/* interface NAME { type definitions }: the types a world may use. */
+static void parse_interface(struct parser *p, char *docs)
 {
-	int depth = 0;
+	struct wit_iface *f = xcalloc(1, sizeof(*f));
+	int line, col;
 
-	free(docs);
+	p->w->ifaces = xreallocarray(p->w->ifaces, p->w->nifaces + 1, sizeof(*p->w->ifaces));
+	p->w->ifaces[p->w->nifaces++] = f;
+	f->docs = docs;
 	next(p);
-	free(name(p, "an interface name"));
+	line = p->tok.line, col = p->tok.col;
+	f->name = name(p, "an interface name");
+	for (size_t i = 0; i + 1 < p->w->nifaces; i++)
+		if (strcmp(p->w->ifaces[i]->name, f->name) == 0)
+			fail_at(p, line, col, "interface '%s' is defined twice", f->name);
 	expect(p, '{');
-	while (depth > 0 || !is_punct(p, '}')) {
-		if (p->tok.kind == TOK_EOF)
-			fail(p, "expected '}' to close the interface, found the end of the file");
-		if (is_punct(p, '{'))
-			depth++;
-		if (is_punct(p, '}'))
-			depth--;
-		next(p);
+	p->cur = f;
+	while (!is_punct(p, '}')) {
+		char *d = take_docs(p);
+
+		if (p->tok.kind == TOK_EOF) {
+			free(d);
+			fail(p, "expected '}' to close interface '%s', found the end of the file", f->name);
+		}
+		if (is_kw(p, "use")) {
+			free(d);
+			fail(p, "'use' within an interface is not supported by Typed Main level 1");
+		}
+		if (p->tok.kind == TOK_ID && !is_keyword(p->tok.text)) {
+			free(d);
+			fail(p, "functions in interfaces are not supported by Typed Main level 1: the world exports "
+			        "its functions");
+		}
+		if (!parse_typedef(p, d))
+			fail(p, "expected a type definition in interface '%s', found %s", f->name, tok_str(&p->tok));
+	}
+	p->cur = NULL;
+	next(p);
+}
+
+/* use IFACE.{a, b as c}; in the world: each name a type of the world that is the interface's. */
+static void parse_use(struct parser *p)
+{
+	int line, col;
+	char *iface;
+
+	next(p);
+	line = p->tok.line, col = p->tok.col;
+	iface = name(p, "an interface name");
+	if (is_punct(p, ':') || is_punct(p, '/') || is_punct(p, '@')) {
+		free(iface);
+		fail_at(p, line, col, "'use' of another package's interface is not supported by Typed Main level 1");
+	}
+	if (!is_punct(p, '.')) {
+		free(iface);
+		fail(p, "expected '.' after the interface's name, found %s", tok_str(&p->tok));
 	}
 	next(p);
+	if (!is_punct(p, '{')) {
+		free(iface);
+		fail(p, "expected '{', found %s", tok_str(&p->tok));
+	}
+	next(p);
+	while (!is_punct(p, '}')) {
+		struct wit_type *alias, *ref;
+		int l = p->tok.line, c = p->tok.col;
+
+		alias = new_type(p, WIT_ALIAS, l, c);
+		ref = new_type(p, WIT_REF, l, c);
+		ref->scope = xstrdup(iface);
+		alias->elem = ref;
+		ref->name = name(p, "a type name");
+		if (is_kw(p, "as")) {
+			next(p);
+			l = p->tok.line, c = p->tok.col;
+			alias->name = name(p, "a type name");
+			alias->line = l, alias->col = c;
+		} else {
+			alias->name = xstrdup(ref->name);
+		}
+		add_named(p, alias);
+		if (!accept(p, ','))
+			break;
+	}
+	free(iface);
+	expect(p, '}');
+	expect(p, ';');
 }
 
 static void parse_package(struct parser *p)
@@ -632,36 +711,68 @@ static void parse_package(struct parser *p)
 
 /* --------------------------------------------------------------- resolving */
 
-static struct wit_type *find_named(const struct wit_world *w, const char *n)
+static struct wit_type *find_in(struct wit_type **types, size_t n, const char *name)
 {
-	for (size_t i = 0; i < w->ntypes; i++)
-		if (strcmp(w->types[i]->name, n) == 0)
-			return w->types[i];
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(types[i]->name, name) == 0)
+			return types[i];
 	return NULL;
 }
 
-/* A reference replaced by its definition; the reference node stays on the list, to be freed. */
-static void resolve(struct parser *p, struct wit_type **slot)
+/*
+ * A reference replaced by its definition, looked up in scope (an
+ * interface's types, or the world's), or, for `use`, in the interface it
+ * names; the reference node stays on the list, to be freed.
+ */
+static void resolve(struct parser *p, struct wit_type **slot, struct wit_iface *scope)
 {
 	struct wit_type *t = *slot;
 
 	if (!t)
 		return;
 	if (t->kind == WIT_REF) {
-		struct wit_type *d = find_named(p->w, t->name);
+		struct wit_type *d;
 
-		if (!d)
+		if (t->scope) {
+			struct wit_iface *f = NULL;
+
+			for (size_t i = 0; i < p->w->nifaces; i++)
+				if (strcmp(p->w->ifaces[i]->name, t->scope) == 0)
+					f = p->w->ifaces[i];
+			if (!f)
+				fail_at(p, t->line, t->col, "interface '%s' is not defined", t->scope);
+			f->used = 1;
+			if (!(d = find_in(f->types, f->ntypes, t->name)))
+				fail_at(p, t->line, t->col, "interface '%s' defines no type '%s'", t->scope, t->name);
+		} else if (scope) {
+			if (!(d = find_in(scope->types, scope->ntypes, t->name)))
+				fail_at(p, t->line, t->col, "type '%s' is not defined in interface '%s'", t->name,
+				        scope->name);
+		} else if (!(d = find_in(p->w->types, p->w->ntypes, t->name))) {
 			fail_at(p, t->line, t->col, "type '%s' is not defined", t->name);
+		}
 		*slot = d;
 		return;
 	}
 	if (t->name && t->state)
 		return; /* a named type: once */
 	t->state = 1;
-	resolve(p, &t->elem);
-	resolve(p, &t->err);
+	resolve(p, &t->elem, scope);
+	resolve(p, &t->err, scope);
 	for (size_t i = 0; i < t->nfields; i++)
-		resolve(p, &t->fields[i].type);
+		resolve(p, &t->fields[i].type, scope);
+}
+
+static void resolve_types(struct parser *p, struct wit_type **types, size_t n, struct wit_iface *scope)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct wit_type *t = types[i];
+
+		resolve(p, &t->elem, scope);
+		resolve(p, &t->err, scope);
+		for (size_t k = 0; k < t->nfields; k++)
+			resolve(p, &t->fields[k].type, scope);
+	}
 }
 
 /* WIT types are not recursive: a named type may not contain itself (colours: 1 on the path, 2 done). */
@@ -689,20 +800,18 @@ static void resolve_all(struct parser *p)
 {
 	struct wit_world *w = p->w;
 
-	for (size_t i = 0; i < w->ntypes; i++) {
-		struct wit_type *t = w->types[i];
-
-		resolve(p, &t->elem);
-		resolve(p, &t->err);
-		for (size_t k = 0; k < t->nfields; k++)
-			resolve(p, &t->fields[k].type);
-	}
+	for (size_t i = 0; i < w->nifaces; i++)
+		resolve_types(p, w->ifaces[i]->types, w->ifaces[i]->ntypes, w->ifaces[i]);
+	resolve_types(p, w->types, w->ntypes, NULL);
 	for (size_t i = 0; i < w->nfuncs; i++) {
 		for (size_t k = 0; k < w->funcs[i].nparams; k++)
-			resolve(p, &w->funcs[i].params[k].type);
-		resolve(p, &w->funcs[i].result);
+			resolve(p, &w->funcs[i].params[k].type, NULL);
+		resolve(p, &w->funcs[i].result, NULL);
 	}
 	clear_state(w);
+	for (size_t i = 0; i < w->nifaces; i++)
+		for (size_t k = 0; k < w->ifaces[i]->ntypes; k++)
+			check_cycle(p, w->ifaces[i]->types[k]);
 	for (size_t i = 0; i < w->ntypes; i++)
 		check_cycle(p, w->types[i]);
 	clear_state(w);
@@ -749,7 +858,7 @@ int wit_load(const char *path, struct wit_world *w, char **err)
 		if (is_kw(&p, "world")) {
 			parse_world(&p, docs);
 		} else if (is_kw(&p, "interface")) {
-			skip_interface(&p, docs);
+			parse_interface(&p, docs);
 		} else if (is_kw(&p, "package")) {
 			free(docs);
 			fail(&p, "a package declaration must come first, and once");
@@ -782,8 +891,16 @@ void wit_free(struct wit_world *w)
 		free(t->fields);
 		free(t->name);
 		free(t->docs);
+		free(t->scope);
 		free(t);
 	}
+	for (size_t i = 0; i < w->nifaces; i++) {
+		free(w->ifaces[i]->name);
+		free(w->ifaces[i]->docs);
+		free(w->ifaces[i]->types);
+		free(w->ifaces[i]);
+	}
+	free(w->ifaces);
 	for (size_t i = 0; i < w->nfuncs; i++) {
 		for (size_t k = 0; k < w->funcs[i].nparams; k++)
 			free(w->funcs[i].params[k].name);

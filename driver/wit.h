@@ -19,6 +19,7 @@ enum wit_kind {
 #define WIT_PRIMITIVE(k) ((k) <= WIT_STRING)
 
 struct wit_type;
+struct wit_iface;
 
 /* A record field, a variant case (type may be NULL), an enum case or a flag (no type), a tuple member (no name). */
 struct wit_field {
@@ -41,7 +42,10 @@ struct wit_type {
 	struct wit_field *fields;   /* record, variant, enum, flags, tuple */
 	size_t nfields;
 	int line, col;              /* where it is written */
+	struct wit_iface *iface;    /* a named type's interface; NULL: the world's */
+	char *scope;                /* a WIT_REF of `use IFACE.{NAME}`: IFACE */
 	uint32_t index;             /* scratch for encoders: a component type index */
+	uint32_t inner;             /* scratch for encoders: its index within its interface's instance type */
 	int state;                  /* scratch for encoders and cycle checks */
 	struct wit_type *next;      /* every node of a world, for freeing */
 };
@@ -53,6 +57,16 @@ struct wit_func {
 	struct wit_type *result;    /* NULL: none */
 };
 
+/* An interface of the package: type definitions, which the world may `use`. */
+struct wit_iface {
+	char *name, *docs;
+	struct wit_type **types;    /* its named types, in definition order */
+	size_t ntypes;
+	int used;                   /* the world uses it: the world imports it */
+	uint32_t instance;          /* scratch for encoders */
+	int state;
+};
+
 /* The world a .wit file defines (its only one, or the one named). */
 struct wit_world {
 	char *file;
@@ -62,6 +76,8 @@ struct wit_world {
 	size_t nfuncs;
 	struct wit_type **types;    /* the named types of the world, in definition order */
 	size_t ntypes;
+	struct wit_iface **ifaces;  /* the package's interfaces */
+	size_t nifaces;
 	struct wit_type *all;       /* every type node */
 };
 

@@ -138,16 +138,46 @@ static void ty_name(const struct wit_type *t, struct wasm_buf *b)
 }
 
 /* WORLD_NAME without _t: the prefix of the type's helpers (allocated). */
+/*
+ * The namespace of a named type: the world's name, or for a type of an
+ * interface the package's and the interface's (example_greet_types), as
+ * wit-bindgen names an imported interface; upper: in SHOUTY_CASE.
+ */
+static char *owner(const struct gen *g, const struct wit_type *t, int upper)
+{
+	char *pkg, *iface, *s, *c;
+
+	if (!t->iface)
+		return xstrdup(upper ? g->shout : g->snake);
+	pkg = xstrdup(g->w->package);
+	if ((c = strchr(pkg, '@')))
+		*c = '\0';
+	for (c = pkg; *c; c++)
+		if (*c == ':')
+			*c = '_';
+	s = wit_c_ident(pkg, upper);
+	free(pkg);
+	iface = wit_c_ident(t->iface->name, upper);
+	if (!upper && iface[strlen(iface) - 1] == '_' && t->iface->name[strlen(t->iface->name) - 1] != '_')
+		iface[strlen(iface) - 1] = '\0';
+	pkg = xasprintf("%s_%s", s, iface);
+	free(s);
+	free(iface);
+	return pkg;
+}
+
 static char *type_prefix(const struct gen *g, const struct wit_type *t)
 {
 	struct wasm_buf b = {0};
-	char *s;
+	char *s, *o;
 
 	if (t->kind == WIT_STRING)
 		return xasprintf("%s_string", g->snake);
 	ty_name(t, &b);
 	wasm_put_byte(&b, 0);
-	s = xasprintf("%s_%s", g->snake, (char *)b.p);
+	o = owner(g, t, 0);
+	s = xasprintf("%s_%s", o, (char *)b.p);
+	free(o);
 	wasm_buf_free(&b);
 	return s;
 }
@@ -204,19 +234,20 @@ static void member(struct gen *g, const struct wit_type *t, const char *name, co
 /* The #defines of an enum's, a variant's or flags' cases. */
 static void case_defines(struct gen *g, const struct wit_type *t)
 {
-	char *tn = wit_c_ident(t->name, 1);
+	char *tn = wit_c_ident(t->name, 1), *ns = owner(g, t, 1);
 
 	for (size_t i = 0; i < t->nfields; i++) {
 		char *cn = wit_c_ident(t->fields[i].name, 1);
 
 		docs(g, t->fields[i].docs, "");
 		if (t->kind == WIT_FLAGS)
-			out(g, "#define %s_%s_%s (1 << %zu)\n", g->shout, tn, cn, i);
+			out(g, "#define %s_%s_%s (1 << %zu)\n", ns, tn, cn, i);
 		else
-			out(g, "#define %s_%s_%s %zu\n", g->shout, tn, cn, i);
+			out(g, "#define %s_%s_%s %zu\n", ns, tn, cn, i);
 		free(cn);
 	}
 	free(tn);
+	free(ns);
 }
 
 static void define(struct gen *g, const struct wit_type *t)
@@ -450,6 +481,9 @@ static void header_body(struct gen *g)
 
 		define(g, &str);
 	}
+	for (size_t i = 0; i < w->nifaces; i++)
+		for (size_t k = 0; w->ifaces[i]->used && k < w->ifaces[i]->ntypes; k++)
+			define(g, w->ifaces[i]->types[k]);
 	for (size_t i = 0; i < w->ntypes; i++)
 		define(g, w->types[i]);
 	for (size_t i = 0; i < w->nfuncs; i++) {
@@ -603,6 +637,9 @@ static void free_functions(struct gen *g, int bodies)
 {
 	const struct wit_world *w = g->w;
 
+	for (size_t i = 0; i < w->nifaces; i++)
+		for (size_t k = 0; w->ifaces[i]->used && k < w->ifaces[i]->ntypes; k++)
+			free_function(g, w->ifaces[i]->types[k], bodies);
 	for (size_t i = 0; i < w->ntypes; i++)
 		free_function(g, w->types[i], bodies);
 	for (size_t i = 0; i < w->nfuncs; i++) {

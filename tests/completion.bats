@@ -13,7 +13,8 @@ load test_helper
 -print-port-dirs" ]
 	run -0 wasm32-wasi-cc --completion=--emit=
 	[ "$output" = "--emit=component
---emit=core" ]
+--emit=core
+--emit=header" ]
 	run -0 wasm32-wasi-cc --completion=--artifact=c
 	[ "$output" = "--artifact=command" ]
 	run -0 wasm32-wasi-cc --completion=--no-such
@@ -36,7 +37,7 @@ load test_helper
 --allocator=dlmalloc" ]
 	# a value the values column does not list is refused with them
 	run -2 wasm32-wasi-cc --emit=wasm x.c
-	[ "$output" = "wasm32-wasi-cc: --emit=wasm: expected component or core" ]
+	[ "$output" = "wasm32-wasi-cc: --emit=wasm: expected component, core or header" ]
 }
 
 # Runs the bash completion function on a command line ending in $2.

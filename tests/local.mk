@@ -62,7 +62,8 @@ BATS_TESTS = \
 	tests/typed-run.bats \
 	tests/wrap.bats \
 	tests/roles.bats \
-	tests/size.bats
+	tests/size.bats \
+	tests/typed-main.bats
 TESTS += $(BATS_TESTS)
 
 # the bats suites only: wasm/test-wasm is a program built at check time

@@ -170,6 +170,17 @@ uint32_t wasm_ct_component(struct wasm_comptype *t, struct wasm_comptype *inner)
 	return end(t);
 }
 
+uint32_t wasm_ct_instance(struct wasm_comptype *t, struct wasm_comptype *inner)
+{
+	struct wasm_buf *b = begin(t);
+
+	wasm_put_byte(b, 0x42);
+	wasm_put_u32(b, inner->ndecls);
+	wasm_put(b, inner->decls.p, inner->decls.len);
+	wasm_ct_free(inner);
+	return end(t);
+}
+
 /* An import or export name: 0x00, then the name. */
 static void extern_name(struct wasm_buf *b, const char *name)
 {
@@ -184,6 +195,38 @@ uint32_t wasm_ct_import_type(struct wasm_comptype *t, const char *name, uint32_t
 	wasm_put_byte(&t->decls, 0x03); /* type */
 	wasm_put_byte(&t->decls, 0x00); /* (eq index) */
 	wasm_put_u32(&t->decls, index);
+	t->ndecls++;
+	return t->ntypes++;
+}
+
+uint32_t wasm_ct_import_instance(struct wasm_comptype *t, const char *name, uint32_t index)
+{
+	wasm_put_byte(&t->decls, 0x03);
+	extern_name(&t->decls, name);
+	wasm_put_byte(&t->decls, 0x05); /* instance */
+	wasm_put_u32(&t->decls, index);
+	t->ndecls++;
+	return t->ninstances++;
+}
+
+uint32_t wasm_ct_export_type(struct wasm_comptype *t, const char *name, uint32_t index)
+{
+	wasm_put_byte(&t->decls, 0x04);
+	extern_name(&t->decls, name);
+	wasm_put_byte(&t->decls, 0x03); /* type */
+	wasm_put_byte(&t->decls, 0x00); /* (eq index) */
+	wasm_put_u32(&t->decls, index);
+	t->ndecls++;
+	return t->ntypes++;
+}
+
+uint32_t wasm_ct_alias_type(struct wasm_comptype *t, uint32_t instance, const char *name)
+{
+	wasm_put_byte(&t->decls, 0x02); /* alias */
+	wasm_put_byte(&t->decls, 0x03); /* sort: type */
+	wasm_put_byte(&t->decls, 0x00); /* an instance's export */
+	wasm_put_u32(&t->decls, instance);
+	wasm_put_str(&t->decls, name);
 	t->ndecls++;
 	return t->ntypes++;
 }

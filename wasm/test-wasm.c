@@ -500,6 +500,47 @@ static void test_builder_locals_and_data(void)
 	wasm_buf_free(&body);
 }
 
+/* Component types: a world's declarations byte for byte, and the metadata component around them. */
+static void test_comptype(void)
+{
+	static const unsigned char want[] = {
+		0x41, 0x05,
+		0x01, 0x72, 0x01, 0x01, 'x', 0x75,                          /* (type (record (field "x" f64))) */
+		0x03, 0x00, 0x05, 'p', 'o', 'i', 'n', 't', 0x03, 0x00, 0x00, /* (import "point" (type (eq 0))) */
+		0x01, 0x6b, 0x73,                                           /* (type (option string)) */
+		0x01, 0x40, 0x01, 0x01, 'p', 0x01, 0x00, 0x02,               /* (type (func (param "p" 1) (result 2))) */
+		0x04, 0x00, 0x01, 'f', 0x01, 0x03,                          /* (export "f" (func (type 3))) */
+	};
+	static const unsigned char head[] = {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 0x00, 0x19, 0x16};
+	struct wasm_comptype ct = {0}, world = {0};
+	struct wasm_buf out = {0};
+	const char *x = "x", *p = "p";
+	struct wasm_cvaltype f64 = {WASM_CV_F64, 0}, str = {WASM_CV_STRING, 0}, point, opt;
+	uint32_t r, imp, ft, inst;
+
+	r = wasm_ct_record(&ct, 1, &x, &f64);
+	imp = wasm_ct_import_type(&ct, "point", r);
+	point = (struct wasm_cvaltype){0, imp};
+	opt = (struct wasm_cvaltype){0, wasm_ct_option(&ct, str)};
+	ft = wasm_ct_func(&ct, 1, &p, &point, opt);
+	wasm_ct_export_func(&ct, "f", ft);
+	ok(r == 0 && imp == 1 && ft == 3, "each type declaration and type import takes the next type index");
+	wasm_ct_finish(&ct, &out);
+	ok(out.len == sizeof(want) && memcmp(out.p, want, sizeof(want)) == 0, "a world's component type, byte for byte");
+	ok(ct.decls.p == NULL && ct.ndecls == 0, "finishing empties the component type");
+	wasm_buf_free(&out);
+
+	/* an instance of types, imported, and a type aliased from it */
+	wasm_ct_export_type(&ct, "e", wasm_ct_enum(&ct, 1, &x));
+	inst = wasm_ct_import_instance(&world, "a:b/i", wasm_ct_instance(&world, &ct));
+	ok(inst == 0 && wasm_ct_alias_type(&world, inst, "e") == 1, "an instance import, and a type alias of its export");
+	wasm_world_metadata(&world, "a:b/w", "w", &out);
+	ok(out.len > sizeof(head) && memcmp(out.p, head, sizeof(head)) == 0 &&
+	   memcmp(out.p + sizeof(head), "wit-component-encoding\x04\x00\x07", 25) == 0,
+	   "the metadata component starts with wit-component's encoding section, then the types");
+	wasm_buf_free(&out);
+}
+
 int main(void)
 {
 	test_leb();
@@ -510,6 +551,7 @@ int main(void)
 	test_component();
 	test_builder();
 	test_builder_locals_and_data();
+	test_comptype();
 	printf("1..%d\n", tests);
 	return failures != 0;
 }

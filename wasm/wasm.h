@@ -421,7 +421,7 @@ struct wasm_cvaltype {
 /* A component type being written: its declarations and how many types they define. */
 struct wasm_comptype {
 	struct wasm_buf decls;
-	uint32_t ndecls, ntypes;
+	uint32_t ndecls, ntypes, ninstances;
 };
 
 /* Each defines a type in t and returns its index; labels are kebab-case names. */
@@ -443,6 +443,14 @@ uint32_t wasm_ct_func(struct wasm_comptype *t, size_t n, const char *const *name
                       const struct wasm_cvaltype *types, struct wasm_cvaltype result);
 /* A component type made of inner's declarations (inner is emptied). */
 uint32_t wasm_ct_component(struct wasm_comptype *t, struct wasm_comptype *inner);
+/* An instance type made of inner's declarations (inner is emptied). */
+uint32_t wasm_ct_instance(struct wasm_comptype *t, struct wasm_comptype *inner);
+/* (import "name" (instance (type index))): the instance's index. */
+uint32_t wasm_ct_import_instance(struct wasm_comptype *t, const char *name, uint32_t index);
+/* (export "name" (type (eq index))) in an instance type: a new type index, the name's. */
+uint32_t wasm_ct_export_type(struct wasm_comptype *t, const char *name, uint32_t index);
+/* (alias export instance "name" (type)): a new type index. */
+uint32_t wasm_ct_alias_type(struct wasm_comptype *t, uint32_t instance, const char *name);
 /* (import "name" (type (eq index))): a new type index, the name's. */
 uint32_t wasm_ct_import_type(struct wasm_comptype *t, const char *name, uint32_t index);
 /* (export "name" (func (type index))) */
