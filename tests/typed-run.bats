@@ -274,6 +274,7 @@ EOF
 {"functions": [{"name": "run", "params": [{"name": "a", "type": {"record": "r", "fields": [{"name": "x", "type": {"tuple": ["u8", "nope"]}}]}}], "result": null}]}
 {"functions": [{"name": "run", "params": [{"name": "a", "type": {"enum": "e", "cases": []}}], "result": null}]}
 {"functions": [{"name": "run", "params": [], "result": {"flags": "f", "names": ["a", "a"]}}]}
+{"functions": [{"name": "run", "params": [], "result": {"flags": ["a", "b"]}}]}
 EOF2
 	[ "$output" = 'ok
 malformed: not a JSON object
@@ -284,7 +285,8 @@ malformed: run: a: a type object names one kind (list, option, result, tuple, re
 malformed: run: a named twice
 malformed: run: a: r: x: tuple: 1: unknown type "nope"
 malformed: run: a: e: an enum has cases
-malformed: run: result: f: a named twice' ]
+malformed: run: result: f: a named twice
+ok' ]
 }
 
 # ---------------------------------------------------------- the command line
