@@ -817,18 +817,22 @@ static void export_glue(struct gen *g, const struct wit_func *f)
 
 	if (nrflat > MAX_FLAT_RESULTS)
 		out(g, "\nstatic %s %s_ret_area;\n", rt, fname);
-	out(g, "\n__attribute__((__export_name__(\"%s\")))\n", f->name);
-	out(g, "%s __wasm_export_%s(", nrflat == 0 ? "void" : nrflat == 1 ? core_c_type(rflat[0]) : "uint8_t *",
-	    fname);
-	if (nflat > MAX_FLAT_PARAMS) {
-		out(g, "uint8_t *args");
-	} else {
-		for (size_t i = 0; i < nflat; i++)
-			out(g, "%s%s arg%zu", i ? ", " : "", core_c_type(flat[i]), i);
-		if (nflat == 0)
-			out(g, "void");
+	/* declared, then defined: code compiled with -Wmissing-prototypes takes it */
+	for (int def = 0; def < 2; def++) {
+		if (def)
+			out(g, "\n__attribute__((__export_name__(\"%s\")))\n", f->name);
+		out(g, "%s%s __wasm_export_%s(", def ? "" : "\n",
+		    nrflat == 0 ? "void" : nrflat == 1 ? core_c_type(rflat[0]) : "uint8_t *", fname);
+		if (nflat > MAX_FLAT_PARAMS) {
+			out(g, "uint8_t *args");
+		} else {
+			for (size_t i = 0; i < nflat; i++)
+				out(g, "%s%s arg%zu", i ? ", " : "", core_c_type(flat[i]), i);
+			if (nflat == 0)
+				out(g, "void");
+		}
+		out(g, def ? ") {\n" : ");\n");
 	}
-	out(g, ") {\n");
 	if (nflat > 0 && nflat <= MAX_FLAT_PARAMS) {
 		out(g, "  %s_flat_t flat[%zu];\n", g->snake, nflat);
 		for (size_t i = 0; i < nflat; i++)
@@ -916,8 +920,9 @@ static void export_glue(struct gen *g, const struct wit_func *f)
 	if (nrflat > 1 && wit_owns_memory(f->result)) {
 		char *p = type_prefix(g, f->result);
 
+		out(g, "\nvoid __wasm_export_%s_post_return(void *ret);\n", fname);
 		out(g, "\n__attribute__((__export_name__(\"cabi_post_%s\")))\n", f->name);
-		out(g, "void __wasm_export_%s_post_return(uint8_t *ret) {\n", fname);
+		out(g, "void __wasm_export_%s_post_return(void *ret) {\n", fname);
 		out(g, "  %s_free((%s *)ret);\n}\n", p, rt);
 		free(p);
 	}

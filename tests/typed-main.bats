@@ -167,7 +167,9 @@ err: the name is empty" ]
 
 @test "every WIT value type goes through the canonical ABI and back, from node" {
 	header types
-	wasm32-wasi-cc -Wall -Wextra -Werror --wit="$FIX/types.wit" -I. -o types "$FIX/types.c"
+	# the glue is compiled with the user's flags: it takes strict ones
+	wasm32-wasi-cc -Wall -Wextra -Werror -pedantic -std=c11 -Wmissing-prototypes -Wshadow -Wstrict-prototypes \
+		-Wconversion -Wsign-conversion -Wcast-align -Wundef --wit="$FIX/types.wit" -I. -o types "$FIX/types.c"
 	run -0 "$JCO" wit types
 	[[ "$output" == *"  export echo: func(e: everything) -> everything;"* ]]
 	[[ "$output" == *"    nested: list<option<list<tuple<string, shape>>>>,"* ]]
