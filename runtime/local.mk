@@ -27,7 +27,7 @@ dist_runmodules_DATA = runtime/run/report.js runtime/run/wasm.js runtime/run/san
 	runtime/run/wasi.js runtime/run/random.js runtime/run/loader.js runtime/run/component.js runtime/run/argv.js \
 	runtime/run/signature.js runtime/run/wave.js runtime/run/typedmain.js
 # What the runner's path rule costs.
-EXTRA_DIST += bench/run.sh bench/paths.c
+EXTRA_DIST += bench/run.sh bench/paths.c bench/typed-run.sh
 runtime/wasm32-wasi-run: runtime/wasm32-wasi-run.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) runtime && rm -f $@ $@.tmp && \
 	$(edit) -e 's|@runmodulesdir[@]|$(abs_top_srcdir)/runtime/run|g' \
