@@ -61,6 +61,7 @@ BATS_TESTS = \
 	tests/specs.bats \
 	tests/tools.bats \
 	tests/wasm.bats \
+	tests/typed-run.bats \
 	tests/wrap.bats \
 	tests/roles.bats \
 	tests/size.bats \

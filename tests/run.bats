@@ -415,19 +415,19 @@ rest: three" ]
 
 @test "usage errors exit 2" {
 	run -2 wasm32-wasi-run
-	[ "$output" = "wasm32-wasi-run: usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...]" ]
+	[ "$output" = "wasm32-wasi-run: usage: wasm32-wasi-run [--print-env] [--jco] [--invoke CALL] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...]" ]
 	run -2 wasm32-wasi-run --frobnicate prog
-	[ "$output" = "wasm32-wasi-run: unknown option '--frobnicate' (usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
+	[ "$output" = "wasm32-wasi-run: unknown option '--frobnicate' (usage: wasm32-wasi-run [--print-env] [--jco] [--invoke CALL] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
 	run -2 wasm32-wasi-run --print-env "$CORE" extra
-	[ "$output" = "wasm32-wasi-run: --print-env takes no arguments after PROGRAM (usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
+	[ "$output" = "wasm32-wasi-run: --print-env takes no arguments after PROGRAM (usage: wasm32-wasi-run [--print-env] [--jco] [--invoke CALL] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
 	run -0 wasm32-wasi-run --help
-	[ "${lines[0]}" = "usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...]" ]
+	[ "${lines[0]}" = "usage: wasm32-wasi-run [--print-env] [--jco] [--invoke CALL] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...]" ]
 	run -2 wasm32-wasi-run --dir
-	[ "$output" = "wasm32-wasi-run: option '--dir' needs a value (usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
+	[ "$output" = "wasm32-wasi-run: option '--dir' needs a value (usage: wasm32-wasi-run [--print-env] [--jco] [--invoke CALL] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
 	run -2 wasm32-wasi-run --dir ::/ "$CORE"
-	[ "$output" = "wasm32-wasi-run: --dir ::/: HOST[::GUEST] names no directory (usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
+	[ "$output" = "wasm32-wasi-run: --dir ::/: HOST[::GUEST] names no directory (usage: wasm32-wasi-run [--print-env] [--jco] [--invoke CALL] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
 	run -2 wasm32-wasi-run --env =x "$CORE"
-	[ "$output" = "wasm32-wasi-run: --env =x: NAME[=VALUE] names no variable (usage: wasm32-wasi-run [--print-env] [--jco] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
+	[ "$output" = "wasm32-wasi-run: --env =x: NAME[=VALUE] names no variable (usage: wasm32-wasi-run [--print-env] [--jco] [--invoke CALL] [--dir HOST[::GUEST]]... [--env NAME[=VALUE]]... [--] PROGRAM [ARGS...])" ]
 	run -1 wasm32-wasi-run --dir missing::/ "$CORE"
 	[ "$output" = "wasm32-wasi-run: --dir missing: No such file or directory" ]
 }

@@ -1,5 +1,8 @@
 // component.js: running a command component: transpiled by jco once, cached, run on the preview2 shim.
 //
+// A command runs by its wasi:cli/run; a typed command (Typed Main level 1)
+// by calling its typed export (callComponent; typedmain.js makes the call).
+//
 // The cache: $XDG_CACHE_HOME/wasm32-wasi-cc/wasm32-wasi-run-cache/KEY (default
 // ~/.cache), KEY a SHA-256 of the cache's format, the jco version, the
 // shim's location and the component. An entry is what jco transpile writes
@@ -392,9 +395,9 @@ function guardShim(filesystem, grants) {
   }
 }
 
-// Runs the component's wasi:cli/run in this process, on the shim, its file
-// system guarded by the runner's walk. Its exit() ends the process itself.
-async function runComponent(file, bytes, { argv0, args, env, grants, stdio, jco: [jcoCommand, jcoVersion] }) {
+// The transpiled component, imported in this process on the shim, its
+// file system guarded by the runner's walk.
+async function load(file, bytes, { argv0, args, env, grants, stdio, jco: [jcoCommand, jcoVersion] }) {
   const jco = jcoPaths(jcoCommand, jcoVersion);
   const dir = await transpiled(file, bytes, jco);
   let cli, filesystem;
@@ -411,23 +414,48 @@ async function runComponent(file, bytes, { argv0, args, env, grants, stdio, jco:
   filesystem._setPreopens({ ...grants.shim, [DEVICES_NAME]: DEVICES_NAME });
   guardShim(filesystem, grants);
   plainStdio(stdio);
-  let program;
   try {
-    program = await import(url.pathToFileURL(path.join(dir, 'program.js')).href);
+    return await import(url.pathToFileURL(path.join(dir, 'program.js')).href);
   } catch (e) {
     throw new Failure(`${file}: cannot instantiate: ${String(e && e.message).split('\n')[0]}`);
   }
+}
+
+// An err that jco's bindings throw: a result's err, or wasi:cli/run's.
+function isComponentError(e) {
+  return Boolean(e && e.constructor && e.constructor.name === 'ComponentError');
+}
+
+// Runs the component's wasi:cli/run. Its exit() ends the process itself.
+async function runComponent(file, bytes, run) {
+  const program = await load(file, bytes, run);
   if (typeof program.run?.run !== 'function')
     throw new Failure(`${file}: not a command: the component exports no wasi:cli/run`);
   try {
     await program.run.run();
   } catch (e) {
     // wasi:cli/run returned err: the program failed without calling exit
-    if (e && e.constructor && e.constructor.name === 'ComponentError')
+    if (isComponentError(e))
       return 1;
     return programFailed(file, e);
   }
   return 0;
 }
 
-module.exports = { commandModules, runComponent };
+// Calls a typed command's export `name` (jco's name for it) with args (in
+// jco's representation): { returned }, { err } (a result's err payload), or
+// { status } when the program trapped (said already).
+async function callComponent(file, bytes, run, name, args) {
+  const program = await load(file, bytes, run);
+  if (typeof program[name] !== 'function')
+    throw new Failure(`${file}: malformed program: wasm32-wasi-cc.main names ${name}, which the component does not export`);
+  try {
+    return { returned: await program[name](...args) };
+  } catch (e) {
+    if (isComponentError(e))
+      return { err: e.payload };
+    return { status: programFailed(file, e) };
+  }
+}
+
+module.exports = { commandModules, runComponent, callComponent };

@@ -3,7 +3,8 @@
 // It knows the header (magic and version: which layer a file is), the
 // framing of top-level sections (an id byte, a LEB128 size), and the two
 // custom sections the runner reads: wasm32-wasi-cc.env (the declared
-// environment, a vec of names), dylink.0 (doc/dynamic-linking-abi.md;
+// environment, a vec of names), wasm32-wasi-cc.main (a typed command's
+// signature, its JSON text), dylink.0 (doc/dynamic-linking-abi.md;
 // MEM_INFO, NEEDED and RUNTIME_PATH are used) and a dynamic executable's
 // component's wasm32-wasi-cc.libraries. It writes one thing: an export of
 // wasm-ld's stack pointer added to a module (exportingGlobal), so that the
@@ -104,6 +105,19 @@ function declaredEnv(bytes) {
   if (pos !== section.end)
     throw new Malformed('stray bytes after the names in wasm32-wasi-cc.env');
   return names;
+}
+
+// The text of wasm32-wasi-cc.main, a typed command's signature (JSON, read
+// by signature.js); null for a program without the section.
+function typedMain(bytes) {
+  const section = customSection(bytes, 'wasm32-wasi-cc.main');
+  if (!section)
+    return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(section.pos, section.end));
+  } catch {
+    throw new Malformed('wasm32-wasi-cc.main is not UTF-8');
+  }
 }
 
 // MEM_INFO, NEEDED and RUNTIME_PATH of dylink.0; null for a module without it.
@@ -242,6 +256,6 @@ function exportingGlobal(bytes, index, name) {
 }
 
 module.exports = {
-  Malformed, kind, sections, customSection, declaredEnv, dylink, coreModules, hasTags, embeddedLibraries,
+  Malformed, kind, sections, customSection, declaredEnv, typedMain, dylink, coreModules, hasTags, embeddedLibraries,
   stackPointer, exportingGlobal,
 };
