@@ -101,7 +101,7 @@ kind_specs() {
 	run -0 wasm32-wasi-run hello
 	[ "$output" = "core" ]
 	run -2 wasm32-wasi-cc --artifact=core-command hello.c
-	[ "$output" = "wasm32-wasi-cc: unknown artifact kind 'core-command' (known: allocator, provides-state-command, command, dll, dynamic-command, library)" ]
+	[ "$output" = "wasm32-wasi-cc: unknown artifact kind 'core-command' (known: allocator, provides-state-command, command, dll, dynamic-command, library, typed-command)" ]
 }
 
 @test "dynamic-artifact names the kind a link taking a dll gets" {

@@ -113,7 +113,7 @@ C
 	run -2 wasm32-wasi-cc --emit=header -o x.h
 	[ "$output" = "wasm32-wasi-cc: --emit=header writes the C header of a WIT world: name it with --wit=FILE" ]
 	run -2 wasm32-wasi-cc --wit=bad.wit -shared -o x.so "$FIX/greet.c"
-	[ "$output" = "wasm32-wasi-cc: --wit= makes a typed command; -shared asks for a dll" ]
+	[ "$output" = "wasm32-wasi-cc: -shared conflicts with --wit=" ]
 	assert_only_files bad.wit
 	assert_no_temporaries
 }
