@@ -1,20 +1,10 @@
-## driver/local.mk: the wasm32-wasi-cc program.
+## driver/local.mk: the wasm32-wasi-cc program, the front end: flags, specs, the plan, running it.
 bin_PROGRAMS += driver/wasm32-wasi-cc
 driver_wasm32_wasi_cc_CPPFLAGS = $(AM_CPPFLAGS) -DSPECDIR='"$(specsdir)"'
 driver_wasm32_wasi_cc_SOURCES = \
 	driver/main.c \
 	driver/artifacts.c driver/artifacts.h \
 	driver/info.c driver/info.h \
-	driver/builtins.c driver/builtins.h \
-	driver/envdecl.c driver/envscan.c \
-	driver/exports.c \
-	driver/fileio.c driver/fileio.h \
-	driver/dllexports.c \
-	driver/versionscript.c driver/versionscript.h \
-	driver/dlls.c driver/dlls.h \
-	driver/libraries.c driver/libraries.h \
-	driver/complink.c driver/complink.h driver/compglue.c driver/compdl.c driver/compsplice.c \
-	driver/dylink.c \
 	driver/options.c driver/options.h driver/options.def \
 	driver/respfile.c \
 	driver/schema.c driver/schema.h \
@@ -27,18 +17,8 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/pcfile.c driver/pcfile.h \
 	driver/linkargs.c \
 	driver/tempfiles.c driver/tempfiles.h \
-	driver/run.c driver/run.h \
-	driver/util.c driver/util.h \
-	driver/wrap.c driver/wrap.h \
-	driver/wit.c driver/wit.h driver/witabi.c driver/witenc.c driver/witc.c driver/witjson.c driver/witsteps.c
-driver_wasm32_wasi_cc_LDADD = wasm/libwasm.a
-
-# llvm-nm, and -D for a dll's exports (driver/nm.c).
-bin_PROGRAMS += driver/wasm32-wasi-nm
-driver_wasm32_wasi_nm_CPPFLAGS = $(AM_CPPFLAGS) -DLLVM_NM='"$(WASM_NM)"'
-driver_wasm32_wasi_nm_SOURCES = driver/nm.c driver/fileio.c driver/fileio.h driver/libraries.c driver/libraries.h \
-	driver/util.c driver/util.h
-driver_wasm32_wasi_nm_LDADD = wasm/libwasm.a
+	driver/run.c driver/run.h
+driver_wasm32_wasi_cc_LDADD = steps/libsteps.a lib/libcommon.a wasm/libwasm.a
 
 # Target-prefixed tools, so that ./configure --host=wasm32-wasi finds them
 # without CC=: the driver under the names c++ and cpp, and the LLVM tools.

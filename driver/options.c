@@ -248,7 +248,7 @@ static void set_target(const char *triple)
 /*
  * --env=A,B: the names of the environment variables a command reads, Typed
  * Main's level 0 (doc/design.md): checked here, when the command is linked,
- * by the rule of envdecl.c, rather than when the runner reads them.
+ * by the rule of declare-env.c, rather than when the runner reads them.
  */
 static void add_env_names(struct invocation *inv, const char *word, const char *value)
 {

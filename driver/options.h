@@ -96,7 +96,7 @@ struct invocation {
 	const char *spec_cache_dir; /* -write-spec-cache=: write it, then exit */
 	struct strvec env;     /* --env= names, checked, without duplicates */
 	int no_env_from_source; /* the last of -f[no-]env-from-source is -fno-env-from-source */
-	struct strvec dl_openable; /* --dl-openable= words, for the dylink words (driver/complink.c) */
+	struct strvec dl_openable; /* --dl-openable= words, for the dylink words (steps/complink/link.c) */
 	struct strvec ports;   /* --use-port= names, in order */
 	struct strvec compile_args;
 	struct input *inputs;

@@ -4,16 +4,16 @@
 ## (fuzz/corpus), keeping what it finds in fuzz/work-*; .ci/run does.
 FUZZ_SECONDS = 60
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-I$(top_builddir) -I$(srcdir) -I$(srcdir)/driver
+	-I$(top_builddir) -I$(srcdir) -I$(srcdir)/driver -I$(srcdir)/lib -I$(srcdir)/steps -I$(srcdir)/steps/complink
 fuzz_spec_sources = $(srcdir)/fuzz/fuzz-spec.c $(srcdir)/driver/spec.c $(srcdir)/driver/schema.c \
-	$(srcdir)/driver/template.c $(srcdir)/driver/util.c
+	$(srcdir)/driver/template.c $(srcdir)/lib/util.c
 fuzz_wasm_sources = $(srcdir)/fuzz/fuzz-wasm.c $(WASM_LIB_C:%=$(srcdir)/%) \
-	$(srcdir)/driver/fileio.c $(srcdir)/driver/util.c $(srcdir)/driver/exports.c \
-	$(srcdir)/driver/dllexports.c $(srcdir)/driver/versionscript.c $(srcdir)/driver/envdecl.c \
-	$(srcdir)/driver/envscan.c
-fuzz_wit_sources = $(srcdir)/fuzz/fuzz-wit.c $(srcdir)/driver/wit.c $(srcdir)/driver/witabi.c \
-	$(srcdir)/driver/witc.c $(srcdir)/driver/witenc.c $(srcdir)/driver/witjson.c \
-	$(WASM_LIB_C:%=$(srcdir)/%) $(srcdir)/driver/fileio.c $(srcdir)/driver/util.c
+	$(srcdir)/lib/fileio.c $(srcdir)/lib/util.c $(srcdir)/steps/check-exports.c \
+	$(srcdir)/steps/dll-exports.c $(srcdir)/steps/versionscript.c $(srcdir)/steps/declare-env.c \
+	$(srcdir)/steps/scan-env.c
+fuzz_wit_sources = $(srcdir)/fuzz/fuzz-wit.c $(srcdir)/steps/wit.c $(srcdir)/steps/witabi.c \
+	$(srcdir)/steps/witc.c $(srcdir)/steps/witenc.c $(srcdir)/steps/witjson.c \
+	$(WASM_LIB_C:%=$(srcdir)/%) $(srcdir)/lib/fileio.c $(srcdir)/lib/util.c
 EXTRA_DIST += fuzz/fuzz-spec.c fuzz/fuzz-wasm.c fuzz/fuzz-wit.c fuzz/corpus
 CLEANFILES += fuzz/fuzz-spec fuzz/fuzz-wasm fuzz/fuzz-wit fuzz/probe
 

@@ -4,7 +4,7 @@
 # Makes the weak aliases of libc.so's objects strong (its opening comment
 # says why); runs at build time only.
 noinst_PROGRAMS += runtime/strong-aliases
-runtime_strong_aliases_SOURCES = runtime/strong-aliases.c driver/util.c driver/util.h
+runtime_strong_aliases_SOURCES = runtime/strong-aliases.c lib/util.c lib/util.h
 runtime_strong_aliases_LDADD = wasm/libwasm.a
 # configure finds the source (--with-wasi-libc-source=DIR; install-deps.sh
 # fetches Debian's into /usr/local/src/wasi-libc). Without it there is no

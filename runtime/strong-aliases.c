@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "driver/util.h"
+#include "util.h"
 #include "wasm/wasm.h"
 
 /*
@@ -12,7 +12,7 @@
  * musl defines many functions twice, as an internal name and a weak alias
  * (__lseek and lseek). wasm-ld imports every weak definition of a dll from
  * the dll itself, so that another module could preempt it; our loader never
- * does (driver/dylink.c names such an import's module ".") and binds it with
+ * does (steps/dylink.c names such an import's module ".") and binds it with
  * a JavaScript closure, which each call then goes through. For an object of
  * a dll's archive, nothing is lost by making such an alias strong: a defined
  * function symbol that is weak, and whose function a global, non-weak

@@ -1,4 +1,4 @@
-## runtime/wrap.mk: the templates of the component-wrap builtin (driver/wrap.c), made once with jco.
+## runtime/wrap.mk: the templates of the component-wrap builtin (steps/component-wrap.c; the generator is steps/wrap-gen.c), made once with jco.
 # A template is `jco new --wasi-command` of a stand-in module that imports a
 # family of preview1 functions; the builtin puts a command module in the
 # stand-in's place, in the smallest template whose family covers its imports.
@@ -40,9 +40,9 @@ CLEANFILES += $(wrap_templates) $(wrap_templates:.wasm=.core) $(wrap_templates:.
 EXTRA_DIST += bench/wrap.sh
 
 # Builds the stand-ins; runs at build time only.
-noinst_PROGRAMS = runtime/wrap-gen
-runtime_wrap_gen_SOURCES = runtime/wrap-gen.c
-runtime_wrap_gen_LDADD = wasm/libwasm.a
+noinst_PROGRAMS = steps/wrap-gen
+steps_wrap_gen_SOURCES = steps/wrap-gen.c
+steps_wrap_gen_LDADD = wasm/libwasm.a
 
 # The adapter `jco new --wasi-command` uses: lib/ of jco's package, next to
 # dist/ where the jco command lives. `make WRAP_ADAPTER=FILE` names another.
@@ -53,12 +53,12 @@ wrap_adapter = adapter='$(WRAP_ADAPTER)'; \
 	fi; \
 	test -f "$$adapter" || { echo "$@: jco's preview1 command adapter not found ($$adapter); set WRAP_ADAPTER" >&2; exit 1; }
 
-wrap_gen = runtime/wrap-gen$(EXEEXT) module "$$adapter" runtime/wrap/preview1.list
+wrap_gen = steps/wrap-gen$(EXEEXT) module "$$adapter" runtime/wrap/preview1.list
 
 # One rule makes them all: per variant the stand-ins, then the templates (jco
 # new, six at a time), then the index from the templates themselves. Each
 # file appears whole (a rename), for a driver that reads them meanwhile.
-runtime/wrap/index: runtime/wrap-gen$(EXEEXT) $(srcdir)/runtime/wrap.mk $(top_builddir)/config.status
+runtime/wrap/index: steps/wrap-gen$(EXEEXT) $(srcdir)/runtime/wrap.mk $(top_builddir)/config.status
 	$(AM_V_GEN)$(MKDIR_P) runtime/wrap && $(wrap_adapter) && \
 	$(WASM_NM) '$(WASI_SYSROOT)/lib/wasm32-wasi/libc.a' 2> /dev/null | \
 	  $(SED) -n 's/^ *U __imported_wasi_snapshot_preview1_//p' | LC_ALL=C sort -u > runtime/wrap/preview1.list && \
@@ -77,5 +77,5 @@ runtime/wrap/index: runtime/wrap-gen$(EXEEXT) $(srcdir)/runtime/wrap.mk $(top_bu
 	  done; \
 	  for p in $$pids; do wait $$p || exit 1; done; \
 	done && \
-	runtime/wrap-gen$(EXEEXT) index $(wrap_templates) > $@.tmp && mv $@.tmp $@
+	steps/wrap-gen$(EXEEXT) index $(wrap_templates) > $@.tmp && mv $@.tmp $@
 $(wrap_templates): runtime/wrap/index

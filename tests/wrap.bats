@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# wrap.bats: the in-process wrap step (component-wrap, driver/wrap.c) against
+# wrap.bats: the in-process wrap step (component-wrap, steps/component-wrap.c) against
 # jco's own (wrap-jco): the same behaviour under `jco run`, components that jco
 # accepts, sizes near jco's, and one clear line for a module no template fits.
 

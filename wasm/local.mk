@@ -1,5 +1,5 @@
 ## wasm/local.mk: the one library that reads and writes WebAssembly binaries, and its unit tests.
-noinst_LIBRARIES = wasm/libwasm.a
+noinst_LIBRARIES += wasm/libwasm.a
 # (the fuzz harness of fuzz/local.mk compiles the same files)
 WASM_LIB_C = \
 	wasm/buf.c \
@@ -10,7 +10,7 @@ WASM_LIB_C = \
 	wasm/compwriter.c \
 	wasm/cursor.c \
 	wasm/custom.c \
-	wasm/dylink.c \
+	wasm/dylink0.c \
 	wasm/grow.c \
 	wasm/instr.c \
 	wasm/linking.c \

@@ -176,7 +176,7 @@ const struct wasm_section *wasm_find_section(const struct wasm_section *s, size_
 /*
  * Whether bytes are a core module with a custom section of that name (a
  * malformed file has none). What dylink.0 or linking makes a module is
- * driver/libraries.c's to say.
+ * steps/libraries.c's to say.
  */
 int wasm_has_custom(const unsigned char *bytes, size_t len, const char *name);
 

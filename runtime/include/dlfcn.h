@@ -1,9 +1,9 @@
 /*
  * dlfcn.h: dlopen and its family for wasm32-wasi. wasi-libc has none. In a
- * dynamic executable they stay `env` imports (driver/dylink.c): the loader
+ * dynamic executable they stay `env` imports (steps/dylink.c): the loader
  * of wasm32-wasi-run provides them to a core module, and in a component a
  * module of the component link does, over the libraries named by
- * -Wl,--dl-openable (driver/compdl.c, doc/dynamic-linking.md). A static
+ * -Wl,--dl-openable (steps/complink/dl.c, doc/dynamic-linking.md). A static
  * command has neither, so linking one that calls them fails with
  * "undefined symbol".
  *

@@ -1,4 +1,4 @@
-// libraries.js: what a core module is to dynamic linking, the runner's one answer (driver/libraries.c's, at run time).
+// libraries.js: what a core module is to dynamic linking, the runner's one answer (steps/libraries.c's, at run time).
 //
 // The kinds are doc/dynamic-linking-abi.md's ("What a module is"): a
 // module with dylink.0 is dynamic, a dll or, when it is also a command, a

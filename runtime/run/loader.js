@@ -181,7 +181,7 @@ function cString(memory, ptr) {
 // address. In a component (`embedded`: its libraries by soname), dlopen
 // finds only what the component embeds, by the name's last component, and
 // dlsym(handle) searches that library alone, as the component's own dlopen
-// and dlsym do (driver/compdl.c).
+// and dlsym do (steps/complink/dl.c).
 function dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, global, byName, load, address,
                           embedded }) {
   const handles = [null];

@@ -17,7 +17,7 @@
  *   PREVIEW1 lists the preview1 functions (those wasi-libc imports), one a
  *   line; --all takes them all.
  * wrap-gen index TEMPLATE...
- *   prints the index the component-wrap builtin reads (driver/wrap.c): one
+ *   prints the index the component-wrap builtin reads (steps/component-wrap.c): one
  *   line per template, smallest first, with what its stand-in module exports
  *   besides "memory" and "_start", and the functions it imports.
  */

@@ -1,4 +1,4 @@
-/* complink.c: the component-link builtin: a dynamic executable and the libraries it needs, as one command component. */
+/* complink/link.c: the component-link builtin: a dynamic executable and the libraries it needs, as one command component. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@
  *
  *  - The modules are the executable and the libraries its NEEDED lists
  *    name, transitively, found by soname as doc/dynamic-linking-abi.md
- *    ("Finding libraries") says, and driver/libraries.c does. They are
+ *    ("Finding libraries") says, and steps/libraries.c does. They are
  *    instantiated dependencies first, the allocator
  *    (liballoc.so) before all: its memory, table and stack pointer are
  *    everyone's.
@@ -37,14 +37,14 @@
  *    the module's own slots (a module cannot import from itself).
  *  - The libraries named by --dl-openable, and what they need, are
  *    instantiated likewise, before the executable; dlopen and its family
- *    are a synthesized module over a table of them (compdl.c).
+ *    are a synthesized module over a table of them (complink/dl.c).
  *  - A root module takes the place of the wrap template's command module:
  *    it fills the slots of the modules' own functions, re-exports the
  *    memory for the adapter, and its _start runs the allocator's
  *    _initialize, each library's __wasm_apply_data_relocs and
  *    __wasm_call_ctors, the executable's relocations, then its _start.
  *
- * The template (driver/wrap.c) is the smallest one whose adapter covers
+ * The template (steps/component-wrap.c) is the smallest one whose adapter covers
  * the preview1 imports of all the modules; the new core modules and
  * instances go where the template instantiated its command module, and
  * the template's later sections have their core indices shifted.

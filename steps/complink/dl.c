@@ -1,4 +1,4 @@
-/* compdl.c: the component link's dlopen: dlopen, dlsym, dlclose and dlerror over the dl-openable libraries. */
+/* complink/dl.c: the component link's dlopen: dlopen, dlsym, dlclose and dlerror over the dl-openable libraries. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* dllexports.c: the export rule of dlls, read from the symbol tables of the user's objects. */
+/* dll-exports.c: the export rule of dlls, read from the symbol tables of the user's objects. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>

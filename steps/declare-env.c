@@ -1,4 +1,4 @@
-/* envdecl.c: the --env declaration, a custom section naming the variables a command may read. */
+/* declare-env.c: the --env declaration, a custom section naming the variables a command may read. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +22,7 @@
  * name a LEB128 length and UTF-8 bytes (wasm/custom.c writes it).
  *
  * The names are the --env names, in their order, then those that the
- * scan-env step found in the source (envscan.c) and that --env did not
+ * scan-env step found in the source (scan-env.c) and that --env did not
  * name, sorted: from the section wasm32-wasi-cc.env-source of the module,
  * or of each module a component embeds (the dlls of a dynamic executable
  * too). --no-source (-fno-env-from-source) leaves those out.

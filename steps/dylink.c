@@ -52,7 +52,7 @@ static const char *const loader_provides[] = {
 	"__table_base", "__heap_base", "__heap_end",
 };
 
-/* What the loader, or a component's module (compdl.c), defines for dynamic programs (runtime/include/dlfcn.h). */
+/* What the loader, or a component's module (complink/dl.c), defines for dynamic programs (runtime/include/dlfcn.h). */
 static const char *const loader_functions[] = {"dlopen", "dlsym", "dlclose", "dlerror"};
 
 /* Of the loader's state, what an allocator on the link line provides instead. */

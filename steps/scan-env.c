@@ -1,4 +1,4 @@
-/* envscan.c: the scan-env step: the names a linked module passes to getenv as string literals (Typed Main level 0 from the source). */
+/* scan-env.c: the scan-env step: the names a linked module passes to getenv as string literals (Typed Main level 0 from the source). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +29,7 @@
  * time is never found (it needs --env=).
  *
  * The names go into the module as a custom section, sorted, for
- * declare-env (envdecl.c) to add to the --env names, in the command itself
+ * declare-env (declare-env.c) to add to the --env names, in the command itself
  * or, for a dll, in each command that embeds it:
  *
  *   section id 0, size, name "wasm32-wasi-cc.env-source", vec(name)

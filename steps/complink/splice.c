@@ -1,9 +1,9 @@
-/* compsplice.c: the component link's template: the one that fits, where its command module is instantiated, and the splice. */
+/* complink/splice.c: the component link's template: the one that fits, where its command module is instantiated, and the splice. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "complink.h"
-#include "wrap.h"
+#include "component-wrap.h"
 
 /* A preview1 import that no template can take. */
 static int unfit(char **err, const struct unit *u, const struct wasm_import *im, const char *why)

@@ -1,4 +1,4 @@
-/* exports.c: check-exports, which refuses a command that exports more than its entry point. */
+/* check-exports.c: check-exports, which refuses a command that exports more than its entry point. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* wrap.c: the component-wrap builtin: a preview1 command module put into a prebuilt component. */
+/* component-wrap.c: the component-wrap builtin: a preview1 command module put into a prebuilt component. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -12,7 +12,7 @@
 #include "util.h"
 #include "fileio.h"
 #include "wasm/wasm.h"
-#include "wrap.h"
+#include "component-wrap.h"
 
 /*
  * `jco new CORE --wasi-command` builds a component around a command module

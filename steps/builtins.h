@@ -13,9 +13,9 @@
  */
 typedef int builtin_fn(int argc, char **argv, char **err);
 
-/* envdecl.c: declare-env [--no-source] INPUT OUTPUT [NAME...] records the --env names and those found in the source. */
+/* declare-env.c: declare-env [--no-source] INPUT OUTPUT [NAME...] records the --env names and those found in the source. */
 int builtin_declare_env(int argc, char **argv, char **err);
-/* envscan.c: scan-env [LINK-STRIP-FLAG...] -o OUTPUT INPUT records the names a module passes to getenv as literals. */
+/* scan-env.c: scan-env [LINK-STRIP-FLAG...] -o OUTPUT INPUT records the names a module passes to getenv as literals. */
 int builtin_scan_env(int argc, char **argv, char **err);
 /* What is wrong with an environment variable name ("contains '='"), or NULL. */
 const char *env_name_problem(const char *name);
@@ -24,10 +24,10 @@ struct strvec;
 void env_print_declared(FILE *f, const char *file, const struct strvec *given);
 /* s on one line: control bytes, and bytes past ASCII when s is no UTF-8, as \xNN (allocated). */
 char *env_name_printable(const char *s);
-/* wrap.c: component-wrap --templates DIR -o OUTPUT INPUT makes a command component. */
+/* component-wrap.c: component-wrap --templates DIR -o OUTPUT INPUT makes a command component. */
 int builtin_component_wrap(int argc, char **argv, char **err);
 int builtin_component_link(int argc, char **argv, char **err);
-/* dllexports.c: dll-exports -o OUTPUT WORD... writes the export rule's linker words for a dll. */
+/* dll-exports.c: dll-exports -o OUTPUT WORD... writes the export rule's linker words for a dll. */
 int builtin_dll_exports(int argc, char **argv, char **err);
 /* dylink.c: dylink [--dll] -o OUTPUT INPUT WORD... gives a linked dll or dynamic executable its two-level namespace. */
 int builtin_dylink(int argc, char **argv, char **err);
@@ -39,7 +39,7 @@ int builtin_wit_glue(int argc, char **argv, char **err);
 int builtin_wit_embed(int argc, char **argv, char **err);
 int builtin_wit_main(int argc, char **argv, char **err);
 
-/* exports.c: check-exports FILE ALLOWED... refuses other exports of a command. */
+/* check-exports.c: check-exports FILE ALLOWED... refuses other exports of a command. */
 int builtin_check_exports(int argc, char **argv, char **err);
 
 /* The builtin of that name, or NULL. */

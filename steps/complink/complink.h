@@ -50,7 +50,7 @@ struct link {
 	struct wasm_buf insts;   /* their entries */
 	uint32_t ninsts;
 	uint32_t module_base, instance_base, preview1;
-	uint32_t dl;             /* the instance of dlopen's module (compdl.c), when there is one */
+	uint32_t dl;             /* the instance of dlopen's module (complink/dl.c), when there is one */
 };
 
 
@@ -63,7 +63,7 @@ struct site {
 	uint32_t preview1;       /* the instance given as wasi_snapshot_preview1 */
 };
 
-/* complink.c */
+/* complink/link.c */
 int complink_fail(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct unit *complink_find_unit(struct link *L, struct wasm_name soname);
 /* The constant value of u's exported global name; -1 with *err set. */
@@ -71,17 +71,17 @@ int complink_export_value(const struct unit *u, struct wasm_name name, uint32_t 
 /* The table slot of unit u's function name: where its own element segments put it, else one made on first use. */
 uint32_t complink_slot(struct link *L, size_t u, struct wasm_name name);
 
-/* compglue.c: every module instantiated, with the modules that bind their imports; the root module. */
+/* complink/glue.c: every module instantiated, with the modules that bind their imports; the root module. */
 int complink_instantiate(struct link *L, char **err);
 void complink_root(struct link *L, struct wasm_buf *out, struct wasm_core_args *a);
 
-/* compdl.c: dlopen's module over the dl-openable libraries, placed at mem_end (which grows): 1, 0 when no
+/* complink/dl.c: dlopen's module over the dl-openable libraries, placed at mem_end (which grows): 1, 0 when no
  * module needs one, -1 with *err set. */
 int complink_dl(struct link *L, struct wasm_buf *out, char **err);
 /* The type of dlopen, dlsym, dlclose or dlerror; NULL for any other name. */
 const struct wasm_functype *complink_dl_type(struct wasm_name n);
 
-/* compsplice.c: the template that fits, where to splice, and the component. */
+/* complink/splice.c: the template that fits, where to splice, and the component. */
 int complink_template(struct link *L, const char *dir, struct wasm_buf *tmpl, struct wasm_section **secs,
                       size_t *nsecs, struct site *site, char **err);
 int complink_assemble(struct link *L, const struct wasm_buf *t, const struct wasm_section *s, size_t n,

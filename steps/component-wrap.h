@@ -8,7 +8,7 @@
 /*
  * The smallest template in dir that fits the command module m (read from
  * file, named in errors): its bytes into *tmpl and its stand-in module's
- * section into *sp. The rules are driver/wrap.c's. -1 with *err set.
+ * section into *sp. The rules are steps/component-wrap.c's. -1 with *err set.
  */
 int wrap_template(const char *dir, const struct wasm_module *m, const char *file, struct wasm_buf *tmpl,
                   struct wasm_section *sp, char **err);

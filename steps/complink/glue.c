@@ -1,4 +1,4 @@
-/* compglue.c: the component link's instances: each module with the small modules that bind its imports, and the root. */
+/* complink/glue.c: the component link's instances: each module with the small modules that bind its imports, and the root. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,11 +7,11 @@
 
 /*
  * The binding of imports by module name (doc/dynamic-linking-abi.md), as
- * driver/complink.c describes it: a soname is that library's instance,
+ * steps/complink/link.c describes it: a soname is that library's instance,
  * wasi_snapshot_preview1 the adapter's, and env, the GOT names and "."
  * are glue modules made here. The allocator is the instance argument "a"
  * of those that need its table or state, a GOT provider "p", dlopen's
- * module (compdl.c) "d".
+ * module (complink/dl.c) "d".
  */
 
 /* The table of the process, imported from the allocator (the instance argument "a"), once. */
@@ -82,7 +82,7 @@ static int glue_env(struct link *L, struct unit *x, const struct wasm_import **i
 	int env = wasm_name_is(ims[0]->module, "env"), got_mem = wasm_name_is(ims[0]->module, "GOT.mem");
 	uint32_t dl_funcs = 0;
 
-	/* imports first: dlopen and its family from dlopen's module (compdl.c) */
+	/* imports first: dlopen and its family from dlopen's module (complink/dl.c) */
 	for (size_t i = 0; i < n; i++) {
 		const struct wasm_import *im = ims[i];
 
