@@ -138,7 +138,7 @@ static void type(struct wasm_buf *b, const struct wit_type *t)
 		names(b, t);
 		break;
 	default: /* WIT_FLAGS */
-		named(b, "flags", t, "flags");
+		named(b, "flags", t, "names");
 		names(b, t);
 		break;
 	}

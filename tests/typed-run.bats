@@ -286,7 +286,7 @@ malformed: run: a named twice
 malformed: run: a: r: x: tuple: 1: unknown type "nope"
 malformed: run: a: e: an enum has cases
 malformed: run: result: f: a named twice
-ok' ]
+malformed: run: result: flags: ["a","b"] is not a WIT name' ]
 }
 
 # ---------------------------------------------------------- the command line

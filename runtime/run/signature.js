@@ -90,10 +90,8 @@ function type(t, where) {
     default:
       break;
   }
-  // flags: the list is under "names" ("flags" names the type); a list under
-  // "flags" with no "names" is taken too, the type then called "flags"
-  const unnamedFlags = kind === 'flags' && Array.isArray(t.flags) && t.names === undefined;
-  const name = unnamedFlags ? 'flags' : label(t[kind], at);
+  // flags: the list is under "names" ("flags" names the type)
+  const name = label(t[kind], at);
   const named = `${where}: ${name}`;
   const common = { kind, name, docs: docs(t.docs, named) };
   if (kind === 'record') {
@@ -128,7 +126,7 @@ function type(t, where) {
     distinct(cases, named);
     return { ...common, cases };
   }
-  const flags = list(unnamedFlags ? t.flags : t.names, `${named}: names`).map(f => ({ name: label(f, `${named}: flag`), js: camelCase(f) }));
+  const flags = list(t.names, `${named}: names`).map(f => ({ name: label(f, `${named}: flag`), js: camelCase(f) }));
   distinct(flags.map(f => f.name), named);
   return { ...common, flags };
 }
