@@ -12,7 +12,8 @@ steps_libsteps_a_SOURCES = \
 	steps/dlls.c steps/dlls.h \
 	steps/libraries.c steps/libraries.h \
 	steps/component-wrap.c steps/component-wrap.h \
-	steps/complink/complink.h steps/complink/link.c steps/complink/glue.c steps/complink/splice.c \
+	steps/complink/complink.h steps/complink/model.c steps/complink/link.c steps/complink/glue.c \
+	steps/complink/splice.c \
 	steps/complink/dl.c \
 	steps/wit.c steps/wit.h steps/witabi.c steps/witenc.c steps/witc.c steps/witjson.c steps/witsteps.c
 

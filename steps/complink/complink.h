@@ -63,7 +63,7 @@ struct site {
 	uint32_t preview1;       /* the instance given as wasi_snapshot_preview1 */
 };
 
-/* complink/link.c */
+/* complink/model.c: failing with a message, the unit of a soname, a constant export, a function's table slot */
 int complink_fail(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct unit *complink_find_unit(struct link *L, struct wasm_name soname);
 /* The constant value of u's exported global name; -1 with *err set. */
