@@ -302,28 +302,12 @@ function alignUp(n, log2) {
 
 // wasi: the program's preview1 (wasi.js). libraries: a component's
 // embedded libraries by soname (component.js), found before any file.
-function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
-  const programDir = path.dirname(file);
-  let module;
-  try {
-    module = new WebAssembly.Module(bytes);
-  } catch (e) {
-    throw new Failure(`${file}: malformed program: ${e.message}`);
-  }
-  if (!kindOf(bytes, module).command)
-    throw new Failure(`${file}: not a command: a library (it exports no _start)`);
-  const order = loadOrder('', file, bytes, programDir, libdir, undefined, file, module, libraries);
-  for (const m of order)
-    m.id = libraries && m !== order[order.length - 1] && libraries.has(m.name) ? null : fileId(m.file);
-  let memory;
-  const wasiImports = { wasi_snapshot_preview1: wasi.imports(() => memory) };
-  const allocator = instantiateAllocator(file, order, wasiImports);
-  const state = allocator.instance.exports;
-  ({ memory } = state);
-  const { __indirect_function_table: table, __stack_pointer: stackPointer } = state;
-  const heapBase = state.__heap_base ? state.__heap_base.value : 0;
-  const i32 = (v, mutable = false) => new WebAssembly.Global({ value: 'i32', mutable }, v);
-  const byName = new Map([[allocator.name, allocator]]);
+// The process's shared state, as the allocator exports it: its memory and
+// table, with what the loader does to them for every module: a region of the
+// table (grown), a function's one table slot (its pointer, whoever asks), and
+// the module's data, zeroed, from the allocator.
+function processState(file, state) {
+  const { memory, __indirect_function_table: table, __stack_pointer: stackPointer } = state;
   const tableIndex = new Map();
   const growTable = (n, log2, who) => {
     const base = alignUp(table.length, log2);
@@ -343,7 +327,6 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
     }
     return tableIndex.get(f);
   };
-  // A library's data, zeroed, in memory from the allocator.
   const reserve = m => {
     const { memSize: size, memAlign } = m.info;
     if (size === 0)
@@ -356,72 +339,129 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
     new Uint8Array(memory.buffer, p, size).fill(0);
     return p;
   };
-  const instantiate = m => {
-    m.memoryBase = reserve(m);
-    m.tableBase = growTable(m.info.tableSize, m.info.tableAlign, m);
-    const imports = {}, late = [];
-    const set = (mod, name, v) => { (imports[mod] = imports[mod] || {})[name] = v; };
-    // what the loader gives this module in env
-    const provided = { memory, __indirect_function_table: table, __stack_pointer: stackPointer,
-      __memory_base: i32(m.memoryBase), __table_base: i32(m.tableBase),
-      __heap_base: i32(heapBase), __heap_end: i32(memory.buffer.byteLength), ...dlfcn };
-    for (const imp of WebAssembly.Module.imports(m.module)) {
-      const { module: mod, name, kind } = imp;
-      const slash = mod.indexOf('/');
-      const got = slash > 0 ? mod.slice(0, slash) : null;
-      const from = got ? mod.slice(slash + 1) : mod;
-      if (mod === 'env') {
-        if (name in provided)
-          set(mod, name, provided[name]);
-        else if (kind === 'function')
-          set(mod, name, () => { throw new WebAssembly.RuntimeError(`call to weak undefined '${name}'`); });
-        else
-          set(mod, name, i32(0, true));
-      } else if (mod === 'GOT.mem' && name === '__heap_base') {
-        set(mod, name, i32(heapBase, true));
-      } else if (mod === 'GOT.mem' || mod === 'GOT.func') {
-        set(mod, name, i32(0, true)); // a weak symbol nobody defines: null
-      } else if (mod in wasiImports) {
-        set(mod, name, wasiImports[mod][name]);
-      } else if (from === '.' || byName.has(from)) {
-        const target = from === '.' ? m : byName.get(from);
-        const resolve = () => {
-          const v = target.instance.exports[name];
-          if (v === undefined)
-            throw new Failure(`${m.file}: '${name}' is not defined by ${target.file}`, 1,
-              `${m.shown}: '${name}' is not defined by ${target.shown}`);
-          return v;
-        };
-        if (got) {
-          const g = i32(0, true);
-          const fill = () => {
-            const v = resolve();
-            g.value = got === 'GOT.func' ? funcIndex(v) : target.memoryBase + v.value;
-          };
-          set(mod, name, g);
-          if (from === '.') late.push(fill); else fill();
-        } else if (from === '.' && kind === 'function') {
-          set(mod, name, (...a) => resolve()(...a));
-        } else {
-          set(mod, name, resolve());
-        }
-      } else {
-        throw new Failure(`${m.file}: imports '${name}' from '${mod}', which is not loaded`, 1,
-          `${m.shown}: imports '${name}' from '${mod}', which is not loaded`);
-      }
+  // a function's pointer is the slot its own module gives it, whoever asks
+  const adoptSlots = m => {
+    for (let i = m.tableBase; i < m.tableBase + m.info.tableSize; i++) {
+      const f = table.get(i);
+      if (f && !tableIndex.has(f))
+        tableIndex.set(f, i);
     }
+  };
+  return { memory, table, stackPointer, heapBase: state.__heap_base ? state.__heap_base.value : 0,
+    growTable, funcIndex, reserve, adoptSlots };
+}
+
+const i32 = (v, mutable = false) => new WebAssembly.Global({ value: 'i32', mutable }, v);
+
+// The run-time half of the two-level namespace (doc/dynamic-linking-abi.md;
+// the link-time half is steps/dylink.c): module m's imports, each from where
+// its module name says. `late` gets what must wait for m's own instance (its
+// GOT entries of itself).
+function bindImports(m, { proc, provided, wasiImports, byName }, late) {
+  const imports = {};
+  const set = (mod, name, v) => { (imports[mod] = imports[mod] || {})[name] = v; };
+  for (const imp of WebAssembly.Module.imports(m.module)) {
+    const { module: mod, name, kind } = imp;
+    const slash = mod.indexOf('/');
+    const got = slash > 0 ? mod.slice(0, slash) : null;
+    const from = got ? mod.slice(slash + 1) : mod;
+    if (mod === 'env') {
+      if (name in provided)
+        set(mod, name, provided[name]);
+      else if (kind === 'function')
+        set(mod, name, () => { throw new WebAssembly.RuntimeError(`call to weak undefined '${name}'`); });
+      else
+        set(mod, name, i32(0, true));
+    } else if (mod === 'GOT.mem' && name === '__heap_base') {
+      set(mod, name, i32(proc.heapBase, true));
+    } else if (mod === 'GOT.mem' || mod === 'GOT.func') {
+      set(mod, name, i32(0, true)); // a weak symbol nobody defines: null
+    } else if (mod in wasiImports) {
+      set(mod, name, wasiImports[mod][name]);
+    } else if (from === '.' || byName.has(from)) {
+      const target = from === '.' ? m : byName.get(from);
+      const resolve = () => {
+        const v = target.instance.exports[name];
+        if (v === undefined)
+          throw new Failure(`${m.file}: '${name}' is not defined by ${target.file}`, 1,
+            `${m.shown}: '${name}' is not defined by ${target.shown}`);
+        return v;
+      };
+      if (got) {
+        const g = i32(0, true);
+        const fill = () => {
+          const v = resolve();
+          g.value = got === 'GOT.func' ? proc.funcIndex(v) : target.memoryBase + v.value;
+        };
+        set(mod, name, g);
+        if (from === '.') late.push(fill); else fill();
+      } else if (from === '.' && kind === 'function') {
+        set(mod, name, (...a) => resolve()(...a));
+      } else {
+        set(mod, name, resolve());
+      }
+    } else {
+      throw new Failure(`${m.file}: imports '${name}' from '${mod}', which is not loaded`, 1,
+        `${m.shown}: imports '${name}' from '${mod}', which is not loaded`);
+    }
+  }
+  return imports;
+}
+
+// Relocations, then constructors, dependencies first (skip: the program,
+// whose _start runs its own).
+function initialize(loaded, skip) {
+  for (const m of loaded) {
+    const e = m.instance.exports;
+    if (e.__wasm_apply_data_relocs)
+      e.__wasm_apply_data_relocs();
+    if (m !== skip && e.__wasm_call_ctors)
+      e.__wasm_call_ctors();
+  }
+}
+
+// A dynamic executable, in four phases: the modules found and ordered
+// (loadOrder), the allocator instantiated (the process's state), each
+// module given its regions and instantiated with its imports bound
+// (bindImports), then initialized and started; dlopen repeats the middle
+// two for what it loads.
+function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
+  const programDir = path.dirname(file);
+  let module;
+  try {
+    module = new WebAssembly.Module(bytes);
+  } catch (e) {
+    throw new Failure(`${file}: malformed program: ${e.message}`);
+  }
+  if (!kindOf(bytes, module).command)
+    throw new Failure(`${file}: not a command: a library (it exports no _start)`);
+  const order = loadOrder('', file, bytes, programDir, libdir, undefined, file, module, libraries);
+  for (const m of order)
+    m.id = libraries && m !== order[order.length - 1] && libraries.has(m.name) ? null : fileId(m.file);
+  let memory;
+  const wasiImports = { wasi_snapshot_preview1: wasi.imports(() => memory) };
+  const allocator = instantiateAllocator(file, order, wasiImports);
+  const state = allocator.instance.exports;
+  const proc = processState(file, state);
+  ({ memory } = proc);
+  const byName = new Map([[allocator.name, allocator]]);
+  let dlfcn;
+  const instantiate = m => {
+    m.memoryBase = proc.reserve(m);
+    m.tableBase = proc.growTable(m.info.tableSize, m.info.tableAlign, m);
+    // what the loader gives this module in env
+    const provided = { memory, __indirect_function_table: proc.table, __stack_pointer: proc.stackPointer,
+      __memory_base: i32(m.memoryBase), __table_base: i32(m.tableBase),
+      __heap_base: i32(proc.heapBase), __heap_end: i32(memory.buffer.byteLength), ...dlfcn };
+    const late = [];
+    const imports = bindImports(m, { proc, provided, wasiImports, byName }, late);
     try {
       m.instance = new WebAssembly.Instance(m.module, imports);
     } catch (e) {
       throw new Failure(`${m.file}: cannot instantiate: ${e.message}`, 1,
         `${m.shown}: cannot instantiate: ${e.message}`);
     }
-    // a function's pointer is the slot its own module gives it, whoever asks
-    for (let i = m.tableBase; i < m.tableBase + m.info.tableSize; i++) {
-      const f = table.get(i);
-      if (f && !tableIndex.has(f))
-        tableIndex.set(f, i);
-    }
+    proc.adoptSlots(m);
     for (const fill of late)
       fill();
     if (m.name)
@@ -429,16 +469,6 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
   };
   const modules = order.filter(m => m !== allocator);
   const program = modules[modules.length - 1];
-  // Relocations, then constructors, dependencies first.
-  const initialize = (loaded, skip) => {
-    for (const m of loaded) {
-      const e = m.instance.exports;
-      if (e.__wasm_apply_data_relocs)
-        e.__wasm_apply_data_relocs();
-      if (m !== skip && e.__wasm_call_ctors)
-        e.__wasm_call_ctors();
-    }
-  };
   // The global scope dlsym(RTLD_DEFAULT) searches: the program, then the
   // libraries in the order they were loaded.
   const global = [program, allocator, ...modules.filter(m => m !== program)];
@@ -459,8 +489,9 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
     global.push(...fresh);
     return fresh[fresh.length - 1];
   };
-  const dlfcn = dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, global, byName, load,
-    address: (m, v) => (typeof v === 'function' ? funcIndex(v) : m.memoryBase + v.value), embedded: libraries });
+  dlfcn = dlfcnFunctions({ memory, state, wasi, programDir, libdir, program, global, byName, load,
+    address: (m, v) => (typeof v === 'function' ? proc.funcIndex(v) : m.memoryBase + v.value),
+    embedded: libraries });
   // Everything after the allocator's instantiation runs as the program:
   // constructors may call WASI (libc's finds its preopens), and exit.
   const start = () => {
@@ -475,7 +506,7 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
     program.instance.exports._start();
   };
   // the allocator's stack is every module's: its size is where it starts
-  const stack = { size: stackPointer.value, pointer: () => stackPointer.value };
+  const stack = { size: proc.stackPointer.value, pointer: () => proc.stackPointer.value };
   try {
     return wasi.run(start);
   } catch (e) {
