@@ -177,39 +177,24 @@ static void memory_section(struct wasm_cursor *c, struct wasm_module *m)
  */
 static void const_expr(struct wasm_cursor *c, struct wasm_global *g)
 {
-	unsigned ops = 0, op;
+	struct wasm_instr in;
+	unsigned ops = 0;
 
 	g->has_value = 0;
-	while (!wasm_failed(c) && (op = wasm_byte(c)) != 0x0b) {
+	while (!wasm_failed(c) && wasm_read_instr(c, &in) == 0 && in.op != 0x0b) {
 		ops++;
-		switch (op) {
-		case 0x41:
-			g->value = wasm_s32(c);
+		switch (in.op) {
+		case 0x41: case 0x42:             /* i32.const i64.const */
+			g->value = in.value;
 			break;
-		case 0x42:
-			g->value = wasm_s64(c);
-			break;
-		case 0x43:
-			wasm_bytes(c, 4);
-			break;
-		case 0x44:
-			wasm_bytes(c, 8);
-			break;
-		case 0x23: /* global.get */
-		case 0xd2: /* ref.func */
-			wasm_u32(c);
-			break;
-		case 0xd0: /* ref.null */
-			wasm_byte(c);
-			break;
+		case 0x43: case 0x44:             /* f32.const f64.const */
+		case 0x23: case 0xd0: case 0xd2:  /* global.get ref.null ref.func */
 		case 0x6a: case 0x6b: case 0x6c: /* i32 add sub mul */
 		case 0x7c: case 0x7d: case 0x7e: /* i64 add sub mul */
 			break;
 		default:
-			if (!wasm_failed(c)) {
-				c->pos--;
-				wasm_fail(c, "opcode 0x%02x is not constant", op);
-			}
+			c->pos = in.at;
+			wasm_fail(c, "opcode 0x%02x is not constant", in.op);
 		}
 	}
 	if (ops == 1 && (g->valtype == WASM_I32 || g->valtype == WASM_I64))

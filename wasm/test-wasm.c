@@ -846,9 +846,34 @@ static void test_code(void)
 	wasm_buf_free(&sub);
 }
 
+/* A global's constant expression: its value when it is one const, an instruction that is not constant refused where it is. */
+static void test_const_expr(void)
+{
+	static const char one[] = "\0asm\1\0\0\0\6\6\1\x7f\0\x41\x2a\x0b";
+	static const char sum[] = "\0asm\1\0\0\0\6\x09\1\x7f\0\x41\1\x41\2\x6a\x0b";
+	static const char call[] = "\0asm\1\0\0\0\6\6\1\x7f\0\x10\0\x0b";
+	struct wasm_module m;
+	char *err = NULL;
+	int r = wasm_read_module(&m, (const unsigned char *)one, sizeof(one) - 1, &err);
+
+	ok(r == 0 && m.nglobals == 1 && m.globals[0].has_value && m.globals[0].value == 42,
+	   "i32.const 42 is the global's value: %s", keep(r, err));
+	if (r == 0)
+		wasm_module_free(&m);
+	r = wasm_read_module(&m, (const unsigned char *)sum, sizeof(sum) - 1, &err);
+	ok(r == 0 && m.nglobals == 1 && !m.globals[0].has_value, "an extended-const sum is read, without a value: %s",
+	   keep(r, err));
+	if (r == 0)
+		wasm_module_free(&m);
+	r = wasm_read_module(&m, (const unsigned char *)call, sizeof(call) - 1, &err);
+	ok(r < 0 && strcmp(keep(r, err), "malformed at offset 0xd: opcode 0x10 is not constant") == 0,
+	   "call in a constant expression is refused where it is: %s", last);
+}
+
 int main(void)
 {
 	test_leb();
+	test_const_expr();
 	test_names();
 	test_sections();
 	test_module_and_dylink();
