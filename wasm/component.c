@@ -186,20 +186,13 @@ int wasm_component_shift(const unsigned char *bytes, const struct wasm_section *
 	struct wasm_cursor c = wasm_cursor(bytes, s->payload, s->end, &e);
 	struct wasm_buf payload = {0};
 
-	switch (s->id) {
-	case WASM_COMPONENT_CORE_INSTANCE:
-		instances(&c, 1, sh, &payload);
-		break;
-	case WASM_COMPONENT_ALIAS:
+	if (s->id == WASM_COMPONENT_CORE_INSTANCE || s->id == WASM_COMPONENT_INSTANCE) {
+		instances(&c, s->id == WASM_COMPONENT_CORE_INSTANCE, sh, &payload);
+	} else if (s->id == WASM_COMPONENT_ALIAS) {
 		aliases(&c, sh, &payload);
-		break;
-	case WASM_COMPONENT_INSTANCE:
-		instances(&c, 0, sh, &payload);
-		break;
-	case WASM_COMPONENT_EXPORT:
+	} else if (s->id == WASM_COMPONENT_EXPORT) {
 		exports(&c, sh, &payload);
-		break;
-	default:
+	} else {
 		wasm_put(out, bytes + s->start, s->end - s->start);
 		return 0;
 	}
