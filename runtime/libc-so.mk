@@ -51,14 +51,16 @@ LIBC_NONSHARED_OBJECTS = __main_void.o __main_argc_argv.o __original_main.o
 # What liballoc.so defines instead: malloc and its family, and the errno
 # malloc sets, which must be the one errno of the process; what the
 # porting layer replaces (runtime/porting/fcntl.c: fcntl and close;
-# runtime/porting/multibyte.c: mbrtowc, mbsrtowcs and wctomb; runtime/porting/socket.c:
+# runtime/porting/multibyte.c: mbrtowc, mbsrtowcs, mbtowc, btowc, wctob, wcrtomb and
+# wctomb; runtime/porting/socket.c:
 # shutdown; runtime/porting/tzset.c: __tz.o, local time;
 # runtime/porting/readlink.c: readlinkat.o; runtime/porting/utimens.c:
 # utimensat.o and futimens.o; runtime/porting/libc_state.c and
 # progname.c: libc.o); and what runtime/atexit.c
 # defines instead, as for static programs (atexit, and the thread_local
 # destructors that exit runs first).
-LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o close.o mbrtowc.o mbsrtowcs.o wctomb.o shutdown.o __tz.o readlinkat.o \
+LIBC_REPLACED_OBJECTS = dlmalloc.o errno.o fcntl.o close.o mbrtowc.o mbsrtowcs.o mbtowc.o btowc.o wctob.o \
+	wcrtomb.o wctomb.o shutdown.o __tz.o readlinkat.o \
 	utimensat.o futimens.o atexit.o libc.o
 
 # wasi-libc's emulations that dynamic programs get from libc.so as static

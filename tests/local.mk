@@ -86,6 +86,7 @@ PACKAGE_TESTS = \
 	tests/packages/expat.bats \
 	tests/packages/libyaml.bats \
 	tests/packages/gzip.bats \
+	tests/packages/file.bats \
 	tests/packages/lz4.bats \
 	tests/packages/onig.bats \
 	tests/packages/libjpeg-turbo.bats \

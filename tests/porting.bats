@@ -725,6 +725,67 @@ count 1; bad -1 1 stays 1; full 1 next 1" ]
 	done
 }
 
+@test "mbtowc, mblen, btowc, wctob, wcrtomb and regcomp follow the locale uselocale makes current, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	# libmagic compiles its regular expressions, bytes above 0x7f in them,
+	# with the C locale made current by uselocale, the global one C.UTF-8
+	source_file current.c <<-'EOF'
+	#include <locale.h>
+	#include <regex.h>
+	#include <stdio.h>
+	#include <stdlib.h>
+	#include <wchar.h>
+	static void show(const char *name)
+	{
+		wchar_t wc = 0;
+		char buf[8];
+		int n = mbtowc(&wc, "\x8a", 1);
+		printf("%s: mbtowc %d %#x, mblen %d, btowc %#x, wctob %d %d,", name, n, (unsigned)wc,
+		       mblen("\xc3\xa9", 2), (unsigned)btowc(0x8a), wctob(0xdf8a), wctob(0xe9));
+		printf(" wcrtomb %d %d,", (int)wcrtomb(buf, 0xdf8a, NULL), (int)wcrtomb(buf, 0x20ac, NULL));
+		regex_t re;
+		int r = regcomp(&re, "[=.<>|!^\x8a]{3}", REG_EXTENDED | REG_NOSUB);
+		printf(" regcomp %d", r);
+		if (r == 0) {
+			printf(" regexec %d", regexec(&re, "x\x8a\x8a\x8ay", 0, NULL, 0));
+			regfree(&re);
+		}
+		printf("\n");
+	}
+	__attribute__((visibility("default"))) void current(void)
+	{
+		locale_t c = newlocale(LC_CTYPE_MASK, "C", (locale_t)0);
+		locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+
+		setlocale(LC_CTYPE, "C.UTF-8");
+		show("global UTF-8");
+		locale_t old = uselocale(c);
+		show("current C");
+		uselocale(old);
+		setlocale(LC_CTYPE, "C");
+		show("global C");
+		uselocale(utf8);
+		show("current UTF-8");
+		uselocale(LC_GLOBAL_LOCALE);
+		freelocale(c);
+		freelocale(utf8);
+	}
+	#ifndef DLL
+	int main(void) { current(); return 0; }
+	#endif
+	EOF
+	build_every_kind current current
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "$output" = "global UTF-8: mbtowc -1 0, mblen 2, btowc 0xffffffff, wctob -1 -1, wcrtomb -1 3, regcomp 2
+current C: mbtowc 1 0xdf8a, mblen 1, btowc 0xdf8a, wctob 138 -1, wcrtomb 1 -1, regcomp 0 regexec 0
+global C: mbtowc 1 0xdf8a, mblen 1, btowc 0xdf8a, wctob 138 -1, wcrtomb 1 -1, regcomp 0 regexec 0
+current UTF-8: mbtowc -1 0, mblen 2, btowc 0xffffffff, wctob -1 -1, wcrtomb -1 3, regcomp 2" ] ||
+			{ echo "$kind: $output"; false; }
+	done
+}
+
 @test "termios.h is declared: a terminal is described as cooked and stays so, anything else is ENOTTY, as isatty says" {
 	source_file tty.c <<-'EOF'
 	#include <errno.h>

@@ -205,6 +205,44 @@ EOF
 	[ ! -e made ] && [ ! -L made ]
 }
 
+@test "the working directory's own absolute name reaches it, and nothing beside it" {
+	mkdir sub
+	echo 'in sub' > sub/f.txt
+	ln -s "$PWD/in.txt" absolute
+	# what sed --follow-symlinks does: read a link, open the path it holds
+	each_form_answers "readlink absolute: $PWD/in.txt
+read $PWD/in.txt: inside
+read $PWD/sub/f.txt: in sub
+read $PWD/sub/../in.txt: inside
+append $PWD/new.txt: ok
+read new.txt: text
+unlink $PWD/new.txt: ok
+read absolute: Operation not permitted
+read $PWD/../outside/secret.txt: Operation not permitted
+read $OUTSIDE/secret.txt: No such file or directory" <<EOF
+readlink absolute
+read $PWD/in.txt
+read $PWD/sub/f.txt
+read $PWD/sub/../in.txt
+append $PWD/new.txt text
+read new.txt
+unlink $PWD/new.txt
+read absolute
+read $PWD/../outside/secret.txt
+read $OUTSIDE/secret.txt
+EOF
+	[ ! -e new.txt ]
+	# by the shell's name for it too, through a link
+	ln -s work ../linked
+	cd ../linked
+	each_form_answers "read $PWD/in.txt: inside
+read $PWD/../outside/secret.txt: Operation not permitted" <<EOF
+read $PWD/in.txt
+read $PWD/../outside/secret.txt
+EOF
+	assert_outside_untouched
+}
+
 # The entry of the component reach in the cache under $1: the directory of
 # its program.js, whatever the cache's layout.
 cache_entry() {
@@ -385,7 +423,9 @@ EOF
 @test "the standard streams open by name, each for its one direction, in every form but --jco; nothing else of the runner's descriptors" {
 	# /dev/fd/N is the program's descriptor N, shared, as on the BSDs: the
 	# requests file as standard input was read to its end by the program's
-	# stdio already, so reading it again by name finds nothing more
+	# stdio already, so reading it again by name finds nothing more. Its
+	# descriptors: the streams, its preopens (".", /dev, the working
+	# directory by its own name) and the listing's own.
 	printf '%s\n' 'read /dev/stdin' 'read /dev/fd/0' 'append /dev/stdout to-stdout' 'append /dev/fd/1 to-fd-1' \
 		'append /dev/stderr to-stderr' 'append @ to-argument' 'read /dev/stdout' 'append /dev/stdin x' \
 		'create /dev/stdout' 'append /dev/fd/9 x' 'list /dev/fd' 'read /dev/fd/../null' 'list /dev' > requests
@@ -403,7 +443,7 @@ read /dev/stdout: Permission denied
 append /dev/stdin: Permission denied
 create /dev/stdout: File exists
 append /dev/fd/9: No such file or directory
-list /dev/fd: 0 1 2 3 4 5
+list /dev/fd: 0 1 2 3 4 5 6
 read /dev/fd/../null: 
 list /dev: '"$(dev_names)" form
 	for form in $FORMS; do

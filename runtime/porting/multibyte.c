@@ -1,21 +1,27 @@
 /*
- * multibyte.c: mbrtowc, mbsrtowcs and wctomb in the current locale, in place
- * of wasi-libc's (removed from libc.so; ahead of libc.a in static links).
- * wasi-libc's follow only the global locale (setlocale), not the one that
- * uselocale makes current, which is the one musl's iconv switches to UTF-8
- * around its calls to these two: from ISO-8859-1 to UTF-8, wctomb then
- * failed on every character above 0x7f and iconv, not checking, moved its
- * output pointer backwards, out of the buffer. Here UTF-8 applies whenever
- * the current locale's codeset is UTF-8; otherwise (the C locale) a byte
- * above 0x7f is a code unit of its own, as in musl.
+ * multibyte.c: mbrtowc, mbsrtowcs, mbtowc, btowc, wctob, wcrtomb and wctomb
+ * in the current locale, in place of wasi-libc's (removed from libc.so;
+ * ahead of libc.a in static links). wasi-libc's follow only the global
+ * locale (setlocale), not the one that uselocale makes current, which is
+ * the one musl's iconv switches to UTF-8 around its calls to mbrtowc and
+ * wctomb: from ISO-8859-1 to UTF-8, wctomb then failed on every character
+ * above 0x7f and iconv, not checking, moved its output pointer backwards,
+ * out of the buffer. libmagic compiles its regular expressions with the C
+ * locale made current, and musl's regcomp reads them with mbtowc: a byte
+ * above 0x7f was invalid UTF-8 there. Here UTF-8 applies whenever the
+ * current locale's codeset is UTF-8; otherwise (the C locale) a byte above
+ * 0x7f is a code unit of its own, as in musl. mblen, mbrlen, wcsrtombs and
+ * wcstombs, musl's, come here.
  */
 #include <errno.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
 
 /* musl's representation of a byte that is not a character in the C locale */
 #define CODEUNIT(b) ((wchar_t)(0xdfff & (signed char)(b)))
+#define IS_CODEUNIT(c) ((unsigned)(c) - 0xdf80 < 0x80)
 
 /*
  * Whether the current locale's codeset is UTF-8, without nl_langinfo (whose
@@ -163,6 +169,52 @@ size_t mbsrtowcs(wchar_t *__restrict ws, const char **__restrict src, size_t wn,
 	return count;
 }
 
+/* A whole character of at most n bytes, with no state to carry. */
+int mbtowc(wchar_t *__restrict wc, const char *__restrict src, size_t n)
+{
+	mbstate_t st = { 0 };
+	size_t r;
+
+	if (!src)
+		return 0; /* no shift states */
+	if (n == 0)
+		goto ilseq;
+	r = mbrtowc(wc, src, n, &st);
+	if (r == (size_t)-2)
+		goto ilseq; /* incomplete within n bytes */
+	return (int)r;
+ilseq:
+	errno = EILSEQ;
+	return -1;
+}
+
+wint_t btowc(int c)
+{
+	unsigned b = (unsigned char)c;
+
+	if (b < 0x80)
+		return b;
+	return c != EOF && !utf8() ? (wint_t)CODEUNIT(b) : WEOF;
+}
+
+int wctob(wint_t c)
+{
+	if (c < 0x80)
+		return (int)c;
+	return IS_CODEUNIT(c) && !utf8() ? (unsigned char)c : EOF;
+}
+
+size_t wcrtomb(char *__restrict s, wchar_t wc, mbstate_t *__restrict st)
+{
+	int n;
+
+	(void)st; /* no shift states, no partial characters */
+	if (!s)
+		return 1;
+	n = wctomb(s, wc);
+	return n < 0 ? (size_t)-1 : (size_t)n;
+}
+
 int wctomb(char *s, wchar_t wc)
 {
 	unsigned c = (unsigned)wc;
@@ -175,7 +227,7 @@ int wctomb(char *s, wchar_t wc)
 	}
 	if (!utf8()) {
 		/* only a code unit (see CODEUNIT) is a byte of its own */
-		if (c - 0xdf80 >= 0x80)
+		if (!IS_CODEUNIT(c))
 			goto ilseq;
 		*s = (char)c;
 		return 1;
