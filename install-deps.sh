@@ -33,7 +33,8 @@ apt-get install -y --no-install-recommends \
 	libyaml-dev bats help2man \
 	clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32 \
 	binaryen wabt zsh fish man-db libclang-rt-19-dev \
-	cmake autotools-dev libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 dpkg-dev
+	cmake autotools-dev libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 dpkg-dev \
+	python3.11
 
 # node runs what the driver makes; the image's node 20 is kept if present.
 if ! command -v node > /dev/null || ! command -v npm > /dev/null; then

@@ -105,6 +105,16 @@ check-packages: all
 	  AM_BATS_LOG_FLAGS='--tap --timing'
 .PHONY: check-packages
 
+# CPython 3.11 from Debian's source, built by CPython's own WASI recipe, and
+# its own test suite under the runner (tests/packages/cpython.bats, the
+# exclusions with their causes in tests/packages/cpython-exclusions): slow
+# (doc/testing.md), so in neither make check nor check-packages.
+CPYTHON_TESTS = tests/packages/cpython.bats
+EXTRA_DIST += $(CPYTHON_TESTS) tests/packages/cpython-exclusions
+check-cpython: all
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(CPYTHON_TESTS)' AM_BATS_LOG_FLAGS='--tap --timing'
+.PHONY: check-cpython
+
 # WebAssembly/wasi-testsuite's prebuilt wasm32-wasip1 tests (its
 # prod/testsuite-base branch), run the way its wasmtime adapter runs them.
 # They are another project's binaries, so no copy is kept here: name a

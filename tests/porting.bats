@@ -1081,3 +1081,116 @@ fchdir: 1 1" ]
 		[ "$stderr" = "Program received fatal signal: Terminated" ]
 	done
 }
+
+@test "what CPython's test_os and test_posix ask of one process: its nice value and groups are kept, the parent's scheduler EPERM, memfd_create's MFD_CLOEXEC, the CLD_ codes, the thread's own CPU clock, in every kind" {
+	[ -f "$BUILD_DIR/runtime/libc.so" ] || skip "no libc.so: configure found no wasi-libc source"
+	export WASM32_WASI_LIBRARY_PATH=$BUILD_DIR/runtime
+	source_file proc.c <<-'EOF'
+	#define _GNU_SOURCE
+	#include <errno.h>
+	#include <fcntl.h>
+	#include <grp.h>
+	#include <limits.h>
+	#include <pthread.h>
+	#include <sched.h>
+	#include <signal.h>
+	#include <stdio.h>
+	#include <sys/mman.h>
+	#include <sys/resource.h>
+	#include <time.h>
+	#include <unistd.h>
+	__attribute__((visibility("default"))) void process(void)
+	{
+		gid_t g[NGROUPS_MAX + 1] = {7, 3, 5};
+		printf("nice: %d", getpriority(PRIO_PROCESS, 0));
+		printf(" %d", setpriority(PRIO_PROCESS, getpid(), 1));
+		printf(" %d %d", getpriority(PRIO_PROCESS, 0), getpriority(PRIO_PGRP, getpid()));
+		printf(" %d", nice(3));
+		printf(" %d", nice(100));
+		printf(" %d", setpriority(PRIO_USER, 0, -100) == 0 ? getpriority(PRIO_PROCESS, 0) : 99);
+		errno = 0;
+		printf(" other: %d %d", getpriority(PRIO_PROCESS, getpid() + 1), errno == ESRCH);
+		errno = 0;
+		printf(" %d %d\n", setpriority(7, 0, 0), errno == EINVAL);
+		printf("groups: %d", getgroups(0, NULL));
+		printf(" %d", setgroups(3, g));
+		g[0] = g[1] = g[2] = 0;
+		printf(" %d: %d %d %d", getgroups(3, g), (int)g[0], (int)g[1], (int)g[2]);
+		errno = 0;
+		printf(" %d %d", getgroups(2, g), errno == EINVAL);
+		errno = 0;
+		printf(" %d %d", setgroups(NGROUPS_MAX + 1, g), errno == EINVAL);
+		printf(" initgroups: %d %d", initgroups("nobody", 42), getgroups(NGROUPS_MAX, g));
+		printf(" %d", (int)g[0]);
+		printf(" %d %d\n", setgroups(0, NULL), getgroups(0, NULL));
+		errno = 0;
+		printf("sched: %d", sched_getscheduler(0) == SCHED_OTHER);
+		printf(" parent %d %d", sched_getscheduler(getppid()), errno == EPERM);
+		errno = 0;
+		printf(" other %d %d", sched_getscheduler(getpid() + 1), errno == ESRCH);
+		errno = 0;
+		printf(" negative %d %d\n", sched_getscheduler(-1), errno == EINVAL);
+		int m = memfd_create("m", MFD_CLOEXEC), n = memfd_create("n", 0);
+		printf("memfd: %d %d\n", fcntl(m, F_GETFD) == FD_CLOEXEC, fcntl(n, F_GETFD) == 0);
+		close(m);
+		close(n);
+		printf("CLD: %d %d %d %d %d %d\n", CLD_EXITED, CLD_KILLED, CLD_DUMPED, CLD_TRAPPED, CLD_STOPPED,
+		       CLD_CONTINUED);
+		clockid_t c;
+		struct timespec t1, t2;
+		printf("thread clock: %d", pthread_getcpuclockid(pthread_self(), &c));
+		printf(" %d", c != CLOCK_THREAD_CPUTIME_ID);
+		printf(" %d %d", clock_gettime(c, &t1), clock_gettime(c, &t2));
+		printf(" %d %d\n", t1.tv_sec < t2.tv_sec || (t1.tv_sec == t2.tv_sec && t1.tv_nsec <= t2.tv_nsec),
+		       clock_getres(c, &t1));
+	}
+	#ifndef DLL
+	int main(void) { process(); return 0; }
+	#endif
+	EOF
+	build_every_kind proc process
+	local kind
+	for kind in static dynamic withdll; do
+		run -0 wasm32-wasi-run "./$kind"
+		[ "$output" = "nice: 0 0 1 1 4 19 -20 other: -1 1 -1 1
+groups: 0 0 3: 7 3 5 -1 1 -1 1 initgroups: 0 1 42 0 0
+sched: 1 parent -1 1 other -1 1 negative -1 1
+memfd: 1 1
+CLD: 1 2 3 4 5 6
+thread clock: 0 1 0 0 1 0" ]
+	done
+}
+
+@test "open with O_CREAT of a name ending in '/' fails with EISDIR, as on Linux, whatever is there (shutil.copyfile counts on it)" {
+	source_file slash.c <<-'EOF'
+	#include <errno.h>
+	#include <fcntl.h>
+	#include <stdio.h>
+	#include <string.h>
+	#include <sys/stat.h>
+	#include <unistd.h>
+	int main(void)
+	{
+		const char *names[] = {"new/", "d/", "f/", "d/new/"};
+		mkdir("d", 0777);
+		close(open("f", O_CREAT | O_WRONLY, 0644));
+		for (int i = 0; i < 4; i++) {
+			errno = 0;
+			int w = open(names[i], O_CREAT | O_WRONLY | O_TRUNC, 0644);
+			int w_errno = errno;
+			errno = 0;
+			int r = open(names[i], O_CREAT | O_RDONLY, 0644);
+			printf("%s: %d %s, %d %s\n", names[i], w, strerror(w_errno), r, strerror(errno));
+		}
+		printf("new made: %d\n", access("new", F_OK) == 0);
+		return 0;
+	}
+	EOF
+	wasm32-wasi-cc -o slash slash.c
+	run -0 wasm32-wasi-run ./slash
+	[ "$output" = "new/: -1 Is a directory, -1 Is a directory
+d/: -1 Is a directory, -1 Is a directory
+f/: -1 Is a directory, -1 Is a directory
+d/new/: -1 Is a directory, -1 Is a directory
+new made: 0" ]
+}

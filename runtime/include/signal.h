@@ -47,6 +47,14 @@ extern "C" {
 
 #define SI_USER 0
 
+/* si_code of a SIGCHLD (Linux's values): no child ever sends one */
+#define CLD_EXITED    1
+#define CLD_KILLED    2
+#define CLD_DUMPED    3
+#define CLD_TRAPPED   4
+#define CLD_STOPPED   5
+#define CLD_CONTINUED 6
+
 union sigval {
 	int sival_int;
 	void *sival_ptr;

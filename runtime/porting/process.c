@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -141,11 +142,15 @@ pid_t setsid(void)
 	return -1;
 }
 
-/* No scheduler to ask: the priority stays 0. */
+/* The nice value setpriority keeps, moved by inc (clamped as it is). */
 int nice(int inc)
 {
-	(void)inc;
-	return 0;
+	int now = getpriority(PRIO_PROCESS, 0);
+
+	inc = inc < -40 ? -40 : inc > 40 ? 40 : inc;
+	if (setpriority(PRIO_PROCESS, 0, now + inc) < 0)
+		return -1;
+	return getpriority(PRIO_PROCESS, 0);
 }
 
 /* daemon() forks: there is nothing to detach from. */

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wasi/api.h>
 
 struct __pthread {
 	int cancel_state, cancel_type, cancel_pending;
@@ -234,11 +235,22 @@ int pthread_setconcurrency(int level)
 	return 0;
 }
 
+/*
+ * The thread's CPU clock: WASI's thread CPU-time clock, as
+ * CLOCK_THREAD_CPUTIME_ID is, under a clockid of its own, as Linux gives
+ * each thread one. wasi-libc's clockid_t points at the WASI clock's number,
+ * which clock_gettime and clock_getres read.
+ */
+struct __clockid {
+	__wasi_clockid_t id;
+};
+static const struct __clockid thread_clock = {__WASI_CLOCKID_THREAD_CPUTIME_ID};
+
 int pthread_getcpuclockid(pthread_t thread, clockid_t *clock)
 {
 	if (thread != SELF)
 		return ESRCH;
-	*clock = CLOCK_THREAD_CPUTIME_ID;
+	*clock = &thread_clock;
 	return 0;
 }
 

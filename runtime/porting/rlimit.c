@@ -7,10 +7,12 @@
  * number, which loops closing every descriptor up to it need; what
  * getdtablesize says), the rest unlimited. setrlimit
  * may lower a limit or raise it back up to its maximum; getrlimit then
- * reports the new value, which is recorded, not enforced.
+ * reports the new value, which is recorded, not enforced. The nice value
+ * (getpriority, setpriority) is kept the same way.
  */
 #include <errno.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 extern char __stack_low[] __attribute__((weak));
 extern char __stack_high[] __attribute__((weak));
@@ -62,19 +64,43 @@ int setrlimit(int resource, const struct rlimit *rl)
 	return 0;
 }
 
-/* One process, no scheduler: every priority is 0, and may not change. */
+/*
+ * The nice value: 0 at first. The program's user is 0, who may set any, and
+ * it is kept within Linux's -20..19 (clamped, as Linux does); no scheduler
+ * reads it. The program's process is its group (its pid) and its user's
+ * only process: any other is not there (ESRCH).
+ */
+static int niceness;
+
+static int ours(int which, id_t who)
+{
+	switch (which) {
+	case PRIO_PROCESS:
+	case PRIO_PGRP:
+		if (who == 0 || who == (id_t)getpid())
+			return 1;
+		break;
+	case PRIO_USER:
+		if (who == 0)
+			return 1;
+		break;
+	default:
+		errno = EINVAL;
+		return 0;
+	}
+	errno = ESRCH;
+	return 0;
+}
+
 int getpriority(int which, id_t who)
 {
-	(void)which, (void)who;
-	return 0;
+	return ours(which, who) ? niceness : -1;
 }
 
 int setpriority(int which, id_t who, int prio)
 {
-	(void)which, (void)who;
-	if (prio != 0) {
-		errno = EACCES;
+	if (!ours(which, who))
 		return -1;
-	}
+	niceness = prio < -20 ? -20 : prio > 19 ? 19 : prio;
 	return 0;
 }

@@ -8,13 +8,16 @@
 #include <string.h>
 #include <unistd.h>
 
+/*
+ * Only the program's own process can be looked at: its parent (getppid) is
+ * outside the program's world (EPERM), any other is not there (ESRCH).
+ */
 static int self(pid_t pid)
 {
-	if (pid != 0 && pid != getpid()) {
-		errno = ESRCH;
-		return 0;
-	}
-	return 1;
+	if (pid == 0 || pid == getpid())
+		return 1;
+	errno = pid < 0 ? EINVAL : pid == getppid() ? EPERM : ESRCH;
+	return 0;
 }
 
 int sched_get_priority_max(int policy)

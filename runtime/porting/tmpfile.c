@@ -175,9 +175,17 @@ int memfd_create(const char *name, unsigned flags)
 		errno = ENAMETOOLONG;
 		return -1;
 	}
-	if ((fd = mkostemp(path, flags & MFD_CLOEXEC ? O_CLOEXEC : 0)) < 0)
+	if ((fd = mkostemp(path, 0)) < 0)
 		return -1;
 	unlink(path);
+	/* O_CLOEXEC is 0: the flag is the layer's fcntl's */
+	if ((flags & MFD_CLOEXEC) && fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) {
+		int error = errno;
+
+		close(fd);
+		errno = error;
+		return -1;
+	}
 	return fd;
 }
 

@@ -1,11 +1,13 @@
 /*
  * users.c: users, groups, host and terminal names, for wasm32-wasi. WASI
  * has no users: the program runs as user 0, group 0, with no supplementary
- * groups, and cannot become anyone else (EPERM). It has no login name
+ * groups until it sets some (user 0 may: setgroups, initgroups), and cannot
+ * become anyone else (EPERM). It has no login name
  * (getlogin: NULL, ENXIO), no terminal (ENOTTY) and the host name
  * "localhost".
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,10 +19,21 @@ gid_t getgid(void) { return 0; }
 gid_t getegid(void) { return 0; }
 int issetugid(void) { return 0; }
 
+/* The supplementary groups: none at first. */
+static gid_t groups[NGROUPS_MAX];
+static int group_count;
+
 int getgroups(int size, gid_t list[])
 {
-	(void)size, (void)list;
-	return 0;
+	if (size == 0)
+		return group_count;
+	if (size < group_count) {
+		errno = EINVAL;
+		return -1;
+	}
+	for (int i = 0; i < group_count; i++)
+		list[i] = groups[i];
+	return group_count;
 }
 
 /* Only to the ids it already has. */
@@ -70,13 +83,16 @@ int getresgid(gid_t *r, gid_t *e, gid_t *s)
 	return 0;
 }
 
+/* User 0 may set any, up to NGROUPS_MAX. */
 int setgroups(size_t size, const gid_t *list)
 {
-	(void)list;
-	if (size != 0) {
-		errno = EPERM;
+	if (size > NGROUPS_MAX) {
+		errno = EINVAL;
 		return -1;
 	}
+	for (size_t i = 0; i < size; i++)
+		groups[i] = list[i];
+	group_count = (int)size;
 	return 0;
 }
 

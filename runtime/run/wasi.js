@@ -527,6 +527,10 @@ class Wasi {
       if (fdflags & (FDFLAGS.SYNC | FDFLAGS.RSYNC)) flags |= O_SYNC;
       if (w.name === '.' && (oflags & OFLAGS.CREAT) && (oflags & OFLAGS.EXCL))
         throw new Refused('EEXIST');
+      // as Linux: O_CREAT makes no directory, so a name ending in "/" is
+      // EISDIR whatever is there (EINVAL with O_DIRECTORY, from the host)
+      if (w.slash && (oflags & OFLAGS.CREAT) && !(oflags & OFLAGS.DIRECTORY))
+        throw new Refused('EISDIR');
       let hostFd;
       try {
         hostFd = fs.openSync(w.host(), flags | (write ? (read ? O_RDWR : O_WRONLY) : O_RDONLY), 0o666);
