@@ -543,6 +543,48 @@ EOF2
 	[ -c /dev/zero ]
 }
 
+@test "a working directory under /proc, /sys or /dev grants nothing there, in every form" {
+	# jco's shim words the same refusal as WASI's ENOTCAPABLE
+	each_form_answers() {
+		local want=$1 requests form
+		shift
+		requests=$(cat)
+		for form in $FORMS; do
+			if [ "$form" = jco ]; then
+				run -0 wasm32-wasi-run --jco "$BIN/component" <<<"$requests"
+				output=${output//Capabilities insufficient/Operation not permitted}
+			else
+				run -0 wasm32-wasi-run "$BIN/$form" <<<"$requests"
+			fi
+			[ "$output" = "$want" ] || { printf '%s answered:\n%s\n' "$form" "$output" >&2; return 1; }
+		done
+	}
+	# a process's own files (the runner's environment) are not reached by cd
+	cd /proc/self
+	each_form_answers "read environ: Operation not permitted
+list .: Operation not permitted" <<'EOF2'
+read environ
+list .
+EOF2
+	cd /sys
+	each_form_answers "list .: Operation not permitted" <<<"list ."
+	unshare --mount sh -c 'mount --bind /dev /dev && mount -o remount,bind,ro /dev' ||
+		skip "no mount namespace of its own here (unshare --mount)"
+	local runner
+	runner=$(type -P wasm32-wasi-run)
+	wasm32-wasi-run() {
+		unshare --mount sh -c 'mount --bind /dev /dev && mount -o remount,bind,ro /dev && exec "$@"' sh "$runner" "$@"
+	}
+	# the host's read-only /dev would say "Read-only file system"
+	cd /dev
+	each_form_answers "unlink null: Operation not permitted
+list .: Operation not permitted" <<'EOF2'
+unlink null
+list .
+EOF2
+	[ -c /dev/null ]
+}
+
 @test "open(\"/dev/stdin\", O_RDONLY | O_TRUNC) leaves the caller's file as it was, in every form" {
 	printf '%s\n' 'truncate-open /dev/stdin' 'truncate-open /dev/fd/0' > requests
 	local form

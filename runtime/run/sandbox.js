@@ -348,8 +348,9 @@ function isKernelPath(real) {
 }
 
 // A host directory opened once, for a preopen: { host: its descriptor },
-// { virtual } refusing everything when it lies in the runner's cache, or
-// null when it cannot be opened (gone).
+// { virtual } refusing everything when it lies in the runner's cache or
+// under /dev, /proc or /sys (whatever grants it: an argument, --dir, the
+// working directory), or null when it cannot be opened (gone).
 function openPreopen(dir) {
   let real;
   try {
@@ -357,7 +358,7 @@ function openPreopen(dir) {
   } catch {
     return null;
   }
-  if (real.split('/').some(walled))
+  if (real.split('/').some(walled) || isKernelPath(real))
     return { virtual: new Virtual(new Map(), null, true) };
   try {
     return { host: fs.openSync(real, O_RDONLY | O_DIRECTORY) };
