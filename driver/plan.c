@@ -377,7 +377,8 @@ static const struct node *find_artifact(const struct invocation *inv, const stru
 
 	*pname = name ? name : scalar_at(spec, "default-artifact");
 	if (!inv->wit && typed && strcmp(*pname, typed) == 0)
-		usage_error("%s: a typed command needs its world: name it with --wit=FILE", inv->artifact_flag);
+		usage_error("%s: a typed command needs its world: name it with --wit=FILE",
+		            inv->artifact_flag ? inv->artifact_flag : *pname);
 
 	if ((refused = node_get(a, "refused")))
 		usage_error("%s: %s", inv->artifact_flag ? inv->artifact_flag : name,

@@ -114,6 +114,8 @@ C
 	[ "$output" = "wasm32-wasi-cc: --emit=header writes the C header of a WIT world: name it with --wit=FILE" ]
 	run -2 wasm32-wasi-cc --wit=bad.wit -shared -o x.so "$FIX/greet.c"
 	[ "$output" = "wasm32-wasi-cc: -shared conflicts with --wit=" ]
+	run -2 wasm32-wasi-cc --artifact=typed-command -o x "$FIX/greet.c"
+	[ "$output" = "wasm32-wasi-cc: --artifact=typed-command: a typed command needs its world: name it with --wit=FILE" ]
 	assert_only_files bad.wit
 	assert_no_temporaries
 }
