@@ -16,17 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-now() { echo "${EPOCHREALTIME/./}"; }
-
-# time1 VAR COMMAND...: microseconds of one run, into VAR
-time1() {
-	local t0 t1 var=$1
-	shift
-	t0=$(now)
-	"$@" > /dev/null 2>&1
-	t1=$(now)
-	printf -v "$var" '%s' $((t1 - t0))
-}
+source "$top/bench/timing.sh"
 
 "$cc" --wit="$fix/greet.wit" --emit=header -o greet.h
 "$cc" -Os -c -I. -o greet.o "$fix/greet.c"

@@ -16,17 +16,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 printf 'vars:\n  wrapper: wrap-jco\n' > jco.yaml
 
-now() { echo "${EPOCHREALTIME/./}"; }
-
-# time1 VAR COMMAND...: microseconds of one run, into VAR
-time1() {
-	local t0 t1 var=$1
-	shift
-	t0=$(now)
-	"$@" > /dev/null 2>&1
-	t1=$(now)
-	printf -v "$var" '%s' $((t1 - t0))
-}
+source "$top/bench/timing.sh"
 
 bench() {
 	local name=$1 src=$2 line i t best_raw= best_core= best_wrap= best_jco=
