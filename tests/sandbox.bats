@@ -78,6 +78,18 @@ each_form_answers() {
 	done
 }
 
+# From here on in the test, the runner sees the host's /dev read-only, in a
+# mount namespace of its own: were it to let a change through, the host's
+# devices stay as they are (skips where there is no such namespace).
+with_readonly_dev() {
+	unshare --mount sh -c 'mount --bind /dev /dev && mount -o remount,bind,ro /dev' ||
+		skip "no mount namespace of its own here (unshare --mount)"
+	runner=$(type -P wasm32-wasi-run)
+	wasm32-wasi-run() {
+		unshare --mount sh -c 'mount --bind /dev /dev && mount -o remount,bind,ro /dev && exec "$@"' sh "$runner" "$@"
+	}
+}
+
 # The outside directory holds what it held: nothing was made or changed there.
 assert_outside_untouched() {
 	[ "$(ls -A "$OUTSIDE")" = "secret.txt${1:+
@@ -521,13 +533,7 @@ EOF2
 @test "the runner's devices cannot be removed, renamed, retimed or truncated, in every form" {
 	# were the runner to let one through, the host's /dev is read-only here:
 	# a mount namespace of the test's own
-	unshare --mount sh -c 'mount --bind /dev /dev && mount -o remount,bind,ro /dev' ||
-		skip "no mount namespace of its own here (unshare --mount)"
-	local runner
-	runner=$(type -P wasm32-wasi-run)
-	wasm32-wasi-run() {
-		unshare --mount sh -c 'mount --bind /dev /dev && mount -o remount,bind,ro /dev && exec "$@"' sh "$runner" "$@"
-	}
+	with_readonly_dev
 	each_form_answers "unlink /dev/zero: Operation not permitted
 rename /dev/zero: Operation not permitted
 touch /dev/zero: Operation not permitted
@@ -557,13 +563,7 @@ list .
 EOF2
 	cd /sys
 	each_form_answers "list .: Operation not permitted" <<<"list ."
-	unshare --mount sh -c 'mount --bind /dev /dev && mount -o remount,bind,ro /dev' ||
-		skip "no mount namespace of its own here (unshare --mount)"
-	local runner
-	runner=$(type -P wasm32-wasi-run)
-	wasm32-wasi-run() {
-		unshare --mount sh -c 'mount --bind /dev /dev && mount -o remount,bind,ro /dev && exec "$@"' sh "$runner" "$@"
-	}
+	with_readonly_dev
 	# the host's read-only /dev would say "Read-only file system"
 	cd /dev
 	each_form_answers "unlink null: Operation not permitted
