@@ -39,7 +39,10 @@ AM_TESTS_ENVIRONMENT = \
 	export WASM32_WASI_CC_SPECDIR PATH TOP_SRCDIR BUILD_DIR NODE JCO XDG_CACHE_HOME \
 	  WASM32_WASI_PORTS WASM32_WASI_PORT_RECIPES WASM32_WASI_CMAKE_TOOLCHAIN;
 
-BATS_TESTS = \
+# The suites .ci/run runs again under ASan+UBSan: all but tests/ports.bats,
+# whose minutes go to building zlib and libpng with their own tools (the
+# driver's part of it, --use-port and .pc files, is in the plain run).
+SANITIZER_BATS_TESTS = \
 	tests/artifacts.bats \
 	tests/buildsys.bats \
 	tests/command.bats \
@@ -55,7 +58,6 @@ BATS_TESTS = \
 	tests/libtool.bats \
 	tests/plan.bats \
 	tests/porting.bats \
-	tests/ports.bats \
 	tests/run.bats \
 	tests/sandbox.bats \
 	tests/specs.bats \
@@ -66,7 +68,9 @@ BATS_TESTS = \
 	tests/roles.bats \
 	tests/size.bats \
 	tests/typed-main.bats
+BATS_TESTS = $(SANITIZER_BATS_TESTS) tests/ports.bats
 TESTS += $(BATS_TESTS)
+SANITIZER_TESTS = wasm/test-wasm $(SANITIZER_BATS_TESTS)
 
 # the bats suites only: wasm/test-wasm is a program built at check time
 EXTRA_DIST += $(BATS_TESTS) tests/test_helper.bash tests/fixtures tests/golden
