@@ -63,3 +63,27 @@ runpath: \$ORIGIN/lib"
 	run -0 summary_c usecb.core
 	[[ "$output" == *"needed: libcb.so"*"runpath: /lib"* ]]
 }
+
+@test "wasm.js trims a dll's exports in place to the names asked, and nothing else of it changes" {
+	cat > libt.c <<-'C'
+	int shared_value = 7;
+	int café(void) { return shared_value; }
+	int other(void) { return 1; }
+	int unused(void) { return 2; }
+	C
+	wasm32-wasi-cc -shared -o libt.so libt.c
+	run -0 "$NODE" -e 'const m = new WebAssembly.Module(require("fs").readFileSync("libt.so"));
+		console.log(WebAssembly.Module.exports(m).map(e => e.name).join(" "))'
+	[ "$output" = "__wasm_call_ctors __wasm_apply_data_relocs café shared_value other unused" ]
+	dylink=$("$NODE" "$F/trim.js" libt.so | sed -n 4p)
+	# a name in UTF-8, a function and a global kept; the section's size and count keep their
+	# widths, and what it freed is an empty-named custom section (id 0) after it
+	run -0 "$NODE" "$F/trim.js" libt.so café shared_value __wasm_call_ctors
+	[ "${lines[0]}" = "changed: true, size kept: true" ]
+	[ "${lines[1]}" = "exports: __wasm_call_ctors (function), café (function), shared_value (global)" ]
+	[[ "${lines[2]}" == *" 7 0 "* ]]
+	[ "${lines[3]}" = "$dylink" ]
+	# everything kept: the module as it was
+	run -0 "$NODE" "$F/trim.js" libt.so __wasm_call_ctors __wasm_apply_data_relocs café other unused shared_value
+	[ "${lines[0]}" = "changed: false, size kept: true" ]
+}

@@ -92,7 +92,8 @@ function dylinkOf(bytes, where, shown) {
 }
 
 // The module `name` in `file` and every library it needs that isLoaded
-// does not know, dependencies before dependents. Libraries are searched
+// does not know, dependencies before dependents: { name, file, shown, info,
+// bytes, module }, module compiled by compile() below. Libraries are searched
 // from programDir on. `shown` is what the program may be told `file` is;
 // `compiled`, its module if it is compiled already.
 function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false, shown = file, compiled = null,
@@ -121,18 +122,59 @@ function loadOrder(name, file, bytes, programDir, libdir, isLoaded = () => false
       }
       visit(dep, p, readLibrary(p, dep), dep);
     }
-    try {
-      module = module || new WebAssembly.Module(data);
-    } catch (e) {
-      throw new Failure(`${where}: malformed program: ${e.message}`, 1, `${label}: malformed library`);
-    }
-    const kind = kindOf(data, module);
-    if (!kind.dynamic && !kind.allocator)
-      throw new Failure(`${where}: not a library: neither a dll (no dylink.0) nor an allocator (no memory export)`,
-        1, `${label}: not a library`);
-    order.push({ name, file: where, shown: label, info, module, kind, allocator: kind.allocator, id: null });
+    order.push({ name, file: where, shown: label, info, bytes: data, module, kind: null, allocator: false, id: null });
   };
   visit(name, file, bytes, shown, compiled);
+  return order;
+}
+
+// What the loader itself reads of a module's exports.
+const LOADER_EXPORTS = ['_start', '_initialize', '__wasm_apply_data_relocs', '__wasm_call_ctors', '__heap_base',
+  'malloc', 'free', ...ALLOCATOR_EXPORTS];
+
+// The names each dll of a process started with `order` must export:
+// what the loader reads, and what the modules import from it (or, for its
+// own, from '.'), by name; the program also answers to its file name.
+// null when a module imports dlopen or dlsym, which can reach any export.
+// A dll exports everything it defines (libc.so some 1,400 functions), and
+// V8 makes a JavaScript function of each export when it instantiates a
+// module: most of a dynamic program's start, for names that nothing asks
+// for. The loader gives each dll only the exports of this map
+// (trimExports), which changes nothing that can be observed.
+function reachableExports(order, programFile) {
+  const want = new Map(order.map(m => [m.name, new Set(LOADER_EXPORTS)]));
+  for (const m of order)
+    for (const { module: mod, name } of wasm.imports(m.bytes)) {
+      if (mod === 'env' && (name === 'dlopen' || name === 'dlsym'))
+        return null;
+      const from = mod.slice(mod.indexOf('/') + 1);
+      const target = from === '.' ? m.name : from === path.basename(programFile) ? '' : from;
+      if (want.has(target))
+        want.get(target).add(wasm.latin1(name));
+    }
+  return want;
+}
+
+// Compiles the modules of `order` not compiled yet, dependencies first, each
+// dll with only the exports `want` names for it (all, when want is null; its
+// bytes are trimmed in place), and says what each is (libraries.js).
+function compile(order, want = null) {
+  for (const m of order) {
+    const keep = want && m.info && !m.module && want.get(m.name);
+    if (keep)
+      wasm.trimExports(m.bytes, n => keep.has(n));
+    try {
+      m.module = m.module || new WebAssembly.Module(m.bytes);
+    } catch (e) {
+      throw new Failure(`${m.file}: malformed program: ${e.message}`, 1, `${m.shown}: malformed library`);
+    }
+    m.kind = kindOf(m.bytes, m.module);
+    m.allocator = m.kind.allocator;
+    if (!m.kind.dynamic && !m.kind.allocator)
+      throw new Failure(`${m.file}: not a library: neither a dll (no dylink.0) nor an allocator (no memory export)`,
+        1, `${m.shown}: not a library`);
+    m.bytes = null;
+  }
   return order;
 }
 
@@ -435,7 +477,8 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
   }
   if (!kindOf(bytes, module).command)
     throw new Failure(`${file}: not a command: a library (it exports no _start)`);
-  const order = loadOrder('', file, bytes, programDir, libdir, undefined, file, module, libraries);
+  const found = loadOrder('', file, bytes, programDir, libdir, undefined, file, module, libraries);
+  const order = compile(found, reachableExports(found, file));
   for (const m of order)
     m.id = libraries && m !== order[order.length - 1] && libraries.has(m.name) ? null : fileId(m.file);
   let memory;
@@ -473,8 +516,8 @@ function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
   // libraries in the order they were loaded.
   const global = [program, allocator, ...modules.filter(m => m !== program)];
   const load = (name, where, shown, bytes) => {
-    const fresh = loadOrder(name, bytes ? shown : where, bytes || readLibrary(where, shown), programDir, libdir,
-      n => byName.has(n), shown, null, libraries, program.info.runpath);
+    const fresh = compile(loadOrder(name, bytes ? shown : where, bytes || readLibrary(where, shown), programDir,
+      libdir, n => byName.has(n), shown, null, libraries, program.info.runpath));
     const top = fresh[fresh.length - 1];
     for (const m of fresh)
       m.id = m !== top ? fileId(m.file) : bytes ? where : fileId(where);

@@ -6,9 +6,10 @@
 // environment, a vec of names), wasm32-wasi-cc.main (a typed command's
 // signature, its JSON text), dylink.0 (doc/dynamic-linking-abi.md;
 // MEM_INFO, NEEDED and RUNTIME_PATH are used) and a dynamic executable's
-// component's wasm32-wasi-cc.libraries. It writes one thing: an export of
-// wasm-ld's stack pointer added to a module (exportingGlobal), so that the
-// runner can tell a stack overflow. What it cannot read it
+// component's wasm32-wasi-cc.libraries, and a module's imports. It writes
+// a module's export section: an export of wasm-ld's stack pointer added
+// (exportingGlobal), so that the runner can tell a stack overflow, and the
+// exports the loader leaves out of a dll (trimExports). What it cannot read it
 // reports by throwing Malformed, whose message says what is wrong; callers
 // prefix the file's name.
 'use strict';
@@ -19,6 +20,9 @@ const SECTION = { CUSTOM: 0, COMPONENT_CORE_MODULE: 1, IMPORT: 2, GLOBAL: 6, EXP
 const I32 = 0x7f, I32_CONST = 0x41, END = 0x0b;
 
 class Malformed extends Error {}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const IMPORT_KIND = ['function', 'table', 'memory', 'global', 'tag'];
 
 // 'core', 'component', or null for anything that is neither.
 function kind(bytes) {
@@ -51,7 +55,7 @@ function readName(bytes, pos, end) {
     throw new Malformed('name runs past its section');
   let value;
   try {
-    value = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(len.pos, len.pos + len.value));
+    value = UTF8.decode(bytes.subarray(len.pos, len.pos + len.value));
   } catch {
     throw new Malformed('a name is not UTF-8');
   }
@@ -114,7 +118,7 @@ function typedMain(bytes) {
   if (!section)
     return null;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(section.pos, section.end));
+    return UTF8.decode(bytes.subarray(section.pos, section.end));
   } catch {
     throw new Malformed('wasm32-wasi-cc.main is not UTF-8');
   }
@@ -194,9 +198,12 @@ function u32(value) {
   return Buffer.from(out);
 }
 
-// Whether the import section imports a global (wasm-ld's stack pointer is
-// then not the first defined one).
-function importsGlobal(bytes, s) {
+// A core module's imports, in order: { module, name, kind } of each, kind
+// named as WebAssembly.Module.imports names it.
+function imports(bytes) {
+  const s = sections(bytes).find(x => x.id === SECTION.IMPORT);
+  if (!s)
+    return [];
   let { value: count, pos } = readU32(bytes, s.start, s.end);
   const skipLimits = () => {
     const flags = bytes[pos++];
@@ -204,11 +211,12 @@ function importsGlobal(bytes, s) {
     if (flags & 1)
       pos = readU32(bytes, pos, s.end).pos;
   };
+  const found = [];
   while (count-- > 0) {
-    pos = readName(bytes, readName(bytes, pos, s.end).pos, s.end).pos;
+    const module = readName(bytes, pos, s.end);
+    const name = readName(bytes, module.pos, s.end);
+    pos = name.pos;
     const kind = bytes[pos++];
-    if (kind === 3)
-      return true;
     if (kind === 0)
       pos = readU32(bytes, pos, s.end).pos;
     else if (kind === 1) {
@@ -216,12 +224,17 @@ function importsGlobal(bytes, s) {
       skipLimits();
     } else if (kind === 2)
       skipLimits();
+    else if (kind === 3)
+      pos += 2;
     else if (kind === 4)
       pos = readU32(bytes, pos + 1, s.end).pos;
     else
       throw new Malformed(`import of unknown kind ${kind}`);
+    if (pos > s.end)
+      throw new Malformed('import runs past its section');
+    found.push({ module: module.value, name: name.value, kind: IMPORT_KIND[kind] });
   }
-  return false;
+  return found;
 }
 
 // wasm-ld's stack pointer in a module it linked with --stack-first (the
@@ -229,10 +242,8 @@ function importsGlobal(bytes, s) {
 // defined, a mutable i32 starting at i32.const SIZE. { index, size }, or
 // null for a module that has no such global.
 function stackPointer(bytes) {
-  const all = sections(bytes);
-  const imports = all.find(s => s.id === SECTION.IMPORT);
-  const globals = all.find(s => s.id === SECTION.GLOBAL);
-  if (!globals || (imports && importsGlobal(bytes, imports)))
+  const globals = sections(bytes).find(s => s.id === SECTION.GLOBAL);
+  if (!globals || imports(bytes).some(i => i.kind === 'global'))
     return null;
   const { value: count, pos } = readU32(bytes, globals.start, globals.end);
   if (count === 0 || bytes[pos] !== I32 || bytes[pos + 1] !== 1 || bytes[pos + 2] !== I32_CONST)
@@ -255,7 +266,73 @@ function exportingGlobal(bytes, index, name) {
     bytes.subarray(s.end)]);
 }
 
+// An unsigned LEB128 of exactly `width` bytes written at buf[at] (padded
+// with continuation bytes, as wasm allows).
+function writePaddedU32(buf, at, value, width) {
+  for (let i = 0; i < width; i++, value = Math.floor(value / 128))
+    buf[at + i] = (value & 0x7f) | (i < width - 1 ? 0x80 : 0);
+}
+
+// Leaves in the module only the exports whose names keep(name) accepts,
+// in place: the export section keeps where it starts and the widths of its
+// size and count, its kept entries move down, and the bytes it no longer
+// needs become a custom section with an empty name, which every reader
+// passes by. Returns whether it changed anything (not when all are kept,
+// nor when the bytes freed are too few to frame a section). Nothing else
+// refers to an export, so nothing else changes. It runs once, cold, at
+// every start of a dynamic program, over a dll's long export section
+// (libc.so's 1,400 names): so it allocates nothing per entry and copies no
+// module (fresh pages for a copy would cost as much as the trim saves), and
+// it decodes a name as Latin-1, which keeps the bytes of UTF-8 (keep is
+// given names so: latin1()); the compiler validates what is kept.
+function trimExports(bytes, keep) {
+  const s = sections(bytes).find(x => x.id === SECTION.EXPORT);
+  if (!s)
+    return false;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const text = buf.latin1Slice(s.start, s.end); // the section as one string, sliced below
+  const { value: count, pos: first } = readU32(bytes, s.start, s.end);
+  const kept = []; // [start, end) of each entry kept
+  let pos = first, size = first - s.start;
+  for (let i = 0; i < count; i++) {
+    const at = pos;
+    const len = readU32(bytes, pos, s.end);
+    const name = len.pos + len.value;
+    pos = name + 1; // the name, then the kind
+    while (pos < s.end && bytes[pos++] & 0x80) // the index
+      ;
+    if (pos > s.end)
+      throw new Malformed('export runs past its section');
+    if (keep(text.slice(len.pos - s.start, name - s.start))) {
+      kept.push(at, pos);
+      size += pos - at;
+    }
+  }
+  if (pos !== s.end)
+    throw new Malformed('stray bytes after the entries of the export section');
+  const free = s.end - s.start - size; // an id, a size of 1 or 5 bytes, an empty name
+  if (kept.length / 2 === count || free < 3)
+    return false;
+  let to = first;
+  for (let i = 0; i < kept.length; i += 2) {
+    buf.copy(buf, to, kept[i], kept[i + 1]);
+    to += kept[i + 1] - kept[i];
+  }
+  writePaddedU32(buf, s.at + 1, size, s.start - s.at - 1);
+  writePaddedU32(buf, s.start, kept.length / 2, first - s.start);
+  const width = free - 2 < 128 ? 1 : 5;
+  buf[to] = SECTION.CUSTOM;
+  writePaddedU32(buf, to + 1, free - 1 - width, width);
+  buf[to + 1 + width] = 0;
+  return true;
+}
+
+// A name as trimExports sees it: its UTF-8 bytes, a character each.
+function latin1(name) {
+  return /^[\x00-\x7f]*$/.test(name) ? name : Buffer.from(name, 'utf8').toString('latin1');
+}
+
 module.exports = {
   Malformed, kind, sections, customSection, declaredEnv, typedMain, dylink, coreModules, hasTags, embeddedLibraries,
-  stackPointer, exportingGlobal,
+  imports, stackPointer, exportingGlobal, trimExports, latin1,
 };
