@@ -281,7 +281,7 @@ function writePaddedU32(buf, at, value, width) {
 // nor when the bytes freed are too few to frame a section). Nothing else
 // refers to an export, so nothing else changes. It runs once, cold, at
 // every start of a dynamic program, over a dll's long export section
-// (libc.so's 1,400 names): so it allocates nothing per entry and copies no
+// (libc.so's 1,400 names): so it allocates little per entry and copies no
 // module (fresh pages for a copy would cost as much as the trim saves), and
 // it decodes a name as Latin-1, which keeps the bytes of UTF-8 (keep is
 // given names so: latin1()); the compiler validates what is kept.
@@ -296,14 +296,19 @@ function trimExports(bytes, keep) {
   let pos = first, size = first - s.start;
   for (let i = 0; i < count; i++) {
     const at = pos;
-    const len = readU32(bytes, pos, s.end);
-    const name = len.pos + len.value;
-    pos = name + 1; // the name, then the kind
+    let len = 0, shift = 0, b = 0x80;
+    while (b & 0x80 && shift < 35 && pos < s.end) { // the name's length, a LEB128 read inline
+      b = bytes[pos++];
+      len += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    }
+    const name = pos;
+    pos += len + 1; // the name, then the kind
     while (pos < s.end && bytes[pos++] & 0x80) // the index
       ;
-    if (pos > s.end)
+    if (b & 0x80 || pos > s.end)
       throw new Malformed('export runs past its section');
-    if (keep(text.slice(len.pos - s.start, name - s.start))) {
+    if (keep(text.slice(name - s.start, name + len - s.start))) {
       kept.push(at, pos);
       size += pos - at;
     }
