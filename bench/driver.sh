@@ -2,7 +2,9 @@
 # driver.sh: what the driver costs over the commands it runs. Times
 # `wasm32-wasi-cc -c` against the clang command it plans (from -###), and the
 # driver's link (--emit=core) against the bare wasm-ld command, interleaved,
-# and prints the ratio of the medians. Usage: bench/driver.sh [RUNS]
+# and prints the ratio of the medians; and the floor under the first: a
+# static program that only execs the same clang command. Usage:
+# bench/driver.sh [RUNS]
 # WASM32_WASI_CC selects the driver (default: the one on PATH).
 set -euo pipefail
 
@@ -73,3 +75,15 @@ compare "compile -c -O2 many.c (300 functions)" "$cc" -c -O2 -o drv.o many.c -- 
 "$cc" -c -o hello.o hello.c
 planned 1 raw.wasm --emit=core -o drv.wasm hello.o
 compare "link --emit=core hello.o" "$cc" --emit=core -o drv.wasm hello.o -- "${cmd[@]}"
+
+# The floor: any program that runs before clang and then execs it costs one
+# more exec, whatever it does; the smallest such C program, static, against
+# the same raw command. What the driver costs beyond it is its own work.
+cat > floor.c <<'C'
+#include <unistd.h>
+int main(int argc, char **argv) { (void)argc; execv(argv[1], argv + 1); return 127; }
+C
+if "${HOSTCC:-cc}" -O2 -static-pie -o floor floor.c 2> /dev/null || "${HOSTCC:-cc}" -O2 -o floor floor.c; then
+	planned 1 raw.o -c -o drv.o hello.c
+	compare "floor: a static program exec'ing clang" ./floor "${cmd[@]}" -- "${cmd[@]}"
+fi

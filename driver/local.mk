@@ -19,6 +19,8 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h
 driver_wasm32_wasi_cc_LDADD = steps/libsteps.a lib/libcommon.a wasm/libwasm.a
+# -static-pie where configure found it works (configure.ac says why)
+driver_wasm32_wasi_cc_LDFLAGS = $(DRIVER_LDFLAGS)
 
 # Target-prefixed tools, so that ./configure --host=wasm32-wasi finds them
 # without CC=: the driver under the names c++ and cpp, and the LLVM tools.
