@@ -52,6 +52,25 @@ static void read_sections(const uint8_t *data, size_t size)
 	free(s);
 }
 
+/* Every export of m looked up through its export index, if it has one, as the runner looks them up. */
+static void find_exports(const struct wasm_module *m, const uint8_t *data)
+{
+	const struct wasm_section *ix = wasm_find_custom(m->sections, m->nsections, WASM_EXPORT_INDEX_SECTION);
+	const struct wasm_section *ex = wasm_find_section(m->sections, m->nsections, WASM_SEC_EXPORT);
+	struct wasm_export_index index;
+	struct wasm_error e = {0};
+	struct wasm_cursor c;
+
+	if (!ix || !ex)
+		return;
+	c = wasm_cursor(data, ix->content, ix->end, &e);
+	if (wasm_read_export_index_section(&c, &index) == 0)
+		for (uint32_t i = 0; i < m->nexports; i++)
+			(void)wasm_export_index_find(&index, data + ex->payload, ex->end - ex->payload, m->exports[i].name.p,
+			                             m->exports[i].name.len);
+	wasm_error_free(&e);
+}
+
 static void read_module(const uint8_t *data, size_t size)
 {
 	struct wasm_module m = {0};
@@ -71,6 +90,7 @@ static void read_module(const uint8_t *data, size_t size)
 		for (uint32_t i = 0; i < m.ncustoms; i++)
 			free(wasm_name_str(m.customs[i]));
 		wasm_find_export(&m, "_start");
+		find_exports(&m, data);
 	}
 	free(err);
 	wasm_module_free(&m);

@@ -44,7 +44,9 @@
  *
  * A dll's soname is recorded in a custom section "wasm32-wasi-cc.soname"
  * (a name), the output's basename unless the link words say -soname NAME;
- * a dll without that section is known by its file's basename. The module
+ * a dll without that section is known by its file's basename; and its
+ * export index, "wasm32-wasi-cc.exports", where a loader finds the few
+ * exports it needs without reading them all (wasm/exportindex.c). The module
  * names and sections are the ABI of doc/dynamic-linking-abi.md.
  */
 static const char *const loader_provides[] = {
@@ -222,12 +224,15 @@ int builtin_dylink(int argc, char **argv, char **err)
 		} else if (s->id == WASM_SEC_IMPORT) {
 			if (rewrite_imports(&self, &dy, dlls, ndlls, base_name(output), &out, err) < 0)
 				goto out;
-		} else if (!(s->id == WASM_SEC_CUSTOM && wasm_name_is(s->name, WASM_SONAME_SECTION))) {
+		} else if (!(s->id == WASM_SEC_CUSTOM && (wasm_name_is(s->name, WASM_SONAME_SECTION) ||
+		                                          wasm_name_is(s->name, WASM_EXPORT_INDEX_SECTION)))) {
 			wasm_put(&out, in.p + s->start, s->end - s->start);
 		}
 	}
-	if (is_dll)
+	if (is_dll) {
 		wasm_put_soname_section(&out, words.soname ? words.soname : base_name(output));
+		wasm_put_export_index_section(&out, &self, in.p);
+	}
 	if (file_write(output, out.p, out.len, err) < 0)
 		goto out;
 	r = 0;

@@ -96,7 +96,7 @@ wasm32-wasi-cc.env" ]
 		wasm32-wasi-cc $o -shared -o libcolour.so "$F/lib.c"
 		# the names, recorded in the dll (-O0 keeps more sections)
 		run -0 customs libcolour.so
-		[[ "$output" == *$'\nwasm32-wasi-cc.env-source\nwasm32-wasi-cc.soname' ]]
+		[[ "$output" == *$'\nwasm32-wasi-cc.env-source\nwasm32-wasi-cc.soname\nwasm32-wasi-cc.exports' ]]
 		wasm32-wasi-cc $o -o uselib "$F/uselib.c" -L. -lcolour
 		run -0 wasm32-wasi-run --print-env uselib
 		[ "$output" = "LIB_COLOUR
@@ -107,7 +107,8 @@ MAIN_SHAPE" ]
 	run -0 customs libcolour.so
 	[ "$output" = "dylink.0
 wasm32-wasi-cc.env-source
-wasm32-wasi-cc.soname" ]
+wasm32-wasi-cc.soname
+wasm32-wasi-cc.exports" ]
 	# a core dynamic executable declares its own names: its dlls are found at run time
 	wasm32-wasi-cc --emit=core -o uselib-core "$F/uselib.c" -L. -lcolour
 	run -0 wasm32-wasi-run --print-env uselib-core
@@ -124,7 +125,7 @@ wasm32-wasi-cc.soname" ]
 	# a second section, claiming two names and holding one
 	printf '\000\035\031wasm32-wasi-cc.env-source\002\001A' >> libcolour.so
 	run -1 --separate-stderr wasm32-wasi-cc -o uselib "$F/uselib.c" -L. -lcolour
-	[ "$stderr" = "wasm32-wasi-cc: declare-env: libcolour.so: malformed at offset 0x36c: unexpected end" ]
+	[ "$stderr" = "wasm32-wasi-cc: declare-env: libcolour.so: malformed at offset 0x3b1: unexpected end" ]
 	assert_only_files libcolour.so
 	assert_no_temporaries
 }

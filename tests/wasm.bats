@@ -25,15 +25,17 @@ libraries: none
 tags: no
 stack pointer: global 0, 65536 bytes
 dylink: none
+export index: none
 core module 1:
-core module, sections: 0 1 2 3 7 10 0
+core module, sections: 0 1 2 3 7 10 0 0
 env:
 libraries: none
 tags: no
 stack pointer: none
 dylink: memory 16 align 2, table 1 align 0
 needed: libc.so
-runpath: \$ORIGIN/lib"
+runpath: \$ORIGIN/lib
+export index: 1 exports in 2 slots, found: get"
 
 @test "wasm/ writes the fixture byte for byte as it is checked in" {
 	summary_c --fixture fixture.wasm
@@ -64,7 +66,7 @@ runpath: \$ORIGIN/lib"
 	[[ "$output" == *"needed: libcb.so"*"runpath: /lib"* ]]
 }
 
-@test "wasm.js trims a dll's exports in place to the names asked, and nothing else of it changes" {
+@test "wasm.js trims a dll's exports in place to the names asked, found through its index, and nothing else changes" {
 	cat > libt.c <<-'C'
 	int shared_value = 7;
 	int café(void) { return shared_value; }
@@ -75,15 +77,34 @@ runpath: \$ORIGIN/lib"
 	run -0 "$NODE" -e 'const m = new WebAssembly.Module(require("fs").readFileSync("libt.so"));
 		console.log(WebAssembly.Module.exports(m).map(e => e.name).join(" "))'
 	[ "$output" = "__wasm_call_ctors __wasm_apply_data_relocs café shared_value other unused" ]
-	dylink=$("$NODE" "$F/trim.js" libt.so | sed -n 4p)
-	# a name in UTF-8, a function and a global kept; the section's size and count keep their
-	# widths, and what it freed is an empty-named custom section (id 0) after it
-	run -0 "$NODE" "$F/trim.js" libt.so café shared_value __wasm_call_ctors
-	[ "${lines[0]}" = "changed: true, size kept: true" ]
-	[ "${lines[1]}" = "exports: __wasm_call_ctors (function), café (function), shared_value (global)" ]
-	[[ "${lines[2]}" == *" 7 0 "* ]]
-	[ "${lines[3]}" = "$dylink" ]
+	# wasm/ finds every export through the index the dylink step wrote
+	run -0 "$BUILD_DIR/wasm/wasm-summary" libt.so
+	[ "${lines[-1]}" = "export index: 6 exports in 16 slots, found: __wasm_call_ctors __wasm_apply_data_relocs café shared_value other unused" ]
+	dylink=$("$NODE" "$F/trim.js" libt.so | sed -n 5p)
+	# a name in UTF-8, a function and a global kept (twice asked, once kept); the section's size
+	# and count keep their widths, and what it freed is an empty-named custom section after it
+	run -0 "$NODE" "$F/trim.js" libt.so café shared_value __wasm_call_ctors café
+	[ "${lines[0]}" = "index: yes" ]
+	[ "${lines[1]}" = "changed: true, size kept: true" ]
+	[ "${lines[2]}" = "exports: __wasm_call_ctors (function), café (function), shared_value (global)" ]
+	[[ "${lines[3]}" == *" 7 0 "* ]]
+	[ "${lines[4]}" = "$dylink" ]
+	trimmed=("${lines[@]:1}")
+	# without the index, or with one that is not of this export section (its count changed),
+	# the entries are read one by one, to the same module
+	"$NODE" -e 'const fs = require("fs"), b = fs.readFileSync("libt.so");
+		const renamed = Buffer.from(b), name = Buffer.from("wasm32-wasi-cc.exports");
+		renamed[renamed.indexOf(name) + name.length - 1] = 0x58; // ...exportX
+		fs.writeFileSync("libt-noindex.so", renamed);
+		const stale = Buffer.from(b), at = stale.indexOf(name) + name.length;
+		stale.writeUInt32LE(stale.readUInt32LE(at + 4) + 1, at + 4);
+		fs.writeFileSync("libt-stale.so", stale)'
+	for f in libt-noindex.so libt-stale.so; do
+		run -0 "$NODE" "$F/trim.js" "$f" café shared_value __wasm_call_ctors
+		[ "${lines[0]}" = "index: no" ]
+		[ "${lines[*]:1:3}" = "${trimmed[*]:0:3}" ]
+	done
 	# everything kept: the module as it was
 	run -0 "$NODE" "$F/trim.js" libt.so __wasm_call_ctors __wasm_apply_data_relocs café other unused shared_value
-	[ "${lines[0]}" = "changed: false, size kept: true" ]
+	[ "${lines[1]}" = "changed: false, size kept: true" ]
 }

@@ -11,6 +11,7 @@ WASM_LIB_C = \
 	wasm/cursor.c \
 	wasm/custom.c \
 	wasm/dylink0.c \
+	wasm/exportindex.c \
 	wasm/grow.c \
 	wasm/instr.c \
 	wasm/linking.c \

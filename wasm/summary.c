@@ -8,7 +8,7 @@
 /*
  * wasm-summary --fixture OUT: writes tests/fixtures/wasm/fixture.wasm, a
  * component made with the writer: two core modules (an executable with a
- * stack pointer, a dll with dylink.0 and its soname), core instances, an
+ * stack pointer, a dll with dylink.0, its soname and export index), core instances, an
  * alias, and the custom sections the runner reads.
  * wasm-summary FILE: prints what the runner reads of FILE (its kind, its
  * sections, the declared environment, the embedded libraries and, of each
@@ -50,6 +50,8 @@ static void dll(struct wasm_buf *out)
 	struct wasm_builder b = {0};
 	struct wasm_buf module = {0}, dylink = {0}, sub = {0}, body = {0};
 	struct wasm_import base = {.name = {"__memory_base", 13}, .kind = WASM_GLOBAL, .valtype = WASM_I32};
+	struct wasm_module m;
+	char *err = NULL;
 
 	wasm_builder_import(&b, "env", &base);
 	wasm_global_get(&body, 0);
@@ -64,11 +66,15 @@ static void dll(struct wasm_buf *out)
 	wasm_put_section(&dylink, WASM_DYLINK_MEM_INFO, &sub);
 	wasm_put_name_list(&dylink, WASM_DYLINK_NEEDED, needed, 1);
 	wasm_put_name_list(&dylink, WASM_DYLINK_RUNTIME_PATH, runpath, 1);
-	/* dylink.0 first, the soname last */
+	/* dylink.0 first, the soname and the export index last */
 	wasm_put_header(out, 0);
 	wasm_put_custom(out, "dylink.0", &dylink);
 	wasm_put(out, module.p + WASM_HEADER_SIZE, module.len - WASM_HEADER_SIZE);
 	wasm_put_soname_section(out, "libx.so");
+	if (wasm_read_module(&m, module.p, module.len, &err) < 0)
+		die("the fixture's dll", err);
+	wasm_put_export_index_section(out, &m, module.p);
+	wasm_module_free(&m);
 	wasm_buf_free(&module);
 	wasm_buf_free(&dylink);
 	wasm_buf_free(&sub);
@@ -131,6 +137,36 @@ static int custom(const unsigned char *p, const struct wasm_section *s, size_t n
 	return found != NULL;
 }
 
+/* The export index, and the exports found through it by their names. */
+static void index_summary(const char *what, const unsigned char *p, size_t len)
+{
+	struct wasm_module m;
+	struct wasm_export_index index;
+	struct wasm_error e = {0};
+	struct wasm_cursor c;
+	char *err = NULL;
+
+	if (wasm_read_module(&m, p, len, &err) < 0)
+		die(what, err);
+	if (!custom(p, m.sections, m.nsections, WASM_EXPORT_INDEX_SECTION, &c, &e)) {
+		printf("export index: none\n");
+		wasm_module_free(&m);
+		return;
+	}
+	if (wasm_read_export_index_section(&c, &index) < 0)
+		die(what, wasm_error_str(&e));
+	printf("export index: %u exports in %u slots, found:", index.count, index.nslots);
+	for (uint32_t i = 0; i < m.nexports; i++) {
+		const struct wasm_name *n = &m.exports[i].name;
+		const struct wasm_section *s = wasm_find_section(m.sections, m.nsections, WASM_SEC_EXPORT);
+
+		if (wasm_export_index_find(&index, p + s->payload, s->end - s->payload, n->p, n->len) >= 0)
+			printf(" %.*s", (int)n->len, n->p);
+	}
+	printf("\n");
+	wasm_module_free(&m);
+}
+
 static void module_summary(const char *what, const unsigned char *p, size_t len)
 {
 	struct wasm_module m;
@@ -163,6 +199,7 @@ static void module_summary(const char *what, const unsigned char *p, size_t len)
 		printf("dylink: none\n");
 	}
 	wasm_module_free(&m);
+	index_summary(what, p, len);
 }
 
 static void summary(const char *what, const unsigned char *p, size_t len)

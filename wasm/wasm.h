@@ -456,6 +456,7 @@ void wasm_put_component_export(struct wasm_buf *b, const char *name, unsigned so
 #define WASM_SONAME_SECTION "wasm32-wasi-cc.soname"       /* a dll's soname: a name */
 #define WASM_LIBRARIES_SECTION "wasm32-wasi-cc.libraries" /* a dynamic executable's modules: vec(name, index) */
 #define WASM_MAIN_SECTION "wasm32-wasi-cc.main"           /* a typed command's signature: JSON (doc/typed-main.md) */
+#define WASM_EXPORT_INDEX_SECTION "wasm32-wasi-cc.exports" /* a dll's exports by a hash of their names */
 /* A core module's world, for wit-component (wasm_world_metadata); its name starts with "component-type". */
 #define WASM_WORLD_SECTION "component-type:wasm32-wasi-cc"
 
@@ -472,6 +473,21 @@ void wasm_put_libraries_section(struct wasm_buf *b, const struct wasm_library *l
 int wasm_read_env_section(struct wasm_cursor *c, struct wasm_name **names, uint32_t *n);
 int wasm_read_soname_section(struct wasm_cursor *c, struct wasm_name *soname);
 int wasm_read_libraries_section(struct wasm_cursor *c, struct wasm_library **libs, uint32_t *n);
+
+/* A dll's export index (wasm/exportindex.c says what it is). */
+struct wasm_export_index {
+	uint32_t size, count, nslots; /* of the export section's contents, its exports, the slots */
+	const unsigned char *slots;   /* nslots u32, little-endian: 0, or 1 + an entry's offset */
+};
+/* The hash that places a name. */
+uint32_t wasm_export_hash(const char *p, size_t n);
+/* Appends the index of m's export section (m read from bytes); 0 when m has none, else 1. */
+int wasm_put_export_index_section(struct wasm_buf *b, const struct wasm_module *m, const unsigned char *bytes);
+int wasm_read_export_index_section(struct wasm_cursor *c, struct wasm_export_index *index);
+/* The offset in the export section's contents [contents, +len) of the entry named name; -1 when there
+ * is none, or the index is not of that section. */
+long wasm_export_index_find(const struct wasm_export_index *index, const unsigned char *contents, size_t len,
+                            const char *name, size_t n);
 
 /* ------------------------------------------------------------------ code */
 

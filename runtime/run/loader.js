@@ -150,7 +150,7 @@ function reachableExports(order, programFile) {
       const from = mod.slice(mod.indexOf('/') + 1);
       const target = from === '.' ? m.name : from === path.basename(programFile) ? '' : from;
       if (want.has(target))
-        want.get(target).add(wasm.latin1(name));
+        want.get(target).add(name);
     }
   return want;
 }
@@ -162,7 +162,7 @@ function compile(order, want = null) {
   for (const m of order) {
     const keep = want && m.info && !m.module && want.get(m.name);
     if (keep)
-      wasm.trimExports(m.bytes, n => keep.has(n));
+      wasm.trimExports(m.bytes, keep);
     try {
       m.module = m.module || new WebAssembly.Module(m.bytes);
     } catch (e) {

@@ -9,7 +9,8 @@
 // component's wasm32-wasi-cc.libraries, and a module's imports. It writes
 // a module's export section: an export of wasm-ld's stack pointer added
 // (exportingGlobal), so that the runner can tell a stack overflow, and the
-// exports the loader leaves out of a dll (trimExports). What it cannot read it
+// exports the loader leaves out of a dll (trimExports), found through the
+// dll's export index (wasm32-wasi-cc.exports). What it cannot read it
 // reports by throwing Malformed, whose message says what is wrong; callers
 // prefix the file's name.
 'use strict';
@@ -273,58 +274,117 @@ function writePaddedU32(buf, at, value, width) {
     buf[at + i] = (value & 0x7f) | (i < width - 1 ? 0x80 : 0);
 }
 
-// Leaves in the module only the exports whose names keep(name) accepts,
-// in place: the export section keeps where it starts and the widths of its
+// FNV-1a of a name's UTF-8 bytes, as wasm/exportindex.c places names.
+function exportHash(bytes, start, end) {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++)
+    h = Math.imul(h ^ bytes[i], 16777619) >>> 0;
+  return h;
+}
+
+// A dll's export index (wasm32-wasi-cc.exports, wasm/exportindex.c) when it
+// indexes exports, the export section whose contents are [start, end) with
+// `count` entries: { nslots, slots } (slots: where they start), else null.
+function exportIndex(bytes, exports, count) {
+  const section = customSection(bytes, 'wasm32-wasi-cc.exports');
+  if (!section || section.end - section.pos < 12)
+    return null;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const nslots = buf.readUInt32LE(section.pos + 8);
+  if (buf.readUInt32LE(section.pos) !== exports.end - exports.start || buf.readUInt32LE(section.pos + 4) !== count ||
+      nslots <= count || (nslots & (nslots - 1)) !== 0 || section.end - section.pos !== 12 + 4 * nslots)
+    return null;
+  return { nslots, slots: section.pos + 12 };
+}
+
+// The entry of `name` (UTF-8 bytes) in the export section, through its
+// index: [start, end) in bytes, or null when no export has that name.
+function findExport(bytes, exports, index, name) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const mask = index.nslots - 1;
+  for (let s = exportHash(name, 0, name.length) & mask, tries = 0; tries < index.nslots; s = (s + 1) & mask, tries++) {
+    const at = buf.readUInt32LE(index.slots + 4 * s);
+    if (at === 0)
+      return null;
+    const start = exports.start + at - 1;
+    if (start >= exports.end)
+      continue;
+    const len = readU32(bytes, start, exports.end);
+    if (len.value !== name.length || len.pos + len.value + 1 > exports.end ||
+        buf.compare(name, 0, name.length, len.pos, len.pos + len.value) !== 0)
+      continue;
+    let end = len.pos + len.value + 1; // the name, then the kind, then the index
+    while (end < exports.end && bytes[end++] & 0x80)
+      ;
+    return [start, end];
+  }
+  return null;
+}
+
+// Leaves in the module only the exports named in `names` (strings), in
+// place: the export section keeps where it starts and the widths of its
 // size and count, its kept entries move down, and the bytes it no longer
 // needs become a custom section with an empty name, which every reader
 // passes by. Returns whether it changed anything (not when all are kept,
 // nor when the bytes freed are too few to frame a section). Nothing else
-// refers to an export, so nothing else changes. It runs once, cold, at
-// every start of a dynamic program, over a dll's long export section
-// (libc.so's 1,400 names): so it allocates little per entry and copies no
-// module (fresh pages for a copy would cost as much as the trim saves), and
-// it decodes a name as Latin-1, which keeps the bytes of UTF-8 (keep is
-// given names so: latin1()); the compiler validates what is kept.
-function trimExports(bytes, keep) {
+// refers to an export, so nothing else changes. It runs once, cold, at every
+// start of a dynamic program, over a dll's long export section (libc.so's
+// 1,400 names), which it does not read: it looks each name up in the dll's
+// export index (a dll that has none, or whose index is not of its export
+// section, has its entries read one by one). It copies no module: fresh
+// pages for a copy would cost as much as the trim saves.
+function trimExports(bytes, names) {
   const s = sections(bytes).find(x => x.id === SECTION.EXPORT);
   if (!s)
     return false;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const text = buf.latin1Slice(s.start, s.end); // the section as one string, sliced below
   const { value: count, pos: first } = readU32(bytes, s.start, s.end);
-  const kept = []; // [start, end) of each entry kept
-  let pos = first, size = first - s.start;
-  for (let i = 0; i < count; i++) {
-    const at = pos;
-    let len = 0, shift = 0, b = 0x80;
-    while (b & 0x80 && shift < 35 && pos < s.end) { // the name's length, a LEB128 read inline
-      b = bytes[pos++];
-      len += (b & 0x7f) * 2 ** shift;
-      shift += 7;
+  const index = exportIndex(bytes, s, count);
+  let kept = []; // [start, end) of each entry kept
+  if (index) {
+    for (const name of new Set(names)) {
+      const found = findExport(bytes, s, index, Buffer.from(name, 'utf8'));
+      if (found)
+        kept.push(found);
     }
-    const name = pos;
-    pos += len + 1; // the name, then the kind
-    while (pos < s.end && bytes[pos++] & 0x80) // the index
-      ;
-    if (b & 0x80 || pos > s.end)
-      throw new Malformed('export runs past its section');
-    if (keep(text.slice(name - s.start, name + len - s.start))) {
-      kept.push(at, pos);
-      size += pos - at;
+    kept.sort((x, y) => x[0] - y[0]); // the entries keep their order
+  } else {
+    // the names decoded as Latin-1, which keeps the bytes of UTF-8, and
+    // compared so; the compiler validates what is kept
+    const want = new Set([...names].map(n => Buffer.from(n, 'utf8').toString('latin1')));
+    const text = buf.latin1Slice(s.start, s.end);
+    let pos = first;
+    for (let i = 0; i < count; i++) {
+      const at = pos;
+      let len = 0, shift = 0, b = 0x80;
+      while (b & 0x80 && shift < 35 && pos < s.end) { // the name's length, a LEB128 read inline
+        b = bytes[pos++];
+        len += (b & 0x7f) * 2 ** shift;
+        shift += 7;
+      }
+      const name = pos;
+      pos += len + 1; // the name, then the kind
+      while (pos < s.end && bytes[pos++] & 0x80) // the index
+        ;
+      if (b & 0x80 || pos > s.end)
+        throw new Malformed('export runs past its section');
+      if (want.has(text.slice(name - s.start, name + len - s.start)))
+        kept.push([at, pos]);
     }
+    if (pos !== s.end)
+      throw new Malformed('stray bytes after the entries of the export section');
   }
-  if (pos !== s.end)
-    throw new Malformed('stray bytes after the entries of the export section');
+  const size = kept.reduce((n, [at, end]) => n + end - at, first - s.start);
   const free = s.end - s.start - size; // an id, a size of 1 or 5 bytes, an empty name
-  if (kept.length / 2 === count || free < 3)
+  if (kept.length === count || free < 3)
     return false;
   let to = first;
-  for (let i = 0; i < kept.length; i += 2) {
-    buf.copy(buf, to, kept[i], kept[i + 1]);
-    to += kept[i + 1] - kept[i];
+  for (const [at, end] of kept) {
+    buf.copy(buf, to, at, end);
+    to += end - at;
   }
   writePaddedU32(buf, s.at + 1, size, s.start - s.at - 1);
-  writePaddedU32(buf, s.start, kept.length / 2, first - s.start);
+  writePaddedU32(buf, s.start, kept.length, first - s.start);
   const width = free - 2 < 128 ? 1 : 5;
   buf[to] = SECTION.CUSTOM;
   writePaddedU32(buf, to + 1, free - 1 - width, width);
@@ -332,12 +392,7 @@ function trimExports(bytes, keep) {
   return true;
 }
 
-// A name as trimExports sees it: its UTF-8 bytes, a character each.
-function latin1(name) {
-  return /^[\x00-\x7f]*$/.test(name) ? name : Buffer.from(name, 'utf8').toString('latin1');
-}
-
 module.exports = {
   Malformed, kind, sections, customSection, declaredEnv, typedMain, dylink, coreModules, hasTags, embeddedLibraries,
-  imports, stackPointer, exportingGlobal, trimExports, latin1,
+  imports, stackPointer, exportingGlobal, exportIndex, findExport, trimExports,
 };
