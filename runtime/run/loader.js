@@ -361,7 +361,16 @@ function processState(file, state) {
     }
     return base;
   };
+  // the modules whose slots are not in tableIndex yet (adoptSlots)
+  const unadopted = [];
   const funcIndex = f => {
+    if (!tableIndex.has(f))
+      for (const m of unadopted.splice(0))
+        for (let i = m.tableBase; i < m.tableBase + m.info.tableSize; i++) {
+          const g = table.get(i);
+          if (g && !tableIndex.has(g))
+            tableIndex.set(g, i);
+        }
     if (!tableIndex.has(f)) {
       const i = growTable(1, 0, { file, shown: file });
       table.set(i, f);
@@ -381,13 +390,12 @@ function processState(file, state) {
     new Uint8Array(memory.buffer, p, size).fill(0);
     return p;
   };
-  // a function's pointer is the slot its own module gives it, whoever asks
+  // A function's pointer is the slot its own module gives it, whoever
+  // asks: a module's slots are read when a pointer is first asked for that
+  // is not known yet (table.get makes a JavaScript function of each, which
+  // a program that asks for none should not pay for).
   const adoptSlots = m => {
-    for (let i = m.tableBase; i < m.tableBase + m.info.tableSize; i++) {
-      const f = table.get(i);
-      if (f && !tableIndex.has(f))
-        tableIndex.set(f, i);
-    }
+    unadopted.push(m);
   };
   return { memory, table, stackPointer, heapBase: state.__heap_base ? state.__heap_base.value : 0,
     growTable, funcIndex, reserve, adoptSlots };
