@@ -471,10 +471,11 @@ function initialize(loaded, skip) {
 }
 
 // A dynamic executable, in four phases: the modules found and ordered
-// (loadOrder), the allocator instantiated (the process's state), each
-// module given its regions and instantiated with its imports bound
-// (bindImports), then initialized and started; dlopen repeats the middle
-// two for what it loads.
+// (loadOrder) and compiled, each dll keeping only the exports the process
+// can reach (reachableExports); the allocator instantiated (the process's
+// state); each module given its regions and instantiated with its imports
+// bound (bindImports); then initialized and started. dlopen repeats the
+// first and third for what it loads, its dlls keeping every export.
 function runDynamic(file, bytes, { wasi, libdir, libraries = null }) {
   const programDir = path.dirname(file);
   let module;
