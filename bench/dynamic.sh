@@ -3,7 +3,7 @@
 # run: bench/malloc-heavy.c's time (best of RUNS interleaved runs, as the
 # program measures itself), where every malloc and free of the dynamic
 # build is a call into liballoc.so, another instance; and the wall time of
-# a hello from start to exit under wasm32-wasi-run (best of RUNS), where the
+# a hello from start to exit under wasm32-wasi-run (best and median of RUNS), where the
 # dynamic one also loads and links libc.so and liballoc.so. Both are core
 # modules built at -O2; ratios are dynamic over static.
 # Usage: bench/dynamic.sh [RUNS]
@@ -22,19 +22,24 @@ source "$top/bench/heavy.sh"
 
 measure_best "$runs" static dynamic
 
-# best[hello-VARIANT]: the best wall time of RUNS runs, in microseconds.
+# best[hello-VARIANT]: the best wall time of RUNS runs, in microseconds;
+# hello-VARIANT.times, all of them (for the median, which a machine whose
+# speed wanders moves less than the best).
 for ((i = 0; i < runs; i++)); do
 	for v in static dynamic; do
 		start=$(date +%s%N)
 		"$runner" "./hello-$v" > /dev/null
 		t=$((($(date +%s%N) - start) / 1000))
+		echo "$t" >> "hello-$v.times"
 		if [ -z "${best[hello-$v]:-}" ] || [ "$t" -lt "${best[hello-$v]}" ]; then
 			best[hello-$v]=$t
 		fi
 	done
 done
+median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 printf '%-34s %10s %10s %8s\n' "" dynamic static ratio
 row "malloc-heavy, best of $runs (ms)" "$(ms "${best[dynamic]}")" "$(ms "${best[static]}")"
 row "hello, start to exit (ms)" "$(ms "${best[hello-dynamic]}")" "$(ms "${best[hello-static]}")"
+row "hello, start to exit, median (ms)" "$(ms "$(median hello-dynamic.times)")" "$(ms "$(median hello-static.times)")"
 row "hello module (bytes)" "$(size hello-dynamic)" "$(size hello-static)"
