@@ -6,10 +6,10 @@
  * few names of libc.so's 1,400 looks each up instead of walking them all.
  *
  * The section: u32 size of the export section's contents (after its own
- * size), u32 count of exports, u32 number of slots (a power of two, more
- * above 4/3 of the count), then the slots; all little-endian, fixed width. A slot
- * is 0 when empty, else 1 + the offset of an export's entry in those
- * contents. A name hashes (32-bit FNV-1a of its bytes) to a first slot;
+ * size), u32 count of exports, u32 number of slots (the smallest power of
+ * two above 4/3 of the count), then the slots; all little-endian, fixed
+ * width. A slot is 0 when empty, else 1 + the offset of an export's entry in
+ * those contents. A name hashes (32-bit FNV-1a of its bytes) to a first slot;
  * the slots after it, in turn, until an empty one, hold the rest that
  * collide. A reader takes the index only when the size and count are
  * those of the export section beside it.

@@ -137,34 +137,28 @@ static int custom(const unsigned char *p, const struct wasm_section *s, size_t n
 	return found != NULL;
 }
 
-/* The export index, and the exports found through it by their names. */
-static void index_summary(const char *what, const unsigned char *p, size_t len)
+/* The export index of m (read from p), and the exports found through it by their names. */
+static void index_summary(const char *what, const unsigned char *p, const struct wasm_module *m)
 {
-	struct wasm_module m;
+	const struct wasm_section *s = wasm_find_section(m->sections, m->nsections, WASM_SEC_EXPORT);
 	struct wasm_export_index index;
 	struct wasm_error e = {0};
 	struct wasm_cursor c;
-	char *err = NULL;
 
-	if (wasm_read_module(&m, p, len, &err) < 0)
-		die(what, err);
-	if (!custom(p, m.sections, m.nsections, WASM_EXPORT_INDEX_SECTION, &c, &e)) {
+	if (!custom(p, m->sections, m->nsections, WASM_EXPORT_INDEX_SECTION, &c, &e)) {
 		printf("export index: none\n");
-		wasm_module_free(&m);
 		return;
 	}
 	if (wasm_read_export_index_section(&c, &index) < 0)
 		die(what, wasm_error_str(&e));
 	printf("export index: %u exports in %u slots, found:", index.count, index.nslots);
-	for (uint32_t i = 0; i < m.nexports; i++) {
-		const struct wasm_name *n = &m.exports[i].name;
-		const struct wasm_section *s = wasm_find_section(m.sections, m.nsections, WASM_SEC_EXPORT);
+	for (uint32_t i = 0; s && i < m->nexports; i++) {
+		const struct wasm_name *n = &m->exports[i].name;
 
 		if (wasm_export_index_find(&index, p + s->payload, s->end - s->payload, n->p, n->len) >= 0)
 			printf(" %.*s", (int)n->len, n->p);
 	}
 	printf("\n");
-	wasm_module_free(&m);
 }
 
 static void module_summary(const char *what, const unsigned char *p, size_t len)
@@ -198,8 +192,8 @@ static void module_summary(const char *what, const unsigned char *p, size_t len)
 	} else {
 		printf("dylink: none\n");
 	}
+	index_summary(what, p, &m);
 	wasm_module_free(&m);
-	index_summary(what, p, len);
 }
 
 static void summary(const char *what, const unsigned char *p, size_t len)
