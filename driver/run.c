@@ -15,8 +15,8 @@
 
 extern char **environ;
 
-/* Prints a command as clang's -### does: every word quoted. */
-static void print_command(FILE *f, char *const argv[])
+/* A command as clang's -### prints it: every word quoted. */
+static void put_command(FILE *f, char *const argv[])
 {
 	for (size_t i = 0; argv[i]; i++) {
 		fputs(" \"", f);
@@ -28,6 +28,29 @@ static void print_command(FILE *f, char *const argv[])
 		fputc('"', f);
 	}
 	fputc('\n', f);
+}
+
+/*
+ * Prints a command, the line made first and written at once: stderr is
+ * unbuffered, and a character at a time was a system call each (some
+ * thousands for -### of a link).
+ */
+static void print_command(FILE *f, char *const argv[])
+{
+	char *line = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&line, &len);
+
+	if (m) {
+		put_command(m, argv);
+		if (fclose(m) == 0) {
+			fwrite(line, 1, len, f);
+			free(line);
+			return;
+		}
+	}
+	free(line);
+	put_command(f, argv);
 }
 
 static _Noreturn void cannot_run(const struct step *s, int err)
