@@ -165,6 +165,20 @@ liballoc.so" ]
 	assert_no_temporaries
 }
 
+@test "a symbol its library no longer defines is one line at load, as the loader keeps only what is imported" {
+	printf 'int f(void) { return 1; }\nint g(void) { return 2; }\n' > v1.c
+	printf 'int f(void) { return 1; }\n' > v2.c
+	printf '#include <stdio.h>\nint f(void), g(void);\nint main(void) { printf("%%d\\n", f() + g()); return 0; }\n' > use.c
+	wasm32-wasi-cc -shared -o libv.so v1.c
+	wasm32-wasi-cc --emit=core -o use use.c -L. -lv
+	run -0 wasm32-wasi-run ./use
+	[ "$output" = 3 ]
+	# the library's export index finds f and not g
+	wasm32-wasi-cc -shared -o libv.so v2.c
+	run -1 wasm32-wasi-run ./use
+	[ "$output" = "wasm32-wasi-run: ./use: 'g' is not defined by libv.so" ]
+}
+
 @test "-Wl,-soname names the dll for those linked against it" {
 	wasm32-wasi-cc -shared -o libbase.so "$D/libbase.c" -Wl,-soname,libbase.so.1
 	wasm32-wasi-cc -shared -o libtop.so "$D/libtop.c" libbase.so
