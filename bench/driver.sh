@@ -86,4 +86,12 @@ C
 if "${HOSTCC:-cc}" -O2 -static-pie -o floor floor.c 2> /dev/null || "${HOSTCC:-cc}" -O2 -o floor floor.c; then
 	planned 1 raw.o -c -o drv.o hello.c
 	compare "floor: a static program exec'ing clang" ./floor "${cmd[@]}" -- "${cmd[@]}"
+	# The driver's own work, without clang's noise: the driver with clang
+	# replaced by /bin/true (a layered spec, which it reads as YAML: a little
+	# more than it reads for a real -c) against the floor program exec'ing
+	# /bin/true. The ratio here is of two small times; their difference is
+	# what the driver adds to any -c beyond the exec.
+	printf 'tools:\n  clang:\n    path: /bin/true\n' > true.yaml
+	compare "own work: the driver, clang as /bin/true" env WASM32_WASI_CC_SPECS=true.yaml "$cc" -c -o drv.o hello.c \
+		-- env ./floor /bin/true
 fi
