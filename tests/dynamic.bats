@@ -177,6 +177,16 @@ liballoc.so" ]
 	wasm32-wasi-cc -shared -o libv.so v2.c
 	run -1 wasm32-wasi-run ./use
 	[ "$output" = "wasm32-wasi-run: ./use: 'g' is not defined by libv.so" ]
+	# an export section whose count runs past its entries: the index is not of it, and the
+	# entries read one by one say so, as any malformed library is said
+	wasm32-wasi-cc -shared -o libv.so v1.c
+	"$NODE" -e 'const fs = require("fs"), b = fs.readFileSync("libv.so");
+		let at = 8; // the export section is id 7; its count, a byte, follows its size
+		while (b[at] !== 7) { let n = 0, s = 0, c; at++; do { c = b[at++]; n |= (c & 0x7f) << s; s += 7; } while (c & 0x80); at += n; }
+		at++; while (b[at++] & 0x80);
+		b[at] = 0x7f; fs.writeFileSync("libv.so", b)'
+	run -1 wasm32-wasi-run ./use
+	[ "$output" = "wasm32-wasi-run: libv.so: malformed program: export runs past its section" ]
 }
 
 @test "-Wl,-soname names the dll for those linked against it" {

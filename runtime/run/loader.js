@@ -83,12 +83,20 @@ function readLibrary(where, shown) {
   }
 }
 
-function dylinkOf(bytes, where, shown) {
+// What read(bytes) reads of a module in `where` (shown to the program as
+// `shown`), or the failure saying why it is malformed.
+function reading(bytes, where, shown, read) {
   try {
-    return wasm.dylink(bytes);
+    return read(bytes);
   } catch (e) {
+    if (!(e instanceof wasm.Malformed))
+      throw e;
     throw new Failure(`${where}: malformed program: ${e.message}`, 1, `${shown}: malformed library`);
   }
+}
+
+function dylinkOf(bytes, where, shown) {
+  return reading(bytes, where, shown, wasm.dylink);
 }
 
 // The module `name` in `file` and every library it needs that isLoaded
@@ -144,7 +152,7 @@ const LOADER_EXPORTS = ['_start', '_initialize', '__wasm_apply_data_relocs', '__
 function reachableExports(order, programFile) {
   const want = new Map(order.map(m => [m.name, new Set(LOADER_EXPORTS)]));
   for (const m of order)
-    for (const { module: mod, name } of wasm.imports(m.bytes)) {
+    for (const { module: mod, name } of reading(m.bytes, m.file, m.shown, wasm.imports)) {
       if (mod === 'env' && (name === 'dlopen' || name === 'dlsym'))
         return null;
       const from = mod.slice(mod.indexOf('/') + 1);
@@ -162,7 +170,7 @@ function compile(order, want = null) {
   for (const m of order) {
     const keep = want && m.info && !m.module && want.get(m.name);
     if (keep)
-      wasm.trimExports(m.bytes, keep);
+      reading(m.bytes, m.file, m.shown, bytes => wasm.trimExports(bytes, keep));
     try {
       m.module = m.module || new WebAssembly.Module(m.bytes);
     } catch (e) {
