@@ -16,19 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-now() { echo "${EPOCHREALTIME/./}"; }
-
-# best VAR COMMAND...: the best of the microseconds so far and one more run, into VAR
-best() {
-	local t0 t1 var=$1
-	shift
-	t0=$(now)
-	"$@" > /dev/null 2>&1
-	t1=$(now)
-	if [ -z "${!var}" ] || [ $((t1 - t0)) -lt "${!var}" ]; then
-		printf -v "$var" '%s' $((t1 - t0))
-	fi
-}
+source "$top/bench/timing.sh"
 
 # bench NAME SOURCE [DLL...]: the program, static (its dlls' sources linked in) and dynamic;
 # each dll is linked against those before it

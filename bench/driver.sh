@@ -37,10 +37,7 @@ planned() {
 	done
 }
 
-now() { echo "${EPOCHREALTIME/./}"; }
-
-# median of the numbers on stdin
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+source "$top/bench/timing.sh"
 
 # compare NAME -- DRIVER-COMMAND... -- RAW-COMMAND...: interleaved runs
 compare() {

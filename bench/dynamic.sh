@@ -14,6 +14,7 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 source "$top/bench/heavy.sh"
+source "$top/bench/timing.sh"
 
 "$cc" --emit=core -O2 -o heavy-static "$top/bench/malloc-heavy.c"
 "$cc" --artifact=dynamic-command --emit=core -O2 -o heavy-dynamic "$top/bench/malloc-heavy.c"
@@ -27,19 +28,16 @@ measure_best "$runs" static dynamic
 # speed wanders moves less than the best).
 for ((i = 0; i < runs; i++)); do
 	for v in static dynamic; do
-		start=$(date +%s%N)
-		"$runner" "./hello-$v" > /dev/null
-		t=$((($(date +%s%N) - start) / 1000))
+		time1 t "$runner" "./hello-$v"
 		echo "$t" >> "hello-$v.times"
 		if [ -z "${best[hello-$v]:-}" ] || [ "$t" -lt "${best[hello-$v]}" ]; then
 			best[hello-$v]=$t
 		fi
 	done
 done
-median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 printf '%-34s %10s %10s %8s\n' "" dynamic static ratio
 row "malloc-heavy, best of $runs (ms)" "$(ms "${best[dynamic]}")" "$(ms "${best[static]}")"
 row "hello, start to exit (ms)" "$(ms "${best[hello-dynamic]}")" "$(ms "${best[hello-static]}")"
-row "hello, start to exit, median (ms)" "$(ms "$(median hello-dynamic.times)")" "$(ms "$(median hello-static.times)")"
+row "hello, start to exit, median (ms)" "$(ms "$(median < hello-dynamic.times)")" "$(ms "$(median < hello-static.times)")"
 row "hello module (bytes)" "$(size hello-dynamic)" "$(size hello-static)"

@@ -9,6 +9,7 @@ set -euo pipefail
 
 runs=${1:-11}
 cc=${WASM32_WASI_CC:-wasm32-wasi-cc}
+top=$(cd "$(dirname "$0")/.." && pwd)
 sizes=(10000 20000 40000)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -19,8 +20,7 @@ for n in "${sizes[@]}"; do
 	awk -v n="$n" 'BEGIN { print "vars:"; for (i = n; i-- > 0;) printf "  key%d: other%d\n", i, i }' > "again-$n.yaml"
 done
 
-now() { echo "${EPOCHREALTIME/./}"; }
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+source "$top/bench/timing.sh"
 
 # time NAME ARGS...: one run of the driver, appended to NAME.times (microseconds)
 time_one() {

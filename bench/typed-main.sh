@@ -25,10 +25,8 @@ source "$top/bench/timing.sh"
 "$cc" -Os -o hello hello.o
 best_typed= best_hello=
 for ((i = 0; i < runs; i++)); do
-	time1 t "$cc" -Os --wit="$fix/greet.wit" -o greet greet.o
-	if [ -z "$best_typed" ] || [ "$t" -lt "$best_typed" ]; then best_typed=$t; fi
-	time1 t "$cc" -Os -o hello hello.o
-	if [ -z "$best_hello" ] || [ "$t" -lt "$best_hello" ]; then best_hello=$t; fi
+	best best_typed "$cc" -Os --wit="$fix/greet.wit" -o greet greet.o
+	best best_hello "$cc" -Os -o hello hello.o
 done
 printf '%-28s %10s %10s\n' '' 'link (ms)' 'size (B)'
 printf '%-28s %10.1f %10d\n' 'hello, level 0 (wrap)' "$(awk -v t="$best_hello" 'BEGIN { print t / 1000 }')" \

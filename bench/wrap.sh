@@ -19,7 +19,7 @@ printf 'vars:\n  wrapper: wrap-jco\n' > jco.yaml
 source "$top/bench/timing.sh"
 
 bench() {
-	local name=$1 src=$2 line i t best_raw= best_core= best_wrap= best_jco=
+	local name=$1 src=$2 line i best_raw= best_core= best_wrap= best_jco=
 	local -a raw
 	"$cc" -c -o prog.o "$src"
 	# the planned wasm-ld command, writing to raw.wasm
@@ -34,14 +34,10 @@ bench() {
 	"$cc" -o builtin.wasm prog.o
 	"$cc" --specs=jco.yaml -o jco.wasm prog.o
 	for ((i = 0; i < runs; i++)); do
-		time1 t "${raw[@]}"
-		if [ -z "$best_raw" ] || [ "$t" -lt "$best_raw" ]; then best_raw=$t; fi
-		time1 t "$cc" --emit=core -o core.wasm prog.o
-		if [ -z "$best_core" ] || [ "$t" -lt "$best_core" ]; then best_core=$t; fi
-		time1 t "$cc" -o builtin.wasm prog.o
-		if [ -z "$best_wrap" ] || [ "$t" -lt "$best_wrap" ]; then best_wrap=$t; fi
-		time1 t "$cc" --specs=jco.yaml -o jco.wasm prog.o
-		if [ -z "$best_jco" ] || [ "$t" -lt "$best_jco" ]; then best_jco=$t; fi
+		best best_raw "${raw[@]}"
+		best best_core "$cc" --emit=core -o core.wasm prog.o
+		best best_wrap "$cc" -o builtin.wasm prog.o
+		best best_jco "$cc" --specs=jco.yaml -o jco.wasm prog.o
 	done
 	awk -v n="$name" -v raw="$best_raw" -v core="$best_core" -v wrap="$best_wrap" -v jco="$best_jco" \
 		-v bs="$(stat -c %s builtin.wasm)" -v js="$(stat -c %s jco.wasm)" 'BEGIN {
