@@ -83,15 +83,18 @@ function readLibrary(where, shown) {
   }
 }
 
-// What read(bytes) reads of a module in `where` (shown to the program as
-// `shown`), or the failure saying why it is malformed.
+// The failure of a module in `where` (shown to the program as `shown`)
+// that error e says is malformed.
+function malformed(where, shown, e) {
+  return new Failure(`${where}: malformed program: ${e.message}`, 1, `${shown}: malformed library`);
+}
+
+// What read(bytes) reads of a module in `where`, or the failure saying why it is malformed.
 function reading(bytes, where, shown, read) {
   try {
     return read(bytes);
   } catch (e) {
-    if (!(e instanceof wasm.Malformed))
-      throw e;
-    throw new Failure(`${where}: malformed program: ${e.message}`, 1, `${shown}: malformed library`);
+    throw e instanceof wasm.Malformed ? malformed(where, shown, e) : e;
   }
 }
 
@@ -174,7 +177,7 @@ function compile(order, want = null) {
     try {
       m.module = m.module || new WebAssembly.Module(m.bytes);
     } catch (e) {
-      throw new Failure(`${m.file}: malformed program: ${e.message}`, 1, `${m.shown}: malformed library`);
+      throw malformed(m.file, m.shown, e);
     }
     m.kind = kindOf(m.bytes, m.module);
     m.allocator = m.kind.allocator;
