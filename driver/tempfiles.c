@@ -52,9 +52,19 @@ static void remove_temps(int sweep)
 	}
 }
 
+/*
+ * On the way out, a signal must not find the removal half done: its handler
+ * would see it under way and die at once, leaving the rest. So the fatal
+ * signals wait until it is over, and one that came meanwhile then ends the
+ * driver as it would have.
+ */
 void temps_remove(void)
 {
+	sigset_t old;
+
+	temps_block_signals(&old);
 	remove_temps(1);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 static _Noreturn void die_of(int sig, int in_handler)
