@@ -43,10 +43,14 @@ const ALLOCATOR_EXPORTS = ['memory', '__indirect_function_table', '__stack_point
 
 // Whether a host file is a core module: only those are libraries, so a
 // search skips anything else (as ld.so skips incompatible files), and
-// whether some other file exists in a search directory never shows.
+// whether some other file exists in a search directory never shows. Most
+// candidates are missing: a stat that does not throw says so cheaply.
 function isCoreModule(file) {
   let fd;
   try {
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st || !st.isFile())
+      return false;
     fd = fs.openSync(file, 'r');
     const head = Buffer.alloc(8);
     return fs.readSync(fd, head, 0, 8, 0) === 8 && wasm.kind(head) === 'core' &&
