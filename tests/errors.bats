@@ -152,7 +152,8 @@ load test_helper
 	for _ in 1 2 3 4 5; do
 		wasm32-wasi-cc --emit=core -o prog big.o &
 		driver=$!
-		until [ -e prog ] || ! kill -0 "$driver" 2> /dev/null; do :; done
+		deadline=$((SECONDS + 60))
+		until [ -e prog ] || ! kill -0 "$driver" 2> /dev/null || ((SECONDS > deadline)); do :; done
 		kill -TERM "$driver" 2> /dev/null || true
 		status=0
 		wait "$driver" || status=$?
