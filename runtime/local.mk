@@ -25,7 +25,7 @@ runtime/wasm32-wasi-pkg-config: runtime/wasm32-wasi-pkg-config.in Makefile
 runmodulesdir = $(pkgdatadir)/run
 dist_runmodules_DATA = runtime/run/report.js runtime/run/wasm.js runtime/run/sandbox.js \
 	runtime/run/wasi.js runtime/run/random.js runtime/run/loader.js runtime/run/component.js runtime/run/argv.js \
-	runtime/run/libraries.js \
+	runtime/run/libraries.js runtime/run/cachedir.js runtime/run/codecache.js runtime/run/esm.js \
 	runtime/run/signature.js runtime/run/wave.js runtime/run/typedmain.js
 # What the runner's path rule costs.
 EXTRA_DIST += bench/run.sh bench/paths.c bench/typed-run.sh

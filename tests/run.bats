@@ -502,7 +502,7 @@ rest: three" ]
 	run -0 wasm32-wasi-run --jco "$COMPONENT" args x
 	[ "$output" = "[x]" ]
 	cache=cache/wasm32-wasi-cc/wasm32-wasi-run-cache
-	entries=$(ls -A $cache)
+	entries=$(ls -A -I v8 $cache)
 	[[ "$entries" =~ ^[0-9a-f]{64}$ ]]
 	[ -s "$cache/$entries/program.js" ]
 	[ "$(grep -c '^file [0-9a-f]\{64\} ' "$cache/$entries/MANIFEST")" -ge 3 ]
@@ -510,7 +510,7 @@ rest: three" ]
 	run -0 wasm32-wasi-run --jco "$COMPONENT" args y
 	[ "$output" = "[y]" ]
 	# the same entry, untouched, and nothing half-written next to it
-	[ "$(ls -A $cache)" = "$entries" ]
+	[ "$(ls -A -I v8 $cache)" = "$entries" ]
 	[ "$(stat -c %Y "$cache/$entries")" = "$(date -d 2000-01-01 +%s)" ]
 }
 
@@ -519,6 +519,68 @@ rest: three" ]
 	XDG_CACHE_HOME=$PWD/not-a-directory run -0 wasm32-wasi-run "$COMPONENT" args z
 	[ "$output" = "[z]" ]
 	assert_no_temporaries
+}
+
+# The code cache of the runner's larger files (runtime/run/codecache.js), in
+# cache/: its header line, then V8's data.
+code_cache_headers() {
+	local f
+	for f in cache/wasm32-wasi-cc/wasm32-wasi-run-cache/v8/*; do
+		printf '%s %s\n' "${f##*/}" "$(head -n 1 "$f" | sed -E 's/( [0-9]+(\.[0-9]+)?){6}$/ N N N N N N/')"
+	done
+}
+
+@test "the runner's own code is compiled once, into its cache, and used from then on" {
+	export XDG_CACHE_HOME=$PWD/cache
+	run -0 wasm32-wasi-run "$CORE" args x
+	[ "$output" = "[x]" ]
+	run -0 code_cache_headers
+	node=$("$NODE" --version)
+	[ "$(sed -E 's/\.[0-9a-f]{8} / /' <<<"$output")" = "sandbox.js wasm32-wasi-run code cache 1 $node N N N N N N
+wasi.js wasm32-wasi-run code cache 1 $node N N N N N N
+wasm.js wasm32-wasi-run code cache 1 $node N N N N N N" ]
+	# used, not written again: a cache V8 refused would be
+	touch -d 2000-01-01 cache/wasm32-wasi-cc/wasm32-wasi-run-cache/v8/*
+	run -0 wasm32-wasi-run "$CORE" args y
+	[ "$output" = "[y]" ]
+	for f in cache/wasm32-wasi-cc/wasm32-wasi-run-cache/v8/*; do
+		[ "$(stat -c %Y "$f")" = "$(date -d 2000-01-01 +%s)" ]
+	done
+	# a component's run caches the files it loads too
+	run -0 wasm32-wasi-run "$COMPONENT" args z
+	[ "$output" = "[z]" ]
+	[ -f cache/wasm32-wasi-cc/wasm32-wasi-run-cache/v8/component.js.* ]
+}
+
+@test "a code cache that is damaged, foreign or no file is not used, and is written again whole" {
+	export XDG_CACHE_HOME=$PWD/cache
+	run -0 wasm32-wasi-run "$CORE" args x
+	code=$(echo cache/wasm32-wasi-cc/wasm32-wasi-run-cache/v8/wasi.js.*)
+	header=$(head -n 1 "$code")
+	for damage in 'echo garbage > "$code"' 'head -c 200 "$code" > x && mv x "$code"' \
+		'python3 -c "import sys; p = sys.argv[1]; b = bytearray(open(p, \"rb\").read()); b[-100] ^= 0x55; open(p, \"wb\").write(b)" "$code"' \
+		'{ echo "${header% *} 1"; tail -n +2 "$code"; } > x && mv x "$code"' \
+		'sed -i "1s/ v[0-9.]* / v0.0.0 /" "$code"' \
+		'rm "$code" && mkfifo "$code"' 'rm "$code" && ln -s /dev/zero "$code"'; do
+		eval "$damage"
+		damaged=
+		if [ -f "$code" ]; then damaged=$(sha256sum < "$code"); fi
+		run -0 timeout 60 wasm32-wasi-run "$CORE" args y
+		[ "$output" = "[y]" ]
+		# written again: a regular file, of this source, whose data is not the damaged one
+		[ -f "$code" ] && [ ! -L "$code" ]
+		[ "$(head -n 1 "$code")" = "$header" ]
+		[ "$(sha256sum < "$code")" != "$damaged" ]
+		# V8's data differs from run to run; what it says is checked by the next run using it
+		run -0 wasm32-wasi-run "$CORE" args z
+		[ "$output" = "[z]" ]
+	done
+	# a directory in its place stays, unused
+	rm "$code" && mkdir "$code"
+	run -0 timeout 60 wasm32-wasi-run "$CORE" args d
+	[ "$output" = "[d]" ]
+	[ -d "$code" ]
+	[ -z "$(find cache -name '*.tmp')" ]
 }
 
 @test "deep recursion of unoptimized code meets the program's own stack, not node's" {

@@ -272,8 +272,13 @@ cache_entry() {
 	entry=$(cache_entry cache)
 	entry=${entry#"$PWD/"}
 	sum=$(sha256sum "$entry"/*.js "$entry"/*.wasm)
+	# and the runner's own compiled code (codecache.js)
+	code=$(echo cache/wasm32-wasi-cc/wasm32-wasi-run-cache/v8/wasi.js.*)
+	[ -f "$code" ]
+	codesum=$(sha256sum "$code")
 	# planted code would leave a file behind when the runner imported it
 	each_form_answers "append $entry/program.js: Operation not permitted
+append $code: Operation not permitted
 read $entry/program.js: Operation not permitted
 create $entry/x.js: Operation not permitted
 unlink $entry/MANIFEST: Operation not permitted
@@ -285,6 +290,7 @@ symlink wasm32-wasi-run-cache: Operation not permitted
 rename in.txt: Operation not permitted
 read in.txt: inside" <<EOF
 append $entry/program.js ;(await import('node:fs')).writeFileSync('$PWD/planted', '');
+append $code x
 read $entry/program.js
 create $entry/x.js
 unlink $entry/MANIFEST
@@ -299,6 +305,7 @@ EOF
 	run -0 wasm32-wasi-run --jco "$BIN/component" <<<"read in.txt"
 	[ "$output" = "read in.txt: inside" ]
 	[ "$(sha256sum "$entry"/*.js "$entry"/*.wasm)" = "$sum" ]
+	[ "$(sha256sum "$code")" = "$codesum" ]
 	[ ! -e planted ]
 }
 
@@ -343,7 +350,7 @@ EOF
 		# whole again: the next run says nothing, and nothing is left beside it
 		run --separate-stderr -0 wasm32-wasi-run --jco "$BIN/component" <<<"read in.txt"
 		[ "$output" = "read in.txt: inside" ] && [ "$stderr" = "" ]
-		[ "$(ls -A "${entry%/*}")" = "${entry##*/}" ]
+		[ "$(ls -A -I v8 "${entry%/*}")" = "${entry##*/}" ]
 	done
 	# an entry that is not even a directory
 	rm -r "$entry"

@@ -22,10 +22,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
-const url = require('node:url');
 const wasm = require('./wasm.js');
 const { kindOf } = require('./libraries.js');
-const { CACHE_DIRECTORY, DEVICES_NAME, Refused, walk, forget, walkVirtual } = require('./sandbox.js');
+const { CACHE_DIRECTORY, cacheRoot } = require('./cachedir.js');
+const importModule = require('./esm.js');
+const { DEVICES_NAME, Refused, walk, forget, walkVirtual } = require('./sandbox.js');
 const { PROG, Failure, describe, say, programFailed, writeAll } = require('./report.js');
 
 const CACHE_FORMAT = 2;
@@ -114,12 +115,6 @@ function jcoPaths(jcoCommand, jcoVersion) {
   };
 }
 
-function cacheRoot() {
-  const base = process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME)
-    ? process.env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
-  return path.join(base, 'wasm32-wasi-cc', CACHE_DIRECTORY);
-}
-
 // The key covers what the transpiled code depends on: the component, the
 // jco that transpiled it and the shim it imports.
 function cacheKey(bytes, jco) {
@@ -138,7 +133,7 @@ function sha256(data) {
 async function transpileInto(file, dir, bytes, jco) {
   let files;
   try {
-    const { transpile } = await import(url.pathToFileURL(jco.api).href);
+    const { transpile } = await importModule(jco.api);
     ({ files } = await transpile(bytes, {
       name: 'program', quiet: true, noTypescript: true, wasiShim: true,
     }));
@@ -402,8 +397,8 @@ async function load(file, bytes, { argv0, args, env, grants, stdio, jco: [jcoCom
   const dir = await transpiled(file, bytes, jco);
   let cli, filesystem;
   try {
-    cli = await import(url.pathToFileURL(jco.shimCli).href);
-    filesystem = await import(url.pathToFileURL(jco.shimFilesystem).href);
+    cli = await importModule(jco.shimCli);
+    filesystem = await importModule(jco.shimFilesystem);
   } catch (e) {
     // the shim reads the working directory as it loads, for one
     throw new Failure(`cannot load @bytecodealliance/preview2-shim: ${e.message}`);
@@ -415,7 +410,7 @@ async function load(file, bytes, { argv0, args, env, grants, stdio, jco: [jcoCom
   guardShim(filesystem, grants);
   plainStdio(stdio);
   try {
-    return await import(url.pathToFileURL(path.join(dir, 'program.js')).href);
+    return await importModule(path.join(dir, 'program.js'));
   } catch (e) {
     throw new Failure(`${file}: cannot instantiate: ${String(e && e.message).split('\n')[0]}`);
   }

@@ -18,10 +18,10 @@
 //   from the link's own directory; a target that is absolute, or whose ".."
 //   would leave the directory held, is refused; 40 links: ELOOP;
 // - a missing component before the last is ENOENT, a non-directory ENOTDIR;
-// - a component named CACHE_DIRECTORY (the runner's cache of transpiled
-//   components: host JavaScript) is refused, as is every path beneath a
-//   preopen that lies inside one: no program can read or write what the
-//   runner imports;
+// - a component named CACHE_DIRECTORY (cachedir.js: the runner's cache of
+//   host JavaScript, transpiled components and its own compiled code) is
+//   refused, as is every path beneath a preopen that lies inside one: no
+//   program can read or write what the runner runs;
 // - the last component reaches the host only as a name in the descriptor of
 //   its directory, with O_NOFOLLOW (or the *at call that does not follow).
 // The walk takes time linear in the path's length.
@@ -46,8 +46,8 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { CACHE_DIRECTORY } = require('./cachedir.js');
 
-const CACHE_DIRECTORY = 'wasm32-wasi-run-cache';
 const MAX_SYMLINKS = 40;
 const { O_RDONLY, O_DIRECTORY, O_NOFOLLOW } = fs.constants;
 const DIRECTORY_FLAGS = O_RDONLY | O_DIRECTORY | O_NOFOLLOW;
@@ -367,5 +367,5 @@ function openPreopen(dir) {
   }
 }
 
-module.exports = { CACHE_DIRECTORY, DEVICES_NAME, Refused, walk, forget, walkVirtual, devices, single, at,
+module.exports = { DEVICES_NAME, Refused, walk, forget, walkVirtual, devices, single, at,
   codeOf, closeQuietly, isDevice, isKernelPath, openPreopen };
