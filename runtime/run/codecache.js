@@ -2,7 +2,7 @@
 //
 // Node 20 compiles the runner's files at every start, and each function
 // again when it is first called: for a dynamic program, whose start runs the
-// loader and wasm.js's readers, some 3 ms of a 70 ms start (doc/testing.md).
+// loader and wasm.js's readers, 2 to 3 ms of a 70 ms start (doc/testing.md).
 // install() has node's CommonJS loader compile the larger files of the
 // runner's directory (but esm.js: code compiled so cannot import()) through
 // vm.Script, with the data V8 cached of them, one cache file per source file
