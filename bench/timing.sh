@@ -24,5 +24,8 @@ best() {
 	fi
 }
 
+# the least of the numbers on stdin
+least() { sort -n | head -n 1; }
+
 # median of the numbers on stdin
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }

@@ -48,13 +48,10 @@ static size_t leb_width(size_t n)
 
 int wasm_put_export_index_section(struct wasm_buf *b, const struct wasm_module *m, const unsigned char *bytes)
 {
-	const struct wasm_section *exports = NULL;
+	const struct wasm_section *exports = wasm_find_section(m->sections, m->nsections, WASM_SEC_EXPORT);
 	struct wasm_buf c = {0};
 	uint32_t nslots = 1, *slots;
 
-	for (size_t i = 0; i < m->nsections; i++)
-		if (m->sections[i].id == WASM_SEC_EXPORT)
-			exports = &m->sections[i];
 	if (!exports)
 		return 0;
 	while (nslots <= m->nexports + m->nexports / 3)

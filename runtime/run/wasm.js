@@ -340,7 +340,7 @@ function trimExports(bytes, names) {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const { value: count, pos: first } = readU32(bytes, s.start, s.end);
   const index = exportIndex(bytes, s, count);
-  let kept = []; // [start, end) of each entry kept
+  const kept = []; // [start, end) of each entry kept
   if (index) {
     for (const name of new Set(names)) {
       const found = findExport(bytes, s, index, Buffer.from(name, 'utf8'));
