@@ -137,6 +137,7 @@ int main(int argc, char **argv)
 	parse_args(&inv, argc, argv);
 	if (inv.spec_cache_dir) {
 		write_spec_cache(inv.spec_cache_dir);
+		spec_free();
 		return 0;
 	}
 	spec = load_specs(&inv);
@@ -170,6 +171,6 @@ int main(int argc, char **argv)
 			env_print_declared(stderr, plan.output, &inv.env);
 	}
 	plan_free(&plan);
-	node_free(spec);
+	spec_free();
 	die(0);
 }

@@ -7,12 +7,32 @@
 
 #include <yaml.h>
 
+#include "pool.h"
 #include "spec.h"
 #include "util.h"
 
+/*
+ * Every tree's nodes, strings and arrays: the driver reads its specs once
+ * and keeps them to the end, and what layering replaces is a few nodes, so
+ * nothing is freed before spec_free. Reading the installed specs from their
+ * cache makes some 3,000 allocations of a few bytes each; from the pool,
+ * each is a pointer bump.
+ */
+static struct pool pool;
+
+void spec_free(void)
+{
+	pool_free(&pool);
+}
+
+char *spec_strndup(const char *s, size_t n)
+{
+	return pool_strndup(&pool, s, n);
+}
+
 struct node *node_make(enum node_kind kind, const char *file, int line, int col)
 {
-	struct node *n = xcalloc(1, sizeof(*n));
+	struct node *n = pool_zalloc(&pool, sizeof(*n));
 
 	n->kind = kind;
 	n->file = file;
@@ -52,25 +72,45 @@ static void index_put(struct node *n, size_t i)
 	n->index[slot] = i + 1;
 }
 
-static void index_grow(struct node *n)
+/* An index of at least cap slots (a power of two), holding the keys there are. */
+static void index_grow(struct node *n, size_t cap)
 {
-	free(n->index);
-	n->index_cap = n->index_cap ? n->index_cap * 2 : 4 * INDEX_MIN;
-	n->index = xcalloc(n->index_cap, sizeof(*n->index));
+	size_t c = n->index_cap ? n->index_cap : 4 * INDEX_MIN;
+
+	while (c < cap)
+		c *= 2;
+	n->index_cap = c;
+	n->index = memset(pool_array(&pool, c, sizeof(*n->index)), 0, c * sizeof(*n->index));
 	for (size_t i = 0; i < n->len; i++)
 		index_put(n, i);
 }
 
+/* A copy of the array p of len elements of size m, with room for cap. */
+static void *grown(const void *p, size_t len, size_t cap, size_t m)
+{
+	void *r = pool_array(&pool, cap, m);
+
+	if (len)
+		memcpy(r, p, len * m);
+	return r;
+}
+
+void node_reserve(struct node *n, size_t cap)
+{
+	if (cap <= n->cap)
+		return;
+	n->items = grown(n->items, n->len, cap, sizeof(*n->items));
+	if (n->kind == NODE_MAP) {
+		n->keys = grown(n->keys, n->len, cap, sizeof(*n->keys));
+		n->key_locs = grown(n->key_locs, n->len, cap, sizeof(*n->key_locs));
+	}
+	n->cap = cap;
+}
+
 void node_add(struct node *n, char *key, const struct node_loc *loc, struct node *item)
 {
-	if (n->len == n->cap) {
-		n->cap = n->cap ? n->cap * 2 : 8;
-		n->items = xreallocarray(n->items, n->cap, sizeof(*n->items));
-		if (n->kind == NODE_MAP) {
-			n->keys = xreallocarray(n->keys, n->cap, sizeof(*n->keys));
-			n->key_locs = xreallocarray(n->key_locs, n->cap, sizeof(*n->key_locs));
-		}
-	}
+	if (n->len == n->cap)
+		node_reserve(n, n->cap ? n->cap * 2 : 8);
 	if (n->kind == NODE_MAP) {
 		n->keys[n->len] = key;
 		n->key_locs[n->len] = *loc;
@@ -79,7 +119,7 @@ void node_add(struct node *n, char *key, const struct node_loc *loc, struct node
 	if (n->kind != NODE_MAP || n->len < INDEX_MIN)
 		return;
 	if (2 * n->len > n->index_cap)
-		index_grow(n);
+		index_grow(n, 2 * n->len);
 	else
 		index_put(n, n->len - 1);
 }
@@ -152,32 +192,13 @@ static char *mark_error(const char *file, const yaml_mark_t *mark, const char *f
 	return s;
 }
 
-void node_free(struct node *n)
-{
-	if (!n)
-		return;
-	for (size_t i = 0; i < n->len; i++) {
-		node_free(n->items[i]);
-		if (n->kind == NODE_MAP)
-			free(n->keys[i]);
-	}
-	free(n->items);
-	free(n->keys);
-	free(n->key_locs);
-	free(n->index);
-	free(n->str);
-	free(n);
-}
-
 /* Layers src over dst and returns the result; both are consumed. */
 static struct node *merge(struct node *dst, struct node *src)
 {
 	if (!dst)
 		return src;
-	if (dst->kind != NODE_MAP || src->kind != NODE_MAP) {
-		node_free(dst);
+	if (dst->kind != NODE_MAP || src->kind != NODE_MAP)
 		return src;
-	}
 	for (size_t i = 0; i < src->len; i++) {
 		int j = map_index(dst, src->keys[i]);
 
@@ -185,15 +206,8 @@ static struct node *merge(struct node *dst, struct node *src)
 			node_add(dst, src->keys[i], &src->key_locs[i], src->items[i]);
 		} else {
 			dst->items[j] = merge(dst->items[j], src->items[i]);
-			free(src->keys[i]);
 		}
 	}
-	free(src->items);
-	free(src->keys);
-	free(src->key_locs);
-	free(src->index);
-	free(src->str);
-	free(src);
 	return dst;
 }
 
@@ -226,18 +240,14 @@ static int builder_add(struct builder *b, struct node *n, const char *file,
 	if (!b->pending_key[b->depth - 1]) {
 		if (n->kind != NODE_SCALAR) {
 			*err = mark_error(file, &ev->start_mark, "mapping keys must be plain strings");
-			node_free(n);
 			return -1;
 		}
 		if (map_index(top, n->str) >= 0) {
 			*err = mark_error(file, &ev->start_mark, "duplicate key '%s'", n->str);
-			node_free(n);
 			return -1;
 		}
 		b->pending_key[b->depth - 1] = n->str;
 		b->pending_loc[b->depth - 1] = (struct node_loc){n->file, n->line, n->col};
-		n->str = NULL;
-		node_free(n);
 		return 0;
 	}
 	node_add(top, b->pending_key[b->depth - 1], &b->pending_loc[b->depth - 1], n);
@@ -276,7 +286,7 @@ static struct node *parse_file(FILE *f, const char *file, char **err)
 			goto fail_event;
 		case YAML_SCALAR_EVENT:
 			n = node_new(NODE_SCALAR, file, &ev.start_mark);
-			n->str = xstrndup((char *)ev.data.scalar.value, ev.data.scalar.length);
+			n->str = spec_strndup((char *)ev.data.scalar.value, ev.data.scalar.length);
 			if (builder_add(&b, n, file, &ev, err) < 0)
 				goto fail_event;
 			break;
@@ -305,7 +315,6 @@ static struct node *parse_file(FILE *f, const char *file, char **err)
 	yaml_parser_delete(&parser);
 	if (b.doc && b.doc->kind != NODE_MAP) {
 		*err = node_error(b.doc, "a spec file must be a mapping");
-		node_free(b.doc);
 		return NULL;
 	}
 	return b.doc ? b.doc : node_new(NODE_MAP, file, &(yaml_mark_t){0});
@@ -313,10 +322,6 @@ static struct node *parse_file(FILE *f, const char *file, char **err)
 fail_event:
 	yaml_event_delete(&ev);
 fail:
-	/* b.doc owns every node added so far; pending keys are not in it yet */
-	for (int i = 0; i < b.depth; i++)
-		free(b.pending_key[i]);
-	node_free(b.doc);
 	yaml_parser_delete(&parser);
 	return NULL;
 }
@@ -325,12 +330,11 @@ struct node *spec_parse(const char *path, char **err)
 {
 	FILE *f = fopen(path, "rb");
 	struct node *doc;
-	/* nodes point at their file name for the life of the driver */
-	char *file = xstrdup(path);
+	/* nodes point at their file name for the life of the tree */
+	char *file = pool_strdup(&pool, path);
 
 	if (!f) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
-		free(file);
 		return NULL;
 	}
 	doc = parse_file(f, file, err);

@@ -41,10 +41,13 @@ int spec_load(struct node **root, const char *path, char **err);
 struct node *spec_parse(const char *path, char **err);
 /* Layers doc over *root as spec_load does, consuming doc. */
 void spec_layer(struct node **root, struct node *doc);
-/* For the other reader of spec trees (speccache.c): a new node, and a collection's next item
- * (key and loc only for a mapping; the mapping takes key). */
+/* For the other reader of spec trees (speccache.c): a new node, room for cap items in a
+ * collection, its next item (key and loc only for a mapping; the mapping takes key), and a
+ * string the trees can hold (file names, keys, scalars). */
 struct node *node_make(enum node_kind kind, const char *file, int line, int col);
+void node_reserve(struct node *n, size_t cap);
 void node_add(struct node *n, char *key, const struct node_loc *loc, struct node *item);
+char *spec_strndup(const char *s, size_t n);
 /* The child of a mapping named key, or NULL (also when n is not a mapping). */
 struct node *node_get(const struct node *n, const char *key);
 
@@ -56,6 +59,7 @@ char *key_error(const struct node *n, size_t i, const char *fmt, ...) __attribut
 /* Writes the tree back out as YAML (what -dumpspecs prints). */
 void spec_print(FILE *f, const struct node *root);
 
-void node_free(struct node *n);
+/* Frees every tree read, and what they point to: all come from one pool, freed at once. */
+void spec_free(void);
 
 #endif

@@ -127,7 +127,6 @@ int spec_cache_write(const char *dir, struct dirent **names, int n, char **err)
 			goto fail;
 		if (identify(dirfd, names[i]->d_name, &id) < 0) {
 			*err = xasprintf("%s/%s: %s", dir, names[i]->d_name, strerror(errno));
-			node_free(doc);
 			goto fail;
 		}
 		put_str(f, names[i]->d_name);
@@ -136,7 +135,6 @@ int spec_cache_write(const char *dir, struct dirent **names, int n, char **err)
 		put_u32(f, id.nsec);
 		put_u64(f, id.ino);
 		put_node(f, doc);
-		node_free(doc);
 	}
 	if (fflush(f) != 0 || ferror(f) || fchmod(fd, 0644) < 0) {
 		*err = xasprintf("%s: %s", tmp, strerror(errno));
@@ -197,7 +195,7 @@ static uint64_t get_u64(struct reader *r)
 	return lo | (uint64_t)get_u32(r) << 32;
 }
 
-/* A string, allocated; NULL when the cache is malformed. */
+/* A string, where the trees keep theirs; NULL when the cache is malformed. */
 static char *get_str(struct reader *r)
 {
 	uint32_t n = get_u32(r);
@@ -207,7 +205,7 @@ static char *get_str(struct reader *r)
 		r->bad = 1;
 		return NULL;
 	}
-	s = xstrndup((const char *)r->p, n);
+	s = spec_strndup((const char *)r->p, n);
 	r->p += n;
 	return s;
 }
@@ -248,6 +246,7 @@ static struct node *get_node(struct reader *r, int depth)
 		return n;
 	}
 	count = get_count(r);
+	node_reserve(n, count);
 	for (uint32_t i = 0; i < count && !r->bad; i++) {
 		char *key = NULL;
 		struct node_loc loc = {r->file, 0, 0};
@@ -259,17 +258,14 @@ static struct node *get_node(struct reader *r, int depth)
 			loc.line = (int)(get_u32(r) & INT32_MAX);
 			loc.col = (int)(get_u32(r) & INT32_MAX);
 		}
-		if (!(item = get_node(r, depth + 1))) {
-			free(key);
+		if (!(item = get_node(r, depth + 1)))
 			goto bad;
-		}
 		node_add(n, key, &loc, item);
 	}
 	if (!r->bad)
 		return n;
 bad:
 	r->bad = 1;
-	node_free(n);
 	return NULL;
 }
 
@@ -310,7 +306,7 @@ int spec_cache_read(struct node **root, const char *dir, struct dirent **names, 
 	unsigned char *buf = dirfd < 0 ? NULL : slurp(dirfd, &len);
 	struct reader r = {buf, buf + len, NULL, 0};
 	struct node **docs = NULL;
-	int got = 0, ok = 0;
+	int ok = 0;
 
 	if (!buf || len < sizeof(header) - 1 || memcmp(buf, header, sizeof(header) - 1) != 0)
 		goto out;
@@ -318,40 +314,34 @@ int spec_cache_read(struct node **root, const char *dir, struct dirent **names, 
 	if (get_u32(&r) != (uint32_t)n)
 		goto out;
 	docs = xcalloc((size_t)n + 1, sizeof(*docs));
-	for (; got < n; got++) {
+	for (int got = 0; got < n; got++) {
 		char *name = get_str(&r);
 		struct identity want, is;
+		char *file;
 
 		want.size = get_u64(&r);
 		want.sec = get_u64(&r);
 		want.nsec = get_u32(&r);
 		want.ino = get_u64(&r);
 		if (!name || strcmp(name, names[got]->d_name) != 0 || identify(dirfd, name, &is) < 0 ||
-		    is.size != want.size || is.sec != want.sec || is.nsec != want.nsec || is.ino != want.ino) {
-			free(name);
+		    is.size != want.size || is.sec != want.sec || is.nsec != want.nsec || is.ino != want.ino)
 			goto out;
-		}
-		free(name);
-		/* nodes point at their file name for the life of the driver */
-		r.file = xasprintf("%s/%s", dir, names[got]->d_name);
+		/* nodes point at their file name for the life of the tree */
+		file = xasprintf("%s/%s", dir, names[got]->d_name);
+		r.file = spec_strndup(file, strlen(file));
+		free(file);
 		docs[got] = get_node(&r, 0);
-		if (!docs[got] || docs[got]->kind != NODE_MAP) {
-			node_free(docs[got]);
-			free((char *)r.file);
+		if (!docs[got] || docs[got]->kind != NODE_MAP)
 			goto out;
-		}
 	}
 	if (r.p != r.end)
 		goto out;
 	for (int i = 0; i < n; i++)
 		spec_layer(root, docs[i]);
-	got = 0;
 	ok = 1;
 out:
-	/* a cache that could not be used leaves no tree behind; the file names
-	 * of the trees read stay, as the parser's do */
-	for (int i = 0; i < got; i++)
-		node_free(docs[i]);
+	/* a cache that could not be used leaves no tree behind: what was read
+	 * of it stays in the trees' pool, unreachable, until spec_free */
 	free(docs);
 	free(buf);
 	if (dirfd >= 0)

@@ -114,7 +114,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (load_bytes(&spec, data, first) < 0 ||
 	    (nul && load_bytes(&spec, nul + 1, size - first - 1) < 0)) {
-		node_free(spec);
+		spec_free();
 		return 0;
 	}
 	if (schema_check(spec, &err) == 0)
@@ -133,7 +133,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	free(text);
 	free(text2);
-	node_free(again);
-	node_free(spec);
+	spec_free();
 	return 0;
 }

@@ -94,7 +94,10 @@ function writeCache(where, id, data) {
   }
 }
 
-function install(rundir) {
+// rundir as the runner's script names it (a build tree's may hold '..');
+// node gives _compile the files' resolved names.
+function install(named) {
+  const rundir = path.resolve(named);
   const dir = path.join(cacheRoot(), CODE_DIRECTORY);
   const started = Date.now() - process.uptime() * 1000;
   const stale = [];
