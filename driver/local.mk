@@ -1,6 +1,6 @@
 ## driver/local.mk: the wasm32-wasi-cc program, the front end: flags, specs, the plan, running it.
 bin_PROGRAMS += driver/wasm32-wasi-cc
-driver_wasm32_wasi_cc_CPPFLAGS = $(AM_CPPFLAGS) -DSPECDIR='"$(specsdir)"'
+driver_wasm32_wasi_cc_CPPFLAGS = $(AM_CPPFLAGS) $(YAML_CPPFLAGS) -DSPECDIR='"$(specsdir)"'
 driver_wasm32_wasi_cc_SOURCES = \
 	driver/main.c \
 	driver/artifacts.c driver/artifacts.h \
@@ -19,7 +19,10 @@ driver_wasm32_wasi_cc_SOURCES = \
 	driver/tempfiles.c driver/tempfiles.h \
 	driver/run.c driver/run.h
 driver_wasm32_wasi_cc_LDADD = steps/libsteps.a lib/libcommon.a wasm/libwasm.a
-# -static-pie where configure found it works (configure.ac says why)
+if BUILD_LIBYAML
+driver_wasm32_wasi_cc_LDADD += lib/libyaml.a
+endif
+# static where configure found it works (configure.ac says why)
 driver_wasm32_wasi_cc_LDFLAGS = $(DRIVER_LDFLAGS)
 
 # Target-prefixed tools, so that ./configure --host=wasm32-wasi finds them

@@ -6,7 +6,7 @@ FUZZ_SECONDS = 60
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-I$(top_builddir) -I$(srcdir) -I$(srcdir)/driver -I$(srcdir)/lib -I$(srcdir)/steps -I$(srcdir)/steps/complink
 fuzz_spec_sources = $(srcdir)/fuzz/fuzz-spec.c $(srcdir)/driver/spec.c $(srcdir)/driver/schema.c \
-	$(srcdir)/driver/template.c $(srcdir)/lib/util.c
+	$(srcdir)/driver/template.c $(srcdir)/lib/util.c $(srcdir)/lib/pool.c
 fuzz_wasm_sources = $(srcdir)/fuzz/fuzz-wasm.c $(WASM_LIB_C:%=$(srcdir)/%) \
 	$(srcdir)/lib/fileio.c $(srcdir)/lib/util.c $(srcdir)/steps/check-exports.c \
 	$(srcdir)/steps/dll-exports.c $(srcdir)/steps/versionscript.c $(srcdir)/steps/declare-env.c \
@@ -23,8 +23,10 @@ fuzz/probe:
 	echo 'int LLVMFuzzerTestOneInput(const char *p, unsigned long n) { return p && n; }' | \
 	$(WASM_CLANG) -fsanitize=fuzzer -x c - -o $@ 2> /dev/null || \
 	{ echo "make fuzz needs libFuzzer: install the Debian package libclang-rt-19-dev" >&2; exit 1; }
+# libyaml as the driver has it: the system's (LIBS), or its source (lib/local.mk)
 fuzz/fuzz-spec: fuzz/probe $(fuzz_spec_sources)
-	$(AM_V_CCLD)$(WASM_CLANG) $(FUZZ_CFLAGS) -o $@ $(fuzz_spec_sources) $(LIBS)
+	$(AM_V_CCLD)$(WASM_CLANG) $(FUZZ_CFLAGS) $(YAML_CPPFLAGS) $(LIBYAML_CFLAGS) -o $@ $(fuzz_spec_sources) \
+	  $(libyaml_sources) $(LIBS)
 fuzz/fuzz-wasm: fuzz/probe $(fuzz_wasm_sources)
 	$(AM_V_CCLD)$(WASM_CLANG) $(FUZZ_CFLAGS) -o $@ $(fuzz_wasm_sources)
 fuzz/fuzz-wit: fuzz/probe $(fuzz_wit_sources)
