@@ -24,7 +24,7 @@ static void *bump(struct pool *p, size_t n, size_t align)
 	char *r;
 
 	if (p->next) {
-		size_t pad = (align - (uintptr_t)p->next % align) % align;
+		size_t pad = -(uintptr_t)p->next & (align - 1);
 
 		if (pad <= (size_t)(p->end - p->next) && n <= (size_t)(p->end - p->next) - pad) {
 			r = p->next + pad;
