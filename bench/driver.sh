@@ -75,20 +75,33 @@ compare "link --emit=core hello.o" "$cc" --emit=core -o drv.wasm hello.o -- "${c
 
 # The floor: any program that runs before clang and then execs it costs one
 # more exec, whatever it does; the smallest such C program, static, against
-# the same raw command. What the driver costs beyond it is its own work.
+# the same raw command. What the driver costs beyond it is its own work. Two
+# floors, as the driver may be built (README, configure): with glibc
+# (${HOSTCC:-cc}, -static-pie) and with musl (musl-gcc -static), whose start
+# skips glibc's reading of the CPU's cache sizes (dozens of cpuid
+# instructions, each a trip to the hypervisor on a virtual machine).
 cat > floor.c <<'C'
 #include <unistd.h>
 int main(int argc, char **argv) { (void)argc; execv(argv[1], argv + 1); return 127; }
 C
-if "${HOSTCC:-cc}" -O2 -static-pie -o floor floor.c 2> /dev/null || "${HOSTCC:-cc}" -O2 -o floor floor.c; then
-	planned 1 raw.o -c -o drv.o hello.c
-	compare "floor: a static program exec'ing clang" ./floor "${cmd[@]}" -- "${cmd[@]}"
-	# The driver's own work, without clang's noise: the driver with clang
-	# replaced by /bin/true (a layered spec, which it reads as YAML: a little
-	# more than it reads for a real -c) against the floor program exec'ing
-	# /bin/true. The ratio here is of two small times; their difference is
-	# what the driver adds to any -c beyond the exec.
-	printf 'tools:\n  clang:\n    path: /bin/true\n' > true.yaml
-	compare "own work: the driver, clang as /bin/true" env WASM32_WASI_CC_SPECS=true.yaml "$cc" -c -o drv.o hello.c \
-		-- env ./floor /bin/true
+floors=()
+if "${HOSTCC:-cc}" -O2 -static-pie -o floor-glibc floor.c 2> /dev/null || "${HOSTCC:-cc}" -O2 -o floor-glibc floor.c; then
+	floors+=(glibc)
 fi
+if command -v musl-gcc > /dev/null && musl-gcc -O2 -static -o floor-musl floor.c; then
+	floors+=(musl)
+fi
+planned 1 raw.o -c -o drv.o hello.c
+for libc in "${floors[@]}"; do
+	compare "floor: a static $libc program exec'ing clang" "./floor-$libc" "${cmd[@]}" -- "${cmd[@]}"
+done
+# The driver's own work, without clang's noise: the driver with clang
+# replaced by /bin/true (a layered spec, which it reads as YAML: a little
+# more than it reads for a real -c) against each floor program exec'ing
+# /bin/true. The ratio here is of two small times; their difference is
+# what the driver adds to any -c beyond the exec.
+printf 'tools:\n  clang:\n    path: /bin/true\n' > true.yaml
+for libc in "${floors[@]}"; do
+	compare "own work: clang as /bin/true, vs $libc" env WASM32_WASI_CC_SPECS=true.yaml "$cc" -c -o drv.o hello.c \
+		-- env "./floor-$libc" /bin/true
+done
