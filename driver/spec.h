@@ -42,12 +42,13 @@ struct node *spec_parse(const char *path, char **err);
 /* Layers doc over *root as spec_load does, consuming doc. */
 void spec_layer(struct node **root, struct node *doc);
 /* For the other reader of spec trees (speccache.c): a new node, room for cap items in a
- * collection, its next item (key and loc only for a mapping; the mapping takes key), and a
- * string the trees can hold (file names, keys, scalars). */
+ * collection, its next item (key and loc only for a mapping; the mapping takes key), and
+ * memory the trees own, freed with them (a string copied, or n bytes). */
 struct node *node_make(enum node_kind kind, const char *file, int line, int col);
 void node_reserve(struct node *n, size_t cap);
 void node_add(struct node *n, char *key, const struct node_loc *loc, struct node *item);
 char *spec_strndup(const char *s, size_t n);
+void *spec_alloc(size_t n);
 /* The child of a mapping named key, or NULL (also when n is not a mapping). */
 struct node *node_get(const struct node *n, const char *key);
 

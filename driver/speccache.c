@@ -17,8 +17,9 @@
  * u32 mtime nanoseconds, u64 inode, and its tree. A node is a byte (its
  * kind), u32 line, u32 column, then a string (scalar), or a u32 count and the
  * items (sequence), or a u32 count and for each a string, u32 line, u32
- * column and a node (mapping). A string is a u32 length and its bytes.
- * Numbers are little-endian.
+ * column and a node (mapping). A string is a u32 length, its bytes and a
+ * NUL: the trees read from a cache point into it, as read, rather than
+ * holding copies. Numbers are little-endian.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -35,7 +36,7 @@
 #include "spec.h"
 #include "util.h"
 
-#define MAGIC "wasm32-wasi-cc specs 1 "
+#define MAGIC "wasm32-wasi-cc specs 2 "
 #define CACHE_NAME "specs.cache"
 /* Bounds on what is read: the spec parser's own depth, and a size no
  * cache of real specs comes near. */
@@ -77,7 +78,7 @@ static void put_str(FILE *f, const char *s)
 	size_t n = strlen(s);
 
 	put_u32(f, (uint32_t)n);
-	fwrite(s, 1, n, f);
+	fwrite(s, 1, n + 1, f);
 }
 
 static void put_node(FILE *f, const struct node *n)
@@ -195,18 +196,18 @@ static uint64_t get_u64(struct reader *r)
 	return lo | (uint64_t)get_u32(r) << 32;
 }
 
-/* A string, where the trees keep theirs; NULL when the cache is malformed. */
+/* A string, in the cache as read; NULL when the cache is malformed. */
 static char *get_str(struct reader *r)
 {
 	uint32_t n = get_u32(r);
 	char *s;
 
-	if (!have(r, n) || memchr(r->p, 0, n)) {
+	if (n == UINT32_MAX || !have(r, (size_t)n + 1) || r->p[n] != 0 || memchr(r->p, 0, n)) {
 		r->bad = 1;
 		return NULL;
 	}
-	s = spec_strndup((const char *)r->p, n);
-	r->p += n;
+	s = (char *)r->p;
+	r->p += (size_t)n + 1;
 	return s;
 }
 
@@ -269,7 +270,8 @@ bad:
 	return NULL;
 }
 
-/* The whole cache file, if it is a regular file of a sane size. */
+/* The whole cache file, if it is a regular file of a sane size, in memory
+ * the trees own (spec_alloc): they point into it. */
 static unsigned char *slurp(int dirfd, size_t *len)
 {
 	int fd = openat(dirfd, CACHE_NAME, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
@@ -281,12 +283,11 @@ static unsigned char *slurp(int dirfd, size_t *len)
 		return NULL;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 || st.st_size > MAX_CACHE)
 		goto out;
-	buf = xmalloc((size_t)st.st_size);
+	buf = spec_alloc((size_t)st.st_size);
 	while (got < (size_t)st.st_size) {
 		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
 
 		if (n <= 0) {
-			free(buf);
 			buf = NULL;
 			goto out;
 		}
@@ -343,7 +344,6 @@ out:
 	/* a cache that could not be used leaves no tree behind: what was read
 	 * of it stays in the trees' pool, unreachable, until spec_free */
 	free(docs);
-	free(buf);
 	if (dirfd >= 0)
 		close(dirfd);
 	return ok;

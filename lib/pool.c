@@ -52,11 +52,6 @@ void *pool_alloc(struct pool *p, size_t n)
 	return bump(p, n, alignof(max_align_t));
 }
 
-void *pool_zalloc(struct pool *p, size_t n)
-{
-	return memset(pool_alloc(p, n), 0, n);
-}
-
 void *pool_array(struct pool *p, size_t n, size_t m)
 {
 	if (m && n > SIZE_MAX / m)

@@ -15,9 +15,8 @@ struct pool {
 	char *next, *end;
 };
 
-/* n bytes, aligned for any object; pool_zalloc's are zeroed. */
+/* n bytes, aligned for any object. */
 void *pool_alloc(struct pool *p, size_t n);
-void *pool_zalloc(struct pool *p, size_t n);
 /* An array of n objects of size m each (checked for overflow). */
 void *pool_array(struct pool *p, size_t n, size_t m);
 /* The n bytes at s and a NUL, and the string s, copied into the pool. */
