@@ -2,8 +2,8 @@
 # driver.sh: what the driver costs over the commands it runs. Times
 # `wasm32-wasi-cc -c` against the clang command it plans (from -###), and the
 # driver's link (--emit=core) against the bare wasm-ld command, interleaved,
-# and prints the ratio of the medians; and the floor under the first: a
-# static program that only execs the same clang command. Usage:
+# and prints the median of each's times and of their ratios; and the floor
+# under the first: a static program that only execs the same clang command. Usage:
 # bench/driver.sh [RUNS]
 # WASM32_WASI_CC selects the driver (default: the one on PATH).
 set -euo pipefail
@@ -39,9 +39,13 @@ planned() {
 
 source "$top/bench/timing.sh"
 
-# compare NAME -- DRIVER-COMMAND... -- RAW-COMMAND...: interleaved runs
+# compare NAME -- DRIVER-COMMAND... -- RAW-COMMAND...: interleaved runs, in
+# pairs whose order alternates; prints the medians of each command's times
+# and the median of the pairs' ratios (each pair ran within a few
+# milliseconds, so a machine whose speed wanders over the run moves that
+# ratio less than it moves the ratio of the medians).
 compare() {
-	local name=$1 t0 t1 i
+	local name=$1 td tr i
 	shift
 	local -a drv=() raw=()
 	while [ "$1" != -- ]; do drv+=("$1"); shift; done
@@ -49,20 +53,26 @@ compare() {
 	raw=("$@")
 	: > d.times
 	: > r.times
+	: > ratios
 	"${drv[@]}" > /dev/null 2>&1 # warm the caches
 	"${raw[@]}" > /dev/null 2>&1
 	for ((i = 0; i < runs; i++)); do
-		t0=$(now); "${drv[@]}" > /dev/null 2>&1; t1=$(now); echo $((t1 - t0)) >> d.times
-		t0=$(now); "${raw[@]}" > /dev/null 2>&1; t1=$(now); echo $((t1 - t0)) >> r.times
+		if ((i % 2)); then
+			time1 tr "${raw[@]}"
+			time1 td "${drv[@]}"
+		else
+			time1 td "${drv[@]}"
+			time1 tr "${raw[@]}"
+		fi
+		echo "$td" >> d.times
+		echo "$tr" >> r.times
+		awk -v d="$td" -v r="$tr" 'BEGIN { printf "%.6f\n", d / r }' >> ratios
 	done
-	local d r
-	d=$(median < d.times)
-	r=$(median < r.times)
-	awk -v n="$name" -v d="$d" -v r="$r" \
-		'BEGIN { printf "%-40s %10.1f %10.1f %8.3f\n", n, d / 1000, r / 1000, d / r }'
+	awk -v n="$name" -v d="$(median < d.times)" -v r="$(median < r.times)" -v q="$(median < ratios)" \
+		'BEGIN { printf "%-40s %10.1f %10.1f %8.3f\n", n, d / 1000, r / 1000, q }'
 }
 
-printf '%-40s %10s %10s %8s\n' "median of $runs runs" "driver ms" "raw ms" "ratio"
+printf '%-40s %10s %10s %8s\n' "medians of $runs pairs" "driver ms" "raw ms" "ratio"
 
 planned 1 raw.o -c -o drv.o hello.c
 compare "compile -c hello.c" "$cc" -c -o drv.o hello.c -- "${cmd[@]}"
