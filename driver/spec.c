@@ -74,15 +74,10 @@ static void index_put(struct node *n, size_t i)
 	n->index[slot] = i + 1;
 }
 
-/* An index of at least cap slots (a power of two), holding the keys there are. */
-static void index_grow(struct node *n, size_t cap)
+static void index_grow(struct node *n)
 {
-	size_t c = n->index_cap ? n->index_cap : 4 * INDEX_MIN;
-
-	while (c < cap)
-		c *= 2;
-	n->index_cap = c;
-	n->index = memset(pool_array(&pool, c, sizeof(*n->index)), 0, c * sizeof(*n->index));
+	n->index_cap = n->index_cap ? n->index_cap * 2 : 4 * INDEX_MIN;
+	n->index = memset(pool_array(&pool, n->index_cap, sizeof(*n->index)), 0, n->index_cap * sizeof(*n->index));
 	for (size_t i = 0; i < n->len; i++)
 		index_put(n, i);
 }
@@ -121,7 +116,7 @@ void node_add(struct node *n, char *key, const struct node_loc *loc, struct node
 	if (n->kind != NODE_MAP || n->len < INDEX_MIN)
 		return;
 	if (2 * n->len > n->index_cap)
-		index_grow(n, 2 * n->len);
+		index_grow(n);
 	else
 		index_put(n, n->len - 1);
 }

@@ -9,15 +9,15 @@ lib_libcommon_a_SOURCES = lib/util.c lib/util.h lib/fileio.c lib/fileio.h lib/po
 # Its warnings are its own: not ours to make errors of.
 libyaml_sources =
 if BUILD_LIBYAML
-libyaml_units = api dumper emitter loader parser reader scanner writer
 libyaml_sources += $(LIBYAML_SOURCE)/src/api.c $(LIBYAML_SOURCE)/src/dumper.c \
 	$(LIBYAML_SOURCE)/src/emitter.c $(LIBYAML_SOURCE)/src/loader.c $(LIBYAML_SOURCE)/src/parser.c \
 	$(LIBYAML_SOURCE)/src/reader.c $(LIBYAML_SOURCE)/src/scanner.c $(LIBYAML_SOURCE)/src/writer.c
 lib/libyaml.a: $(libyaml_sources)
 	$(AM_V_GEN)$(MKDIR_P) lib/yaml && rm -f $@ && \
-	for u in $(libyaml_units); do \
+	for src in $(libyaml_sources); do \
+	  u=$${src##*/}; \
 	  $(CC) $(CFLAGS) -w $(LIBYAML_CFLAGS) -I$(LIBYAML_SOURCE)/include \
-	    -c $(LIBYAML_SOURCE)/src/$$u.c -o lib/yaml/$$u.$(OBJEXT) || exit 1; \
+	    -c $$src -o lib/yaml/$${u%.c}.$(OBJEXT) || exit 1; \
 	done && \
 	$(AR) cr $@ lib/yaml/*.$(OBJEXT) && $(RANLIB) $@
 endif
